@@ -1,0 +1,119 @@
+# incline — build, test, demo. `make demo` and `make check` install missing
+# Debian packages themselves (see `deps`).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+SAN ?=
+DEBUGGER ?=
+SHARED ?= ../shared
+
+# Debian packages and a header each one provides (checked by `deps`).
+DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h \
+	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h pkg-config:
+
+ifeq ($(SAN),1)
+BUILD ?= build/san
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD ?= build/obj
+SANFLAGS =
+endif
+
+PKGS = jansson icu-uc icu-i18n
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -ljansson -licui18n -licuuc -licudata)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter -D_POSIX_C_SOURCE=200809L $(SANFLAGS)
+CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+LDFLAGS += $(SANFLAGS)
+LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm
+
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+LIB = $(BUILD)/libincline.a
+TEST_SRC = $(wildcard test/test_*.c)
+TEST_BIN = $(TEST_SRC:test/%.c=$(BUILD)/%)
+BIN = incline
+ifeq ($(SAN),1)
+BIN = $(BUILD)/incline
+endif
+
+EXAMPLES = $(sort $(wildcard examples/*/))
+TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
+	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
+
+.PHONY: all deps demo check unit cli golden timelines eval install uninstall clean
+
+all: $(BIN) $(LIB)
+
+# Installs what is missing, and only that (apt-get, as root or via sudo).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do pkg=$${p%%:*}; h=$${p#*:}; \
+	  if [ -n "$$h" ]; then [ -e /usr/include/$$h ] || [ -e /usr/include/x86_64-linux-gnu/$$h ] || missing="$$missing $$pkg"; \
+	  else command -v $$pkg >/dev/null || missing="$$missing $$pkg"; fi; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || \
+	    { echo "deps: could not install$$missing" >&2; exit 1; }; \
+	fi
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_%.o: test/test_%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/test_%: $(BUILD)/test_%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) build examples/icc-2023/
+
+check: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN)
+
+# Regenerates the committed timelines from examples/ (CI checks they match).
+timelines: all
+	@for d in $(EXAMPLES); do n=$$(basename $$d); \
+	  ./$(BIN) build -f json -o timelines/$$n.json $$d && \
+	  ./$(BIN) build -f csv -o timelines/$$n.csv $$d || exit 1; done
+
+# Scores against the gold in $(SHARED)/corpus (not part of check).
+eval: deps
+	@$(MAKE) --no-print-directory all
+	@test -d $(SHARED)/corpus || { echo "eval: $(SHARED)/corpus not found" >&2; exit 1; }
+	@echo "== dates: TimeBank"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/timebank
+	@echo "== dates: AnnoCTR (read the recalls)"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/annoctr
+	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/incline
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/incline
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libincline.a
+	install -m 644 include/incline/*.h $(DESTDIR)$(PREFIX)/include/incline/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/incline $(DESTDIR)$(PREFIX)/lib/libincline.a
+	rm -rf $(DESTDIR)$(PREFIX)/include/incline
+
+clean:
+	rm -rf build incline
+
+-include $(wildcard $(BUILD)/*.d)

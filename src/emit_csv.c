@@ -1,0 +1,401 @@
+/* The CSV output: one row per event after a header row, for spreadsheets.
+ *
+ * RFC 4180 through libcsv: csv_fwrite quotes every field (doubling inner
+ * quotes), fields are separated by commas and records end with CRLF, as
+ * the RFC says. Multi-valued cells join their values with "; ".
+ *
+ * A cell a spreadsheet would run as a formula (first character =, +, -, @,
+ * TAB or CR) gets a leading single quote: quoting alone does not stop
+ * Excel or LibreOffice from evaluating "=HYPERLINK(...)" from an article.
+ * Invalid UTF-8 is replaced by U+FFFD like in the JSON outputs. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "incline/emit.h"
+#include "emit_private.h"
+
+#define CSV_SEPARATOR "; "
+
+/* Fills one cell of an event's row (raw bytes, repaired on output). */
+typedef int (*cell_fill)(incline_emit_buf *cell, const incline_event *ev);
+
+/* ---- cell building ----------------------------------------------------- */
+
+static int add_str(incline_emit_buf *b, const char *s)
+{
+	return s ? incline_emit_buf_add(b, s, strlen(s)) : 0;
+}
+
+/* Adds s as the next value of a multi-valued cell; *count values so far. */
+static int add_item(incline_emit_buf *b, const char *s, size_t *count)
+{
+	if ((*count)++ > 0
+	    && incline_emit_buf_add(b, CSV_SEPARATOR, strlen(CSV_SEPARATOR)))
+		return INCLINE_ENOMEM;
+	return add_str(b, s);
+}
+
+static int add_day(incline_emit_buf *b, incline_day d)
+{
+	char out[11];
+
+	return d == INCLINE_DAY_NONE ? 0 : add_str(b, incline_date_format_day(out, d));
+}
+
+static int add_size(incline_emit_buf *b, size_t n)
+{
+	char out[32];
+
+	snprintf(out, sizeof out, "%zu", n);
+	return add_str(b, out);
+}
+
+/* Same-string test where NULL equals only NULL. */
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* ---- the columns ------------------------------------------------------- */
+
+static int fill_id(incline_emit_buf *b, const incline_event *ev)
+{
+	return incline_emit_buf_add(b, ev->id, strnlen(ev->id, sizeof ev->id));
+}
+
+static int fill_type(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, incline_event_type_name(ev->type));
+}
+
+static int fill_earliest(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_day(b, ev->when.date.earliest);
+}
+
+static int fill_latest(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_day(b, ev->when.date.latest);
+}
+
+static int fill_granularity(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, incline_gran_name(ev->when.date.gran));
+}
+
+static int fill_value(incline_emit_buf *b, const incline_event *ev)
+{
+	char small[64];
+	int n = incline_date_format(small, sizeof small, &ev->when.date);
+	char *big;
+	int rc;
+
+	if (n < 0)
+		return 0;
+	if ((size_t)n < sizeof small)
+		return add_str(b, small);
+	if (!(big = malloc((size_t)n + 1)))
+		return INCLINE_ENOMEM;
+	incline_date_format(big, (size_t)n + 1, &ev->when.date);
+	rc = add_str(b, big);
+	free(big);
+	return rc;
+}
+
+static int fill_date_text(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, ev->when.text);
+}
+
+static int fill_basis(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, incline_basis_name(ev->when.basis));
+}
+
+static int fill_summary(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, ev->summary);
+}
+
+static int fill_actors(incline_emit_buf *b, const incline_event *ev)
+{
+	size_t count = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ev->n_actors; i++)
+		rc = add_item(b, ev->actors[i], &count);
+	return rc;
+}
+
+/* The claim columns, like the JSON "attribution", are for attribution
+ * events only. */
+static const incline_claim *event_claim(const incline_event *ev)
+{
+	return ev->type == INCLINE_EVENT_ATTRIBUTION ? &ev->claim : NULL;
+}
+
+static int fill_attribution_actor(incline_emit_buf *b, const incline_event *ev)
+{
+	const incline_claim *c = event_claim(ev);
+
+	return c ? add_str(b, c->actor) : 0;
+}
+
+static int fill_claimant(incline_emit_buf *b, const incline_event *ev)
+{
+	const incline_claim *c = event_claim(ev);
+
+	return c ? add_str(b, c->claimant) : 0;
+}
+
+static int fill_stance(incline_emit_buf *b, const incline_event *ev)
+{
+	const incline_claim *c = event_claim(ev);
+
+	return c ? add_str(b, incline_stance_name(c->stance)) : 0;
+}
+
+static int fill_conflict(incline_emit_buf *b, const incline_event *ev)
+{
+	size_t count = 0;
+	int rc = 0;
+
+	if (ev->flags & INCLINE_EVENT_DATE_CONFLICT)
+		rc = add_item(b, "date", &count);
+	if (rc == 0 && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
+		rc = add_item(b, "claim", &count);
+	return rc;
+}
+
+static int fill_hedged(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_str(b, (ev->flags & INCLINE_EVENT_HEDGED) ? "true" : "false");
+}
+
+static int fill_first_reported(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_day(b, ev->first_reported);
+}
+
+static int fill_sources(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_size(b, ev->n_sources);
+}
+
+static int fill_evidence_count(incline_emit_buf *b, const incline_event *ev)
+{
+	return add_size(b, ev->n_evidence);
+}
+
+/* Distinct article ids, in evidence order. */
+static int fill_articles(incline_emit_buf *b, const incline_event *ev)
+{
+	size_t count = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++) {
+		const char *id = ev->evidence[i].article;
+		bool seen = !id;
+
+		for (size_t j = 0; !seen && j < i; j++)
+			seen = same_str(ev->evidence[j].article, id);
+		if (!seen)
+			rc = add_item(b, id, &count);
+	}
+	return rc;
+}
+
+/* Distinct outlets, in evidence order. */
+static int fill_outlets(incline_emit_buf *b, const incline_event *ev)
+{
+	size_t count = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++) {
+		const char *src = ev->evidence[i].source;
+		bool seen = !src;
+
+		for (size_t j = 0; !seen && j < i; j++)
+			seen = same_str(ev->evidence[j].source, src);
+		if (!seen)
+			rc = add_item(b, src, &count);
+	}
+	return rc;
+}
+
+/* Distinct publication dates, earliest first. Picks the next larger day
+ * each round: quadratic, but evidence lists are short and this needs no
+ * allocation. */
+static int fill_published(incline_emit_buf *b, const incline_event *ev)
+{
+	incline_day last = INCLINE_DAY_NONE; /* INT32_MIN: below every day */
+	size_t count = 0;
+	int rc = 0;
+
+	for (;;) {
+		incline_day next = INCLINE_DAY_NONE;
+		char out[11];
+
+		for (size_t i = 0; i < ev->n_evidence; i++) {
+			incline_day d = ev->evidence[i].published;
+
+			if (d != INCLINE_DAY_NONE && d > last
+			    && (next == INCLINE_DAY_NONE || d < next))
+				next = d;
+		}
+		if (next == INCLINE_DAY_NONE || rc)
+			return rc;
+		rc = add_item(b, incline_date_format_day(out, next), &count);
+		last = next;
+	}
+}
+
+/* "article:start-end" per piece of evidence. */
+static int fill_spans(incline_emit_buf *b, const incline_event *ev)
+{
+	size_t count = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++) {
+		const incline_evidence *e = &ev->evidence[i];
+		char range[64];
+
+		snprintf(range, sizeof range, ":%zu-%zu", e->start, e->end);
+		rc = add_item(b, e->article ? e->article : "", &count);
+		if (rc == 0)
+			rc = add_str(b, range);
+	}
+	return rc;
+}
+
+/* The columns, in output order: the header and every row come from here. */
+static const struct {
+	const char *name;
+	cell_fill fill;
+} columns[] = {
+	{ "id", fill_id },
+	{ "type", fill_type },
+	{ "earliest", fill_earliest },
+	{ "latest", fill_latest },
+	{ "granularity", fill_granularity },
+	{ "value", fill_value },
+	{ "date_text", fill_date_text },
+	{ "basis", fill_basis },
+	{ "summary", fill_summary },
+	{ "actors", fill_actors },
+	{ "attribution_actor", fill_attribution_actor },
+	{ "claimant", fill_claimant },
+	{ "stance", fill_stance },
+	{ "conflict", fill_conflict },
+	{ "hedged", fill_hedged },
+	{ "first_reported", fill_first_reported },
+	{ "sources", fill_sources },
+	{ "evidence_count", fill_evidence_count },
+	{ "articles", fill_articles },
+	{ "outlets", fill_outlets },
+	{ "published", fill_published },
+	{ "spans", fill_spans },
+};
+
+#define N_COLUMNS (sizeof columns / sizeof columns[0])
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* Scratch reused by every cell: raw is the cell as built, out what is
+ * written (a spare quote in front, then the repaired text). */
+typedef struct csv_ctx {
+	FILE *fp;
+	incline_emit_buf raw;
+	incline_emit_buf out;
+	incline_error *err;
+} csv_ctx;
+
+/* First characters that make a spreadsheet evaluate a cell. */
+static bool is_formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+}
+
+static int write_failed(csv_ctx *ctx)
+{
+	return incline_error_set(ctx->err, INCLINE_EIO, NULL, 0, 0,
+				 "cannot write the output");
+}
+
+static int nomem(csv_ctx *ctx)
+{
+	return incline_error_set(ctx->err, INCLINE_ENOMEM, NULL, 0, 0,
+				 "out of memory writing CSV");
+}
+
+/* Writes ctx->raw as field number i of the current record. */
+static int put_cell(csv_ctx *ctx, size_t i)
+{
+	incline_emit_buf *o = &ctx->out;
+	const char *text;
+	size_t len;
+
+	incline_emit_buf_reset(o);
+	if (incline_emit_buf_add(o, "'", 1)
+	    || incline_emit_buf_add_utf8(o, ctx->raw.data ? ctx->raw.data : "",
+					 ctx->raw.len))
+		return nomem(ctx);
+	/* Keep the quote only when the cell would be a formula. */
+	text = is_formula_start(o->data[1]) ? o->data : o->data + 1;
+	len = o->len - (size_t)(text - o->data);
+	if ((i > 0 && fputc(',', ctx->fp) == EOF)
+	    || csv_fwrite(ctx->fp, text, len) != 0)
+		return write_failed(ctx);
+	return 0;
+}
+
+static int end_record(csv_ctx *ctx)
+{
+	return fputs("\r\n", ctx->fp) == EOF ? write_failed(ctx) : 0;
+}
+
+static int put_header(csv_ctx *ctx)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < N_COLUMNS; i++) {
+		incline_emit_buf_reset(&ctx->raw);
+		if (add_str(&ctx->raw, columns[i].name))
+			return nomem(ctx);
+		rc = put_cell(ctx, i);
+	}
+	return rc ? rc : end_record(ctx);
+}
+
+static int put_event(csv_ctx *ctx, const incline_event *ev)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < N_COLUMNS; i++) {
+		incline_emit_buf_reset(&ctx->raw);
+		if (columns[i].fill(&ctx->raw, ev))
+			return nomem(ctx);
+		rc = put_cell(ctx, i);
+	}
+	return rc ? rc : end_record(ctx);
+}
+
+int incline_emit_csv(FILE *fp, const incline_timeline *tl,
+		     incline_error *err)
+{
+	csv_ctx ctx = { fp, { NULL, 0, 0 }, { NULL, 0, 0 }, err };
+	int rc = put_header(&ctx);
+
+	for (size_t i = 0; rc == 0 && i < tl->n; i++)
+		rc = put_event(&ctx, &tl->events[i]);
+	incline_emit_buf_free(&ctx.raw);
+	incline_emit_buf_free(&ctx.out);
+	/* Flush so a full disk is reported here. */
+	if (rc == 0 && (fflush(fp) != 0 || ferror(fp)))
+		rc = write_failed(&ctx);
+	return rc;
+}

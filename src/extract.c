@@ -1,0 +1,671 @@
+/* Extraction: sentences -> typed, dated, sourced events.
+ *
+ * Per sentence: fold its words, find cue and qualifier rows (lexicon.c),
+ * split it into clauses, and emit at most one event per type whose cue is
+ * neither negated nor hypothetical. The event's date is the expression of
+ * its own clause, else of its sentence, else the date carried from the
+ * previous sentence when this one clearly continues it, else the
+ * publication date as an upper bound. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "incline/extract.h"
+#include "incline/io.h"
+#include "incline/text.h"
+#include "incline/timex.h"
+#include "lexicon.h"
+
+/* How far back (in words, same clause) a negation reaches a cue: "did not
+ * steal" and "no data was ever stolen" but not a "not" two phrases away. */
+#define NEGATION_REACH 6
+/* A date this close after a reporting verb dates the report, not the
+ * happening: "reported on Sept. 19", "said Tuesday". */
+#define REPORT_DATE_REACH 3
+
+struct incline_extractor {
+	incline_lexicon *lex;
+	incline_folder *folder;
+};
+
+/* One sentence, analysed. Arrays are reused from sentence to sentence. */
+typedef struct sentence {
+	const char *bytes;      /* article bytes */
+	size_t base;            /* file offset of bytes[0] */
+	incline_span span;      /* file offsets */
+	incline_span_list words; /* file offsets */
+	char **folded;          /* folded words (owned) */
+	size_t n_folded, cap_folded;
+	int *clause;            /* clause number of each word */
+	size_t cap_clause;
+	lex_hit *hits;
+	size_t n_hits, cap_hits;
+} sentence;
+
+/* The date chosen for one event, before it becomes an incline_when. */
+typedef struct chosen_date {
+	const incline_timex *timex; /* NULL: publication date */
+	bool upper_bound_only;
+} chosen_date;
+
+int incline_extract_new(incline_extractor **out, incline_error *err)
+{
+	incline_extractor *x = calloc(1, sizeof *x);
+	*out = NULL;
+	if (!x)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	if (incline_lexicon_new(&x->lex, err) || incline_text_folder_new(&x->folder, err)) {
+		incline_extract_free(x);
+		return err ? err->code : INCLINE_ENOMEM;
+	}
+	*out = x;
+	return 0;
+}
+
+void incline_extract_free(incline_extractor *x)
+{
+	if (!x)
+		return;
+	incline_lexicon_free(x->lex);
+	incline_text_folder_free(x->folder);
+	free(x);
+}
+
+/* Folds s[0..len) and collapses runs of spaces, for alias keys. */
+static int fold_phrase(char **out, incline_folder *f, const char *s, size_t len)
+{
+	incline_span_list w = {0};
+	size_t total = 0;
+	int rc = incline_text_words(&w, s, len);
+	char *buf = NULL;
+
+	*out = NULL;
+	for (size_t i = 0; !rc && i < w.n; i++) {
+		char *fw;
+		size_t fl;
+		char *nb;
+		if ((rc = incline_text_fold(&fw, &fl, f, s + w.items[i].start,
+					    w.items[i].end - w.items[i].start)))
+			break;
+		if (!(nb = realloc(buf, total + fl + 2))) {
+			free(fw);
+			rc = INCLINE_ENOMEM;
+			break;
+		}
+		buf = nb;
+		if (total)
+			buf[total++] = ' ';
+		memcpy(buf + total, fw, fl);
+		total += fl;
+		buf[total] = '\0';
+		free(fw);
+	}
+	incline_span_list_free(&w);
+	if (rc || !buf) {
+		free(buf);
+		return rc ? rc : INCLINE_EINVAL;
+	}
+	*out = buf;
+	return 0;
+}
+
+static int load_actor_line(incline_extractor *x, const char *line, size_t len)
+{
+	const char *tab = memchr(line, '\t', len);
+	char *alias, *name;
+	int rc;
+
+	if (!tab)
+		return INCLINE_EINVAL;
+	if ((rc = fold_phrase(&alias, x->folder, line, (size_t)(tab - line))))
+		return rc;
+	name = strndup(tab + 1, len - (size_t)(tab + 1 - line));
+	rc = name && name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
+	free(alias);
+	free(name);
+	return rc;
+}
+
+int incline_extract_load_actors(incline_extractor *x, const char *path,
+				incline_error *err)
+{
+	char *buf;
+	size_t len, line = 1;
+	int rc = incline_io_read_file(&buf, &len, path, INCLINE_MAX_ARTICLE_BYTES, err);
+
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < len && !rc; line++) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - buf) : len, le = e;
+		while (le > i && (buf[le - 1] == '\r' || buf[le - 1] == ' '))
+			le--;
+		if (le > i && buf[i] != '#') {
+			rc = load_actor_line(x, buf + i, le - i);
+			if (rc == INCLINE_ENOMEM)
+				incline_error_set(err, rc, path, 0, 0, "out of memory");
+			else if (rc)
+				incline_error_set(err, INCLINE_EINVAL, path, (int)line, 1,
+						  "expected \"alias<TAB>canonical name\"");
+		}
+		i = e + 1;
+	}
+	free(buf);
+	return rc ? (err ? err->code : rc) : 0;
+}
+
+/* ---- sentence analysis ---- */
+
+static void sentence_reset(sentence *s)
+{
+	for (size_t i = 0; i < s->n_folded; i++)
+		free(s->folded[i]);
+	s->n_folded = 0;
+	s->words.n = 0;
+	s->n_hits = 0;
+}
+
+static void sentence_free(sentence *s)
+{
+	sentence_reset(s);
+	free(s->folded);
+	free(s->clause);
+	free(s->hits);
+	incline_span_list_free(&s->words);
+}
+
+static const char *at(const sentence *s, size_t off)
+{
+	return s->bytes + (off - s->base);
+}
+
+/* Punctuation between two words that ends a clause. */
+static bool clause_break(const char *p, size_t len)
+{
+	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - "};
+	for (size_t i = 0; i < len; i++)
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+			if (strncmp(p + i, marks[m], strlen(marks[m])) == 0 &&
+			    i + strlen(marks[m]) <= len)
+				return true;
+	return false;
+}
+
+static int fold_words(sentence *s, incline_folder *f)
+{
+	if (s->words.n > s->cap_folded) {
+		char **nf = realloc(s->folded, s->words.n * sizeof *nf);
+		if (!nf)
+			return INCLINE_ENOMEM;
+		s->folded = nf;
+		s->cap_folded = s->words.n;
+	}
+	for (size_t i = 0; i < s->words.n; i++) {
+		size_t fl;
+		const incline_span *w = &s->words.items[i];
+		if (incline_text_fold(&s->folded[i], &fl, f, at(s, w->start), w->end - w->start))
+			return INCLINE_ENOMEM;
+		s->n_folded = i + 1;
+	}
+	return 0;
+}
+
+/* Numbers each word's clause: punctuation and "but"-like words start one. */
+static int number_clauses(sentence *s)
+{
+	int c = 0;
+	if (s->words.n > s->cap_clause) {
+		int *nc = realloc(s->clause, s->words.n * sizeof *nc);
+		if (!nc)
+			return INCLINE_ENOMEM;
+		s->clause = nc;
+		s->cap_clause = s->words.n;
+	}
+	for (size_t i = 0; i < s->words.n; i++) {
+		if (i > 0) {
+			size_t from = s->words.items[i - 1].end, to = s->words.items[i].start;
+			if (clause_break(at(s, from), to - from))
+				c++;
+		}
+		s->clause[i] = c;
+	}
+	for (size_t h = 0; h < s->n_hits; h++) {
+		if (s->hits[h].cls != LEX_CLAUSE)
+			continue;
+		for (size_t i = s->hits[h].first; i < s->words.n; i++)
+			s->clause[i]++;
+	}
+	return 0;
+}
+
+static int analyse(sentence *s, incline_extractor *x)
+{
+	size_t len = s->span.end - s->span.start;
+	int rc;
+
+	sentence_reset(s);
+	if (len > INCLINE_MAX_SENTENCE_BYTES)
+		len = INCLINE_MAX_SENTENCE_BYTES;
+	if ((rc = incline_text_words(&s->words, at(s, s->span.start), len)))
+		return rc;
+	if (s->words.n > INCLINE_MAX_SENTENCE_TOKENS)
+		s->words.n = INCLINE_MAX_SENTENCE_TOKENS;
+	for (size_t i = 0; i < s->words.n; i++) {
+		s->words.items[i].start += s->span.start;
+		s->words.items[i].end += s->span.start;
+	}
+	if ((rc = fold_words(s, x->folder)))
+		return rc;
+	rc = incline_lexicon_match(x->lex, (const char *const *)s->folded, s->n_folded,
+				   &s->hits, &s->n_hits, &s->cap_hits);
+	return rc ? rc : number_clauses(s);
+}
+
+/* true when a hit of class cls covers word i. */
+static bool covered(const sentence *s, int cls, size_t i)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls == cls && s->hits[h].first <= i && i <= s->hits[h].last)
+			return true;
+	return false;
+}
+
+/* First hit of class cls in [from, to) of the words, or NULL. */
+static const lex_hit *find(const sentence *s, int cls, size_t from, size_t to)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls == cls && s->hits[h].first >= from && s->hits[h].first < to)
+			return &s->hits[h];
+	return NULL;
+}
+
+static bool negated(const sentence *s, const lex_hit *cue, bool sentence_wide)
+{
+	size_t from = cue->first > NEGATION_REACH && !sentence_wide ? cue->first - NEGATION_REACH : 0;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *n = &s->hits[h];
+		if (n->first >= cue->first)
+			continue;
+		if (n->cls == LEX_NEG_SCOPE)
+			return true;
+		if (n->cls == LEX_NEGATION && n->first >= from &&
+		    (sentence_wide || s->clause[n->first] == s->clause[cue->first]))
+			return true;
+	}
+	return false;
+}
+
+/* A modal in the cue's clause ("may obstruct", "if hackers gain access",
+ * "warned of ... attacks") makes it not (yet) real, unless it is the
+ * hedged past "may have". */
+static bool hypothetical(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *m = &s->hits[h];
+		if (m->cls != LEX_MODAL || s->clause[m->first] != s->clause[cue->first])
+			continue;
+		if (covered(s, LEX_HEDGE, m->first) || (m->first >= cue->first && m->first <= cue->last))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+static bool hedged(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls == LEX_HEDGE && s->clause[s->hits[h].first] == s->clause[cue->first])
+			return true;
+	return false;
+}
+
+/* The first cue of type t that stands (not negated, not hypothetical). */
+static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *c = &s->hits[h];
+		if (c->cls != (int)t)
+			continue;
+		if (t == INCLINE_EVENT_ATTRIBUTION || t == INCLINE_EVENT_CONTEXT)
+			return c; /* negation is a stance here, not a veto */
+		if (negated(s, c, false) || hypothetical(s, c))
+			continue;
+		return c;
+	}
+	return NULL;
+}
+
+static bool has_generic(const sentence *s)
+{
+	return find(s, LEX_GENERIC, 0, s->words.n) != NULL;
+}
+
+/* ---- dates ---- */
+
+/* Index of the word containing or following file offset off. */
+static size_t word_at(const sentence *s, size_t off)
+{
+	size_t i = 0;
+	while (i < s->words.n && s->words.items[i].end <= off)
+		i++;
+	return i;
+}
+
+static bool usable(const incline_timex *t)
+{
+	return (t->type == INCLINE_TIMEX_DATE || t->type == INCLINE_TIMEX_TIME) &&
+	       t->date.gran != INCLINE_GRAN_UNKNOWN &&
+	       (t->date.earliest != INCLINE_DAY_NONE || t->date.latest != INCLINE_DAY_NONE);
+}
+
+/* A date right after a reporting verb dates the report. */
+static bool reporting_date(const sentence *s, const incline_timex *t)
+{
+	size_t w = word_at(s, t->start);
+	size_t from = w > REPORT_DATE_REACH ? w - REPORT_DATE_REACH : 0;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *r = &s->hits[h];
+		if ((r->cls == LEX_REPORT || r->cls == INCLINE_EVENT_DISCLOSURE) &&
+		    r->last < w && r->last >= from)
+			return true;
+	}
+	return false;
+}
+
+/* Picks the date of an event of type t whose cue is `cue`, from the
+ * sentence's expressions dates[0..n). */
+static chosen_date choose_date(const sentence *s, incline_event_type t, const lex_hit *cue,
+			       const incline_timex *dates, size_t n)
+{
+	const incline_timex *same = NULL, *any = NULL, *report = NULL;
+	size_t best_same = SIZE_MAX, best_any = SIZE_MAX;
+	bool disclosure = t == INCLINE_EVENT_DISCLOSURE;
+
+	for (size_t i = 0; i < n; i++) {
+		const incline_timex *d = &dates[i];
+		size_t w = word_at(s, d->start);
+		size_t dist = w > cue->first ? w - cue->first : cue->first - w;
+		if (reporting_date(s, d) != disclosure) {
+			if (!report)
+				report = d;
+			continue;
+		}
+		if (w < s->words.n && s->clause[w] == s->clause[cue->first] && dist < best_same) {
+			same = d;
+			best_same = dist;
+		}
+		if (dist < best_any) {
+			any = d;
+			best_any = dist;
+		}
+	}
+	if (same || any)
+		return (chosen_date){same ? same : any, false};
+	if (report)
+		return (chosen_date){report, !disclosure};
+	return (chosen_date){NULL, true};
+}
+
+static int set_when(incline_when *w, const incline_article *a, const incline_timex *t,
+		    bool upper_bound_only)
+{
+	memset(w, 0, sizeof *w);
+	if (!t) {
+		w->date = incline_date_make(INCLINE_DAY_NONE, a->published, INCLINE_GRAN_DAY);
+		w->basis = INCLINE_BASIS_PUBLICATION;
+		return 0;
+	}
+	w->date = t->date;
+	w->basis = t->anchor == INCLINE_ANCHOR_NONE ? INCLINE_BASIS_EXPLICIT : INCLINE_BASIS_RELATIVE;
+	if (upper_bound_only) {
+		w->date.earliest = INCLINE_DAY_NONE;
+		w->basis = INCLINE_BASIS_PUBLICATION;
+	}
+	w->has_span = true;
+	w->start = t->start;
+	w->end = t->end;
+	w->value = strdup(t->value);
+	w->text = strndup(a->bytes + (t->start - a->base), t->end - t->start);
+	w->article = strdup(a->id);
+	return w->value && w->text && w->article ? 0 : INCLINE_ENOMEM;
+}
+
+/* ---- claims ---- */
+
+static bool is_pronoun(const char *w)
+{
+	static const char *const pronouns[] = {"it", "they", "he", "she", "we", "i", "this", "that", "which", "who"};
+	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+		if (strcmp(w, pronouns[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Copies the text of words [first, last] (file offsets) trimmed of
+ * quotes and punctuation around it. */
+static char *words_text(const sentence *s, size_t first, size_t last)
+{
+	size_t b = s->words.items[first].start, e = s->words.items[last].end;
+	return strndup(at(s, b), e - b);
+}
+
+/* Who says so: "according to X", or the subject of a reporting verb. */
+static char *find_claimant(const sentence *s)
+{
+	const lex_hit *acc = find(s, LEX_ACCORDING, 0, s->words.n);
+	const lex_hit *rep;
+
+	if (acc && acc->last + 1 < s->words.n) {
+		size_t first = acc->last + 1, last = first;
+		while (last + 1 < s->words.n && last - first < 6 &&
+		       s->clause[last + 1] == s->clause[first])
+			last++;
+		return words_text(s, first, last);
+	}
+	for (size_t h = 0; h < s->n_hits; h++) {
+		rep = &s->hits[h];
+		if (rep->cls != LEX_REPORT || rep->first == 0)
+			continue;
+		size_t last = rep->first - 1, first = last;
+		if (s->clause[last] != s->clause[rep->first] || is_pronoun(s->folded[last]))
+			continue;
+		while (first > 0 && last - first < 5 && s->clause[first - 1] == s->clause[rep->first] &&
+		       !covered(s, LEX_NEGATION, first - 1) && !covered(s, LEX_MODAL, first - 1))
+			first--;
+		return words_text(s, first, last);
+	}
+	return NULL;
+}
+
+static incline_stance stance_of(const sentence *s, const lex_hit *cue, const char *actor)
+{
+	if (actor && find(s, LEX_DENY, 0, s->words.n))
+		return INCLINE_STANCE_DENIED;
+	if (!actor || negated(s, cue, true))
+		return INCLINE_STANCE_UNATTRIBUTED;
+	if (hedged(s, cue) || find(s, LEX_MODAL, 0, s->words.n))
+		return INCLINE_STANCE_SUSPECTED;
+	return INCLINE_STANCE_ASSERTED;
+}
+
+/* ---- events ---- */
+
+typedef struct article_ctx {
+	incline_extractor *x;
+	const incline_article *a;
+	incline_timeline *out;
+	const incline_timex_list *dates;
+	size_t first_date;          /* first expression not before the sentence */
+	const incline_timex *carry; /* the previous sentence's own date */
+	size_t prev_end;            /* end of the previous sentence */
+} article_ctx;
+
+static int add_actors(incline_event *ev, const sentence *s)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls == LEX_ACTOR && incline_event_add_actor(ev, s->hits[h].actor))
+			return INCLINE_ENOMEM;
+	return 0;
+}
+
+static int fill_evidence(incline_evidence *e, const article_ctx *c, const sentence *s)
+{
+	const incline_article *a = c->a;
+	memset(e, 0, sizeof *e);
+	e->article = strdup(a->id);
+	e->source = a->source ? strdup(a->source) : NULL;
+	e->published = a->published;
+	e->start = s->span.start;
+	e->end = s->span.end;
+	e->quote = strndup(at(s, s->span.start), s->span.end - s->span.start);
+	return e->article && e->quote && (e->source || !a->source) ? 0 : INCLINE_ENOMEM;
+}
+
+static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
+{
+	const lex_hit *actor = find(s, LEX_ACTOR, 0, s->words.n);
+	cl->actor = actor ? strdup(actor->actor) : NULL;
+	cl->claimant = find_claimant(s);
+	cl->stance = stance_of(s, cue, cl->actor);
+	return actor && !cl->actor ? INCLINE_ENOMEM : 0;
+}
+
+static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
+		      const lex_hit *cue, chosen_date when)
+{
+	incline_event ev = {0};
+	incline_evidence e;
+	int rc = fill_evidence(&e, c, s);
+
+	if (!rc)
+		rc = set_when(&e.when, c->a, when.timex, when.upper_bound_only);
+	if (!rc && t == INCLINE_EVENT_ATTRIBUTION)
+		rc = fill_claim(&e.claim, s, cue);
+	if (hedged(s, cue))
+		e.flags |= INCLINE_EVIDENCE_HEDGED;
+	ev.type = t;
+	ev.first_reported = e.published;
+	ev.n_sources = 1;
+	ev.flags = e.flags & INCLINE_EVIDENCE_HEDGED ? INCLINE_EVENT_HEDGED : 0;
+	if (!rc)
+		rc = incline_when_copy(&ev.when, &e.when);
+	if (!rc)
+		rc = incline_claim_copy(&ev.claim, &e.claim);
+	if (!rc && !(ev.summary = strdup(e.quote)))
+		rc = INCLINE_ENOMEM;
+	if (!rc)
+		rc = incline_event_add_evidence(&ev, &e);
+	if (!rc)
+		rc = add_actors(&ev, s);
+	incline_evidence_clear(&e);
+	if (rc) {
+		incline_event_clear(&ev);
+		return rc;
+	}
+	incline_event_assign_id(&ev);
+	return incline_timeline_take(c->out, &ev);
+}
+
+/* Which types this sentence reports, after the rules that let one cue
+ * stand for another ("discovered a flaw" is a vulnerability, not a
+ * detection; "patched a flaw" is a patch). */
+static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
+{
+	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
+		cues[t] = standing_cue(s, (incline_event_type)t);
+	if (cues[INCLINE_EVENT_VULNERABILITY])
+		cues[INCLINE_EVENT_DETECTION] = NULL;
+	if (cues[INCLINE_EVENT_PATCH] && !find(s, INCLINE_EVENT_DETECTION, 0, s->words.n))
+		cues[INCLINE_EVENT_VULNERABILITY] = NULL;
+	if (cues[INCLINE_EVENT_ATTRIBUTION] && !find(s, LEX_ACTOR, 0, s->words.n) &&
+	    !negated(s, cues[INCLINE_EVENT_ATTRIBUTION], true) &&
+	    !find(s, LEX_NEG_SCOPE, 0, s->words.n))
+		cues[INCLINE_EVENT_ATTRIBUTION] = NULL; /* "responsible for IT" */
+	if (has_generic(s))
+		for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
+			if (t != INCLINE_EVENT_CONTEXT)
+				cues[t] = NULL;
+}
+
+/* The expressions inside the sentence: dates[*first .. returned). */
+static size_t sentence_dates(article_ctx *c, const sentence *s, size_t *first)
+{
+	const incline_timex_list *d = c->dates;
+	size_t i = c->first_date, j;
+	while (i < d->n && d->items[i].start < s->span.start)
+		i++;
+	for (j = i; j < d->n && d->items[j].end <= s->span.end; j++)
+		;
+	c->first_date = j;
+	*first = i;
+	return j;
+}
+
+static bool continues(const article_ctx *c, const sentence *s)
+{
+	return c->carry && s->n_folded > 0 && find(s, LEX_CONTINUE, 0, 1) &&
+	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
+}
+
+static int sentence_events(article_ctx *c, const sentence *s)
+{
+	const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT];
+	incline_timex own[64];
+	size_t n = 0, first, end = sentence_dates(c, s, &first);
+	const incline_timex *carry = continues(c, s) ? c->carry : NULL;
+	int rc = 0;
+
+	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
+		if (usable(&c->dates->items[i]))
+			own[n++] = c->dates->items[i];
+	pick_types(s, cues);
+	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
+		if (!cues[t])
+			continue;
+		chosen_date d = choose_date(s, (incline_event_type)t, cues[t], own, n);
+		if (!d.timex && carry)
+			d = (chosen_date){carry, false};
+		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);
+	}
+	/* the narrative date: this sentence's first own, non-reporting date */
+	c->carry = carry;
+	for (size_t i = first; i < end; i++) {
+		if (usable(&c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
+			c->carry = &c->dates->items[i];
+			break;
+		}
+	}
+	c->prev_end = s->span.end;
+	return rc;
+}
+
+int incline_extract_article(incline_timeline *out, incline_extractor *x,
+			    const incline_article *a, incline_error *err)
+{
+	incline_timex_list dates = {0};
+	incline_span_list sents = {0};
+	sentence s = {0};
+	const char *body = a->bytes + a->body.start;
+	size_t body_len = a->body.end - a->body.start, base = a->base + a->body.start;
+	article_ctx c = {x, a, out, &dates, 0, NULL, base};
+	int rc = incline_timeline_add_article(out, a->id);
+
+	if (!rc)
+		rc = incline_timex_scan(&dates, body, body_len, base, a->published, err);
+	if (!rc)
+		rc = incline_text_sentences(&sents, body, body_len, base);
+	s.bytes = a->bytes;
+	s.base = a->base;
+	for (size_t i = 0; !rc && i < sents.n; i++) {
+		s.span = sents.items[i];
+		rc = analyse(&s, x);
+		if (!rc)
+			rc = sentence_events(&c, &s);
+	}
+	sentence_free(&s);
+	incline_span_list_free(&sents);
+	incline_timex_list_free(&dates);
+	if (rc)
+		return incline_error_set(err, rc, a->id, 0, 0, "%s", incline_error_name(rc));
+	return 0;
+}

@@ -1,0 +1,538 @@
+/* The cue tables (one per event type, plus the qualifiers around cues) and
+ * the actor alias table, as data, with a small matcher over folded words.
+ *
+ * Pattern syntax, one row per pattern: words separated by spaces; "w*"
+ * matches any word starting with w; "a|b|c" matches any of them; "~"
+ * skips up to LEX_GAP words. Words are in folded form (lower case). */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+/* Longest stretch a "~" may skip: long enough for "took its systems
+ * offline", short enough not to join two clauses' words. */
+#define LEX_GAP 4
+
+typedef struct row {
+	int cls;
+	const char *pattern;
+} row;
+
+#define T(type) INCLINE_EVENT_##type
+
+/* Cues per event type. Chosen from how cyber-incident news phrases each
+ * kind of happening; inflections through "*" rather than word lists. */
+static const row cue_rows[] = {
+	/* intrusion: the attack or breach itself */
+	{T(INTRUSION), "hack|hacked|hacking|hacks|hackers|hacker"},
+	{T(INTRUSION), "breach|breached|breaches|breaching"},
+	{T(INTRUSION), "compromis*"},
+	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
+	{T(INTRUSION), "cyber attack|attacks"},
+	{T(INTRUSION), "attack|attacks|attacked|attacking|attacker|attackers"},
+	{T(INTRUSION), "ransomware"},
+	{T(INTRUSION), "ransom|ransoms"},
+	{T(INTRUSION), "extort*|blackmail*"},
+	{T(INTRUSION), "phish*|spear-phish*|spearphish*|smishing|vishing"},
+	{T(INTRUSION), "steal|steals|stealing|stole|stolen"},
+	{T(INTRUSION), "exfiltrat*|siphon*|harvest*|skimm*"},
+	{T(INTRUSION), "gain|gained|gaining|gains|obtain|obtained|obtaining ~ access"},
+	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
+	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions|intruder*"},
+	{T(INTRUSION), "malware|spyware|trojan*|wiper|backdoor*|keylogger*|botnet*"},
+	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
+	{T(INTRUSION), "ddos|denial-of-service"},
+	{T(INTRUSION), "encrypted|encrypting"},
+	{T(INTRUSION), "leak|leaked|leaking|leaks"},
+	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
+	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
+	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
+	{T(INTRUSION), "scam|scams|scammed|scammers|fraudsters"},
+	{T(INTRUSION), "victim|victims of"},
+	{T(INTRUSION), "targeted|hit|struck by"},
+	{T(INTRUSION), "pay|paid|paying ~ ransom|bitcoin|attackers|hackers"},
+	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin|money"},
+
+	/* detection: the victim noticed */
+	{T(DETECTION), "detect|detected|detecting|detects|detection"},
+	{T(DETECTION), "discover|discovered|discovering|discovers|discovery"},
+	{T(DETECTION), "noticed|spotted|uncovered"},
+	{T(DETECTION), "became|become|becoming aware"},
+	{T(DETECTION), "identified|found|observed ~ activity|intrusion|breach|incident|malware|evidence"},
+	{T(DETECTION), "learned|learnt of"},
+
+	/* response: containing and investigating */
+	{T(RESPONSE), "contain|contained|containing|containment"},
+	{T(RESPONSE), "took|taken|take|taking|knocked|pulled ~ offline"},
+	{T(RESPONSE), "shut|shutting down"},
+	{T(RESPONSE), "disconnect*|isolat*|quarantin*"},
+	{T(RESPONSE), "measures|countermeasures"},
+	{T(RESPONSE), "mitigate|mitigated|mitigating|mitigation"},
+	{T(RESPONSE), "respond|responded|responding|responses"},
+	{T(RESPONSE), "launched|opened|started|began|begun|initiated ~ investigation|inquiry|probe"},
+	{T(RESPONSE), "investigating|investigate|investigated|investigation|investigations|probing ~ incident|breach|attack|intrusion|hack|matter"},
+	{T(RESPONSE), "aiding|assisting|helping|supporting ~ investigation"},
+	{T(RESPONSE), "hired|engaged|retained|brought|called ~ firm|experts|specialists|forensic|consultants"},
+	{T(RESPONSE), "notified|alerted|informed|contacted ~ police|authorities|enforcement|fbi|regulators"},
+	{T(RESPONSE), "working|worked|cooperating with ~ authorities|enforcement|experts|police|government"},
+	{T(RESPONSE), "assistance|help of"},
+	{T(RESPONSE), "reset|resetting ~ password|passwords|credentials"},
+	{T(RESPONSE), "strengthen|strengthened|strengthening|bolster|bolstered|harden|hardened ~ security|cybersecurity|defences|defenses|systems"},
+
+	/* recovery */
+	{T(RECOVERY), "restore|restored|restoring|restoration"},
+	{T(RECOVERY), "back online"},
+	{T(RECOVERY), "recover|recovered|recovering|recovery"},
+	{T(RECOVERY), "resume|resumed|resuming"},
+	{T(RECOVERY), "up and running"},
+	{T(RECOVERY), "returned|back to normal"},
+
+	/* disclosure: telling the public, customers or a regulator */
+	{T(DISCLOSURE), "announce|announced|announces|announcing|announcement"},
+	{T(DISCLOSURE), "confirm|confirmed|confirms|confirming"},
+	{T(DISCLOSURE), "reported|reporting"},
+	{T(DISCLOSURE), "disclose|disclosed|discloses|disclosing|disclosure"},
+	{T(DISCLOSURE), "revealed|reveals|acknowledged|admitted"},
+	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public"},
+	{T(DISCLOSURE), "filed|filing|filing ~ sec|regulator|regulators|notice|form"},
+	{T(DISCLOSURE), "statement|statements"},
+	{T(DISCLOSURE), "made public"},
+
+	/* impact */
+	{T(IMPACT), "affected|impacted|disrupted|disrupting|disruption|disruptions"},
+	{T(IMPACT), "exposed|exposing|exposure"},
+	{T(IMPACT), "outage|outages|downtime"},
+	{T(IMPACT), "crippled|paralyzed|paralysed|halted|knocked"},
+	{T(IMPACT), "unable to"},
+	{T(IMPACT), "damage|damages|damaged|losses|cost|costs"},
+	{T(IMPACT), "records|accounts|customers|users|patients ~ exposed|affected|compromised|stolen|leaked"},
+
+	/* attribution: who did it */
+	{T(ATTRIBUTION), "origin|origins"},
+	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign"},
+	{T(ATTRIBUTION), "responsible|responsibility"},
+	{T(ATTRIBUTION), "attribut*"},
+	{T(ATTRIBUTION), "linked|tied|connected to"},
+	{T(ATTRIBUTION), "blame|blamed|blaming|blames"},
+	{T(ATTRIBUTION), "carried out|conducted|perpetrated|orchestrated by"},
+	{T(ATTRIBUTION), "perpetrator*|culprit*"},
+	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
+	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
+	{T(ATTRIBUTION), "work of"},
+
+	/* vulnerability */
+	{T(VULNERABILITY), "vulnerability|vulnerabilities|vulnerable"},
+	{T(VULNERABILITY), "flaw|flaws|bug|bugs|loophole|loopholes"},
+	{T(VULNERABILITY), "cve-*"},
+	{T(VULNERABILITY), "zero-day|zero-days|0-day|0day"},
+	{T(VULNERABILITY), "exploit|exploited|exploiting|exploits|exploitable|exploitation"},
+	{T(VULNERABILITY), "security hole|holes|weakness|weaknesses"},
+
+	/* patch */
+	{T(PATCH), "patch|patched|patches|patching"},
+	{T(PATCH), "fix|fixed|fixes|fixing|hotfix*"},
+	{T(PATCH), "security|software|firmware update|updates"},
+	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch"},
+	{T(PATCH), "address|addressed|addresses|addressing|resolve|resolved|resolves ~ vulnerability|vulnerabilities|flaw|flaws|issue|issues|bug|bugs"},
+	{T(PATCH), "upgrade|upgraded|upgrading"},
+	{T(PATCH), "workaround|workarounds"},
+
+	/* context: background, earlier incidents, warnings */
+	{T(CONTEXT), "warn|warned|warning|warns|warnings"},
+	{T(CONTEXT), "prevented|foiled|thwarted|stopped"},
+	{T(CONTEXT), "inaugurated|opened|established|founded"},
+	{T(CONTEXT), "previously|formerly"},
+	{T(CONTEXT), "spy|spies|espionage"},
+};
+
+/* Qualifiers: the words that change what a cue means. */
+static const row qualifier_rows[] = {
+	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot"},
+	{LEX_NEGATION, "don't|doesn't|didn't|isn't|wasn't|weren't|aren't|hasn't|haven't|hadn't|won't|can't|couldn't|wouldn't"},
+	{LEX_NEGATION, "declined|declines|declining|refused|refuses|refrained|refrains to|from"},
+	{LEX_NEGATION, "unable|failed to ~ confirm|say|determine|identify"},
+	{LEX_NEG_SCOPE, "no evidence|indication|sign|signs|reason"},
+	{LEX_NEG_SCOPE, "not aware"},
+	{LEX_NEG_SCOPE, "nothing suggests|indicates"},
+	{LEX_NEG_SCOPE, "unknown|unclear"},
+	{LEX_NEG_SCOPE, "prevented|foiled|thwarted|averted|blocked"},
+	{LEX_NEG_SCOPE, "declined|refused|refrained to|from ~ comment|say|disclose|provide|confirm|discuss"},
+	{LEX_NEG_SCOPE, "not ~ provide|give|share|disclose|comment|discuss|elaborate"},
+	{LEX_NEG_SCOPE, "no details|information|comment"},
+	{LEX_HEDGE, "may|might|could have"},
+	{LEX_HEDGE, "allegedly|reportedly|apparently|possibly|probably|likely|presumably"},
+	{LEX_HEDGE, "possible|potential|suspected|alleged|apparent|purported"},
+	{LEX_HEDGE, "suspect|suspects|believe|believed|believes|thought|appears|appeared|seems|seemed"},
+	{LEX_MODAL, "may|might|could|would|should|will|shall|must"},
+	{LEX_MODAL, "if|unless|whether"},
+	{LEX_MODAL, "possibility|risk|threat|danger of"},
+	{LEX_MODAL, "plan|plans|planning|planned|intend|intends|intended|aims|aim|want|wants to"},
+	{LEX_MODAL, "how to"},
+	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
+	{LEX_GENERIC, "on the rise"},
+	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
+	{LEX_GENERIC, "growing|rising number"},
+	{LEX_GENERIC, "more and more"},
+	{LEX_DENY, "deny|denied|denies|denying|rejected|rejects|dismissed"},
+	{LEX_REPORT, "said|says|say|stated|states|told|claimed|claims|confirmed|confirms"},
+	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
+	{LEX_ACCORDING, "according to"},
+	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
+	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
+	/* a fragment cut off after a closing quote: "…systems.”but assures…" */
+	{LEX_CONTINUE, "and|but|although|though|while|yet|so|because"},
+	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless"},
+};
+
+/* Built-in actor aliases: folded alias -> canonical name. Groups, gangs,
+ * states and agencies seen in incident reporting; users add more with
+ * --actors. */
+static const struct {
+	const char *alias;
+	const char *canonical;
+} actor_rows[] = {
+	{"apt28", "APT28"}, {"fancy bear", "APT28"}, {"forest blizzard", "APT28"},
+	{"sofacy", "APT28"}, {"strontium", "APT28"}, {"sednit", "APT28"},
+	{"pawn storm", "APT28"},
+	{"apt29", "APT29"}, {"cozy bear", "APT29"}, {"midnight blizzard", "APT29"},
+	{"nobelium", "APT29"}, {"the dukes", "APT29"},
+	{"sandworm", "Sandworm"}, {"seashell blizzard", "Sandworm"}, {"voodoo bear", "Sandworm"},
+	{"turla", "Turla"}, {"venomous bear", "Turla"},
+	{"lazarus", "Lazarus Group"}, {"lazarus group", "Lazarus Group"}, {"hidden cobra", "Lazarus Group"},
+	{"apt41", "APT41"}, {"double dragon", "APT41"}, {"winnti", "APT41"},
+	{"apt10", "APT10"}, {"stone panda", "APT10"},
+	{"volt typhoon", "Volt Typhoon"}, {"salt typhoon", "Salt Typhoon"},
+	{"charming kitten", "APT35"}, {"apt35", "APT35"}, {"apt33", "APT33"},
+	{"scattered spider", "Scattered Spider"}, {"lapsus$", "Lapsus$"}, {"lapsus", "Lapsus$"},
+	{"lockbit", "LockBit"}, {"alphv", "ALPHV"}, {"blackcat", "ALPHV"},
+	{"cl0p", "Cl0p"}, {"clop", "Cl0p"}, {"conti", "Conti"}, {"revil", "REvil"},
+	{"sodinokibi", "REvil"}, {"ryuk", "Ryuk"}, {"darkside", "DarkSide"},
+	{"blackbasta", "Black Basta"}, {"black basta", "Black Basta"}, {"akira", "Akira"},
+	{"rhysida", "Rhysida"}, {"royal", "Royal"}, {"maze", "Maze"}, {"wannacry", "WannaCry"},
+	{"notpetya", "NotPetya"}, {"petya", "NotPetya"}, {"killnet", "Killnet"},
+	{"noname057", "NoName057(16)"}, {"shadow brokers", "Shadow Brokers"},
+	{"gru", "GRU"}, {"fsb", "FSB"}, {"svr", "SVR"}, {"mss", "MSS"},
+	{"russia", "Russia"}, {"russian government", "Russia"}, {"kremlin", "Russia"},
+	{"china", "China"}, {"chinese government", "China"}, {"beijing", "China"},
+	{"north korea", "North Korea"}, {"pyongyang", "North Korea"},
+	{"iran", "Iran"}, {"iranian government", "Iran"}, {"tehran", "Iran"},
+};
+
+/* One word of a compiled pattern: alternatives, or a gap. */
+typedef struct alt {
+	char *word;
+	bool prefix;
+} alt;
+
+typedef struct pword {
+	alt *alts;
+	size_t n_alts;
+	bool gap;
+} pword;
+
+typedef struct pattern {
+	int cls;
+	const char *actor; /* owned by the lexicon's actor names */
+	pword *words;
+	size_t n_words;
+} pattern;
+
+/* Index entry: one alternative of a pattern's first word. */
+typedef struct entry {
+	const char *key;
+	bool prefix;
+	size_t pattern;
+} entry;
+
+struct incline_lexicon {
+	pattern *patterns;
+	size_t n_patterns, cap_patterns;
+	entry *index;
+	size_t n_index;
+	char **names; /* canonical actor names (owned) */
+	size_t n_names;
+};
+
+static int compile_word(pword *w, char *tok)
+{
+	size_t n = 1;
+	memset(w, 0, sizeof *w);
+	if (strcmp(tok, "~") == 0) {
+		w->gap = true;
+		return 0;
+	}
+	for (char *p = tok; *p; p++)
+		n += *p == '|';
+	if (!(w->alts = calloc(n, sizeof *w->alts)))
+		return INCLINE_ENOMEM;
+	for (char *save = NULL, *a = strtok_r(tok, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+		size_t len = strlen(a);
+		alt *x = &w->alts[w->n_alts];
+		x->prefix = len > 1 && a[len - 1] == '*';
+		if (!(x->word = strndup(a, len - x->prefix)))
+			return INCLINE_ENOMEM;
+		w->n_alts++;
+	}
+	return 0;
+}
+
+static void free_pattern(pattern *p)
+{
+	for (size_t i = 0; i < p->n_words; i++) {
+		for (size_t j = 0; j < p->words[i].n_alts; j++)
+			free(p->words[i].alts[j].word);
+		free(p->words[i].alts);
+	}
+	free(p->words);
+}
+
+/* Compiles text (a pattern row) and appends it. */
+static int add_pattern(incline_lexicon *lex, int cls, const char *text, const char *actor)
+{
+	char *copy = strdup(text), *save = NULL;
+	pattern p = {cls, actor, NULL, 0};
+	size_t n = 1;
+	int rc = 0;
+
+	if (!copy)
+		return INCLINE_ENOMEM;
+	for (const char *s = text; *s; s++)
+		n += *s == ' ';
+	if (!(p.words = calloc(n, sizeof *p.words)))
+		rc = INCLINE_ENOMEM;
+	for (char *t = strtok_r(copy, " ", &save); !rc && t; t = strtok_r(NULL, " ", &save))
+		if (!(rc = compile_word(&p.words[p.n_words], t)))
+			p.n_words++;
+	free(copy);
+	if (!rc && (p.n_words == 0 || p.words[0].gap))
+		rc = INCLINE_EUSAGE;
+	if (!rc && lex->n_patterns == lex->cap_patterns) {
+		size_t cap = lex->cap_patterns ? lex->cap_patterns * 2 : 256;
+		pattern *np = realloc(lex->patterns, cap * sizeof *np);
+		if (!np)
+			rc = INCLINE_ENOMEM;
+		else {
+			lex->patterns = np;
+			lex->cap_patterns = cap;
+		}
+	}
+	if (rc) {
+		if (p.words && p.n_words < n)
+			p.n_words++; /* free the half-built word too */
+		free_pattern(&p);
+		return rc;
+	}
+	lex->patterns[lex->n_patterns++] = p;
+	return 0;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+/* Rebuilds the first-word index (after the table changed). */
+static int build_index(incline_lexicon *lex)
+{
+	size_t n = 0, k = 0;
+	entry *idx;
+
+	for (size_t i = 0; i < lex->n_patterns; i++)
+		n += lex->patterns[i].words[0].n_alts;
+	if (!(idx = malloc((n ? n : 1) * sizeof *idx)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_patterns; i++) {
+		const pword *w = &lex->patterns[i].words[0];
+		for (size_t j = 0; j < w->n_alts; j++)
+			idx[k++] = (entry){w->alts[j].word, w->alts[j].prefix, i};
+	}
+	qsort(idx, n, sizeof *idx, cmp_entry);
+	free(lex->index);
+	lex->index = idx;
+	lex->n_index = n;
+	return 0;
+}
+
+static int add_name(incline_lexicon *lex, const char *canonical, const char **out)
+{
+	for (size_t i = 0; i < lex->n_names; i++) {
+		if (strcmp(lex->names[i], canonical) == 0) {
+			*out = lex->names[i];
+			return 0;
+		}
+	}
+	char **names = realloc(lex->names, (lex->n_names + 1) * sizeof *names);
+	if (!names)
+		return INCLINE_ENOMEM;
+	lex->names = names;
+	if (!(names[lex->n_names] = strdup(canonical)))
+		return INCLINE_ENOMEM;
+	*out = names[lex->n_names++];
+	return 0;
+}
+
+static int add_actor_row(incline_lexicon *lex, const char *alias, const char *canonical)
+{
+	const char *name;
+	int rc = add_name(lex, canonical, &name);
+	if (rc)
+		return rc;
+	/* An alias is literal: a "*" or "|" in a user's name is not syntax. */
+	if (strpbrk(alias, "*|~") || !alias[0])
+		return INCLINE_EUSAGE;
+	return add_pattern(lex, LEX_ACTOR, alias, name);
+}
+
+int incline_lexicon_add_actor(incline_lexicon *lex, const char *folded_alias,
+			      const char *canonical)
+{
+	int rc = add_actor_row(lex, folded_alias, canonical);
+	return rc ? rc : build_index(lex);
+}
+
+static int add_rows(incline_lexicon *lex, const row *rows, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = add_pattern(lex, rows[i].cls, rows[i].pattern, NULL);
+	return rc;
+}
+
+int incline_lexicon_new(incline_lexicon **out, incline_error *err)
+{
+	incline_lexicon *lex = calloc(1, sizeof *lex);
+	int rc = lex ? 0 : INCLINE_ENOMEM;
+
+	*out = NULL;
+	if (!rc)
+		rc = add_rows(lex, cue_rows, sizeof cue_rows / sizeof *cue_rows);
+	if (!rc)
+		rc = add_rows(lex, qualifier_rows, sizeof qualifier_rows / sizeof *qualifier_rows);
+	for (size_t i = 0; !rc && i < sizeof actor_rows / sizeof *actor_rows; i++)
+		rc = add_actor_row(lex, actor_rows[i].alias, actor_rows[i].canonical);
+	if (!rc)
+		rc = build_index(lex);
+	if (rc) {
+		incline_lexicon_free(lex);
+		return incline_error_set(err, rc, NULL, 0, 0, "cannot build the cue tables: %s",
+					 incline_error_name(rc));
+	}
+	*out = lex;
+	return 0;
+}
+
+void incline_lexicon_free(incline_lexicon *lex)
+{
+	if (!lex)
+		return;
+	for (size_t i = 0; i < lex->n_patterns; i++)
+		free_pattern(&lex->patterns[i]);
+	for (size_t i = 0; i < lex->n_names; i++)
+		free(lex->names[i]);
+	free(lex->patterns);
+	free(lex->index);
+	free(lex->names);
+	free(lex);
+}
+
+static bool word_matches(const pword *w, const char *tok)
+{
+	for (size_t i = 0; i < w->n_alts; i++) {
+		const alt *a = &w->alts[i];
+		if (a->prefix ? strncmp(tok, a->word, strlen(a->word)) == 0 : strcmp(tok, a->word) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Matches p->words[k..] at toks[i..n); returns the index one past the last
+ * matched token, or 0 when it does not match. */
+static size_t match_from(const pattern *p, size_t k, const char *const *toks, size_t i, size_t n)
+{
+	if (k == p->n_words)
+		return i;
+	if (p->words[k].gap) {
+		for (size_t skip = 0; skip <= LEX_GAP && i + skip <= n; skip++) {
+			size_t e = match_from(p, k + 1, toks, i + skip, n);
+			if (e)
+				return e;
+		}
+		return 0;
+	}
+	if (i >= n || !word_matches(&p->words[k], toks[i]))
+		return 0;
+	return match_from(p, k + 1, toks, i + 1, n);
+}
+
+static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
+{
+	for (size_t i = *n; i-- > 0 && (*hits)[i].first == h.first;) {
+		if ((*hits)[i].cls != h.cls)
+			continue;
+		if (h.last > (*hits)[i].last) /* keep the longest per class */
+			(*hits)[i] = h;
+		return 0;
+	}
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 32;
+		lex_hit *nh = realloc(*hits, c * sizeof *nh);
+		if (!nh)
+			return INCLINE_ENOMEM;
+		*hits = nh;
+		*cap = c;
+	}
+	(*hits)[(*n)++] = h;
+	return 0;
+}
+
+/* Tries every pattern whose first word can be tok's key. */
+static int try_key(const incline_lexicon *lex, const char *key, bool want_prefix,
+		   const char *const *toks, size_t i, size_t n,
+		   lex_hit **hits, size_t *n_hits, size_t *cap)
+{
+	size_t lo = 0, hi = lex->n_index;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(lex->index[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < lex->n_index && strcmp(lex->index[lo].key, key) == 0; lo++) {
+		const entry *e = &lex->index[lo];
+		if (want_prefix && !e->prefix)
+			continue;
+		const pattern *p = &lex->patterns[e->pattern];
+		size_t end = match_from(p, 1, toks, i + 1, n);
+		if (!end)
+			continue;
+		lex_hit h = {p->cls, i, end - 1, p->actor};
+		if (push_hit(hits, n_hits, cap, h))
+			return INCLINE_ENOMEM;
+	}
+	return 0;
+}
+
+int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
+			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+{
+	char key[64];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(toks[i]);
+		if (try_key(lex, toks[i], false, toks, i, n, hits, n_hits, cap))
+			return INCLINE_ENOMEM;
+		/* prefix rows: look the word's proper prefixes up */
+		for (size_t k = 1; k < len && k < sizeof key; k++) {
+			memcpy(key, toks[i], k);
+			key[k] = '\0';
+			if (try_key(lex, key, true, toks, i, n, hits, n_hits, cap))
+				return INCLINE_ENOMEM;
+		}
+	}
+	return 0;
+}

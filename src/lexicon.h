@@ -1,0 +1,56 @@
+/* Cue-word and actor tables and the matcher that finds them in a
+ * sentence's folded tokens. Private to the library. */
+#ifndef INCLINE_LEXICON_H
+#define INCLINE_LEXICON_H
+
+#include <stddef.h>
+
+#include "incline/error.h"
+#include "incline/event.h"
+
+/* What a table row marks. The first INCLINE_EVENT_TYPE_COUNT values are the
+ * event types (a cue for that type); the rest qualify the words around. */
+typedef enum lex_class {
+	LEX_NEGATION = INCLINE_EVENT_TYPE_COUNT, /* "not", "declined to" */
+	LEX_NEG_SCOPE, /* negates the rest of the sentence: "no evidence" */
+	LEX_HEDGE,     /* "may have", "reportedly": true but unsure */
+	LEX_MODAL,     /* "could", "if", "warned of": not (yet) real */
+	LEX_GENERIC,   /* "on the rise": about attacks in general */
+	LEX_DENY,      /* "denied": an attribution stance */
+	LEX_REPORT,    /* "said", "confirmed": a claimant's verb */
+	LEX_ACCORDING, /* "according to": the claimant follows */
+	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
+	LEX_CLAUSE,    /* "but", "although": starts a new clause */
+	LEX_ACTOR,     /* an actor alias (see lex_hit.actor) */
+	LEX_CLASS_COUNT
+} lex_class;
+
+typedef struct lex_hit {
+	int cls;           /* an incline_event_type (a cue) or a lex_class */
+	size_t first;      /* token index of the first matched token */
+	size_t last;       /* and of the last */
+	const char *actor; /* canonical actor name for LEX_ACTOR (borrowed
+			      from the lexicon) */
+} lex_hit;
+
+typedef struct incline_lexicon incline_lexicon;
+
+/* The built-in tables, compiled, in *out (free with
+ * incline_lexicon_free); *out = NULL on failure. */
+int incline_lexicon_new(incline_lexicon **out, incline_error *err);
+void incline_lexicon_free(incline_lexicon *lex);
+
+/* Adds one actor alias (already folded, words separated by single
+ * spaces) naming canonical (copied). */
+int incline_lexicon_add_actor(incline_lexicon *lex, const char *folded_alias,
+			      const char *canonical);
+
+/* Finds every table row matching at some position of toks[0..n) (folded
+ * words) and appends the hits to *hits (grown with realloc; *n_hits and
+ * *cap track it; caller frees *hits). A position may start several hits;
+ * within one class only the longest match at a position is kept. */
+int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
+			  size_t n, lex_hit **hits, size_t *n_hits,
+			  size_t *cap);
+
+#endif

@@ -1,0 +1,2705 @@
+/* The date-expression scanner. One pass: a small hand-written lexer turns
+ * the bytes into tokens (words looked up once in the sorted lexicon of
+ * timex_tables.c, numbers, ISO and slash dates, clock times), a sliding
+ * window of tokens keeps a bounded left and right context, and at each
+ * token a set of small recursive-descent parsers proposes an expression;
+ * the longest wins. Resolution against the reference date (or the last
+ * date seen in the text) produces the TIMEX3 value and the day interval.
+ * No allocation except the output list; no state survives a call. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "incline/timex.h"
+#include "timex_tables.h"
+
+/* Window sizes: a match may look TX_LOOK tokens ahead; tense cues are
+ * searched TX_BACK tokens behind. */
+#define TX_WIN 256
+#define TX_LOOK 48
+#define TX_BACK 40
+#define TX_TENSE_REACH 32 /* tokens each side searched for a tense cue */
+#ifndef TX_NARRATIVE
+#define TX_NARRATIVE 30   /* tokens a narrative's explicit year carries over */
+#endif
+
+enum tx_kind {
+	TK_NONE = 0,
+	TK_WORD,
+	TK_NUM,
+	TK_DATE,  /* y, mo, d: "2023-09-19", "9/19/2023" */
+	TK_CLOCK, /* h, mi: "10:30" */
+	TK_PUNCT,
+	TK_QTR,   /* num 1..4: "Q3", "3Q" */
+	TK_HALFY, /* num 1..2: "H1" */
+	TK_FY     /* num year: "FY2023" */
+};
+
+enum {
+	TF_CAP = 1u << 0,     /* first letter upper case */
+	TF_HYPH = 1u << 1,    /* joined to the previous token by a hyphen */
+	TF_SPACE = 1u << 2,   /* white space before */
+	TF_BREAK = 1u << 3,   /* blank line before */
+	TF_COMPLEX = 1u << 4, /* number with separators or letters: not a date */
+	TF_DOT = 1u << 5,     /* immediately followed by '.' */
+	TF_ALLCAP = 1u << 6,
+	TF_NL = 1u << 7       /* a line break before */
+};
+
+enum { SUF_NONE = 0, SUF_ORD, SUF_S, SUF_AM, SUF_PM };
+
+typedef struct tx_tok {
+	size_t start, end;
+	const tx_word *w;
+	int32_t num;
+	int16_t y;
+	int8_t mo, d, h, mi;
+	uint8_t kind, flags, ndig, suf;
+	char ch;
+} tx_tok;
+
+typedef struct tx_lexer {
+	const unsigned char *s;
+	size_t len, pos, last_end;
+	unsigned pending; /* flags for the next token (a joining hyphen) */
+	int dmy;          /* +1 day-first, -1 month-first, 0 unknown */
+	tx_index idx;
+} tx_lexer;
+
+/* Internal granularity: incline_gran plus the weekend. */
+enum tx_g {
+	TG_NONE = 0, TG_TIME, TG_DAY, TG_WEEKEND, TG_WEEK, TG_MONTH, TG_SEASON,
+	TG_QUARTER, TG_HALF, TG_YEAR, TG_DECADE, TG_CENTURY
+};
+
+/* A resolved date: a granularity and any day inside that unit. */
+typedef struct tx_point {
+	int g;
+	incline_day day;
+	int hour, minute; /* -1: none */
+	int daypart;      /* TXD_* */
+} tx_point;
+
+/* What a parser proposes. */
+typedef struct tx_res {
+	int ntok;  /* tokens consumed from the match start */
+	int skip;  /* leading tokens consumed but outside the span */
+	incline_timex_type type;
+	incline_timex_mod mod;
+	incline_timex_anchor anchor;
+	tx_point p;
+	int ref;   /* TXF_PRESENT / TXF_PAST / TXF_FUTURE: a *_REF value */
+	char lit[INCLINE_TIMEX_VALUE_SIZE]; /* literal value (durations, sets) */
+	incline_day lo, hi; /* explicit interval when has_iv */
+	bool has_iv;
+	bool approx;
+	bool md;   /* a month-day date: a following "-5" is a range end */
+	bool derived; /* computed from another quarter ("a year earlier") */
+} tx_res;
+
+typedef struct tx_scan {
+	tx_lexer lx;
+	tx_tok tok[TX_WIN];
+	int n;
+	bool eof;
+	size_t dropped; /* tokens slid out of the window so far */
+	size_t base;
+	incline_day ref;
+	/* The last date emitted, for "the next day", "a year earlier". */
+	tx_point prev;
+	bool has_prev;
+	bool prev_explicit; /* it gave its own year */
+	size_t prev_abs;  /* absolute token index just after it */
+	/* The quarter the article reports on, once it named one: financial
+	 * news compares "a year ago" with that quarter. */
+	incline_day topic_q;
+	bool has_topic_q;
+	tx_res last;      /* the last emitted expression */
+	size_t last_abs;  /* absolute token index just after it */
+	bool has_last;
+	incline_timex_list *out;
+} tx_scan;
+
+static const tx_tok no_tok;
+
+/* ---------------------------------------------------------------- lexer */
+
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Classifies a non-ASCII sequence the scanner cares about: returns ' ',
+ * '-', '\'', '"' and sets *n to its byte length, or 0 for anything else
+ * (a letter of some script: part of a word). */
+static int u8_special(const unsigned char *p, size_t avail, size_t *n)
+{
+	if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
+		*n = 2;
+		return ' ';
+	}
+	if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+		*n = 3;
+		if (p[2] <= 0x8A || p[2] == 0xAF)
+			return ' ';
+		if (p[2] >= 0x90 && p[2] <= 0x95)
+			return '-';
+		if (p[2] == 0x98 || p[2] == 0x99)
+			return '\'';
+		if (p[2] == 0x9C || p[2] == 0x9D)
+			return '"';
+		if (p[2] == 0xA8 || p[2] == 0xA9)
+			return ' ';
+		return 0;
+	}
+	if (avail >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+		*n = 3;
+		return ' ';
+	}
+	return 0;
+}
+
+static int lx_peek(const tx_lexer *lx, size_t at)
+{
+	return at < lx->len ? lx->s[at] : -1;
+}
+
+/* Reads up to max digits at *at; returns the count and the value. */
+static int lx_digits(const tx_lexer *lx, size_t at, int max, int *val)
+{
+	int n = 0, v = 0;
+	while (n < max && is_digit(lx_peek(lx, at + (size_t)n))) {
+		v = v * 10 + (lx->s[at + (size_t)n] - '0');
+		n++;
+	}
+	*val = v;
+	return n;
+}
+
+static bool lx_alnum_at(const tx_lexer *lx, size_t at)
+{
+	int c = lx_peek(lx, at);
+	return c >= 0 && (is_digit(c) || is_alpha(c) || c >= 0x80);
+}
+
+/* "a.m.", "am", "p.m.", "pm" at at (any case); returns its length and
+ * the suffix, or 0. */
+static size_t lx_ampm(const tx_lexer *lx, size_t at, int *suf)
+{
+	int c = lower(lx_peek(lx, at));
+	size_t n;
+
+	if (c != 'a' && c != 'p')
+		return 0;
+	if (lower(lx_peek(lx, at + 1)) == 'm')
+		n = 2;
+	else if (lx_peek(lx, at + 1) == '.' && lower(lx_peek(lx, at + 2)) == 'm')
+		n = lx_peek(lx, at + 3) == '.' ? 4 : 3;
+	else
+		return 0;
+	if (lx_alnum_at(lx, at + n))
+		return 0;
+	*suf = c == 'a' ? SUF_AM : SUF_PM;
+	return n;
+}
+
+/* Date with separators starting at a number: "2023-09-19", "9/19/2023",
+ * "19.09.2023". Returns bytes consumed or 0. */
+static size_t lx_sep_date(tx_lexer *lx, size_t at, tx_tok *t)
+{
+	int a, b, c, na, nb, nc;
+	int sep;
+	size_t p = at;
+
+	na = lx_digits(lx, p, 5, &a);
+	p += (size_t)na;
+	sep = lx_peek(lx, p);
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	nb = lx_digits(lx, p + 1, 3, &b);
+	if (nb < 1 || nb > 2 || lx_peek(lx, p + 1 + (size_t)nb) != sep)
+		return 0;
+	p += 1 + (size_t)nb;
+	nc = lx_digits(lx, p + 1, 5, &c);
+	p += 1 + (size_t)nc;
+	/* "2020-08-05T12:28:27": the date part is the date. */
+	if ((lx_alnum_at(lx, p) && !(na == 4 && lx_peek(lx, p) == 'T' && is_digit(lx_peek(lx, p + 1)))) ||
+	    (lx_peek(lx, p) == sep && is_digit(lx_peek(lx, p + 1))))
+		return 0;
+	if (na == 4 && (nc == 1 || nc == 2)) {
+		if (!incline_date_valid_ymd(a, b, c))
+			return 0;
+		t->y = (int16_t)a;
+		t->mo = (int8_t)b;
+		t->d = (int8_t)c;
+		return p - at;
+	}
+	if (na > 2 || (nc != 4 && !(nc == 2 && sep == '/')))
+		return 0;
+	if (nc == 2)
+		c += c < 50 ? 2000 : 1900;
+	{
+		int m = a, d = b;
+		/* Day/month order: forced when one part exceeds 12, otherwise
+		 * what the text has shown so far, otherwise the separator's
+		 * custom (US slashes, European dots and dashes). */
+		if (a > 12 && b <= 12) {
+			m = b, d = a;
+			lx->dmy = 1;
+		} else if (b > 12 && a <= 12) {
+			lx->dmy = -1;
+		} else if (lx->dmy > 0 || (lx->dmy == 0 && sep != '/')) {
+			m = b, d = a;
+		}
+		if (!incline_date_valid_ymd(c, m, d))
+			return 0;
+		t->y = (int16_t)c;
+		t->mo = (int8_t)m;
+		t->d = (int8_t)d;
+	}
+	return p - at;
+}
+
+static void lx_number(tx_lexer *lx, tx_tok *t)
+{
+	size_t at = lx->pos, p;
+	int v = 0, nd = 0, suf;
+	size_t n;
+
+	t->kind = TK_NUM;
+	if ((n = lx_sep_date(lx, at, t)) > 0) {
+		t->kind = TK_DATE;
+		lx->pos = at + n;
+		return;
+	}
+	p = at;
+	while (is_digit(lx_peek(lx, p))) {
+		if (nd < 9)
+			v = v * 10 + (lx->s[p] - '0');
+		nd++;
+		p++;
+	}
+	t->num = v;
+	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+	if (nd <= 2 && lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
+	    is_digit(lx_peek(lx, p + 2)) && !is_digit(lx_peek(lx, p + 3)) && v <= 24) {
+		int mi = (lx->s[p + 1] - '0') * 10 + (lx->s[p + 2] - '0');
+		if (mi < 60) {
+			t->kind = TK_CLOCK;
+			t->h = (int8_t)v;
+			t->mi = (int8_t)mi;
+			p += 3;
+			if (lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
+			    is_digit(lx_peek(lx, p + 2)))
+				p += 3;
+		}
+	} else if (nd == 8 && v / 10000 >= 1970 && v / 10000 <= 2099 &&
+		   incline_date_valid_ymd(v / 10000, v / 100 % 100, v % 100) &&
+		   !lx_alnum_at(lx, p)) {
+		/* A compact "20170313". */
+		t->kind = TK_DATE;
+		t->y = (int16_t)(v / 10000);
+		t->mo = (int8_t)(v / 100 % 100);
+		t->d = (int8_t)(v % 100);
+	} else if (nd <= 3 && lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
+		   is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
+		   !is_digit(lx_peek(lx, p + 4))) {
+		/* "2,000": a count, never a date. */
+		t->flags |= TF_COMPLEX;
+		while (lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
+		       is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
+		       !is_digit(lx_peek(lx, p + 4)))
+			p += 4;
+	}
+	/* Decimals and version numbers: "2.1", "10.0.3". */
+	while (t->kind == TK_NUM && (lx_peek(lx, p) == '.' || lx_peek(lx, p) == ',') &&
+	       is_digit(lx_peek(lx, p + 1)) && lx_peek(lx, p) == '.') {
+		t->flags |= TF_COMPLEX;
+		p++;
+		while (is_digit(lx_peek(lx, p)))
+			p++;
+	}
+	if (t->kind == TK_NUM && is_alpha(lx_peek(lx, p))) {
+		int c1 = lower(lx_peek(lx, p)), c2 = lower(lx_peek(lx, p + 1));
+		bool end2 = !lx_alnum_at(lx, p + 2), end1 = !lx_alnum_at(lx, p + 1);
+		if (end2 && ((c1 == 's' && c2 == 't') || (c1 == 'n' && c2 == 'd') ||
+			     (c1 == 'r' && c2 == 'd') || (c1 == 't' && c2 == 'h'))) {
+			t->suf = SUF_ORD;
+			p += 2;
+		} else if (end1 && c1 == 's') {
+			t->suf = SUF_S;
+			p += 1;
+		} else if (end1 && c1 == 'q' && v >= 1 && v <= 4 && nd == 1) {
+			t->kind = TK_QTR;
+			p += 1;
+		} else if ((n = lx_ampm(lx, p, &suf)) > 0) {
+			t->suf = (uint8_t)suf;
+			p += n;
+		} else {
+			t->flags |= TF_COMPLEX;
+			while (lx_alnum_at(lx, p))
+				p++;
+		}
+	} else if (t->kind == TK_NUM && lx_peek(lx, p) == '\'' &&
+		   lower(lx_peek(lx, p + 1)) == 's' && !lx_alnum_at(lx, p + 2) &&
+		   nd == 4 && v % 10 == 0) {
+		t->suf = SUF_S; /* "1990's" */
+		p += 2;
+	}
+	if ((t->kind == TK_NUM || t->kind == TK_CLOCK) && t->suf == SUF_NONE &&
+	    !(t->flags & TF_COMPLEX)) {
+		/* "10 a.m.", "5 PM": the marker joins the number's token. */
+		size_t q = p;
+		while (lx_peek(lx, q) == ' ')
+			q++;
+		if (q > p && q - p <= 2 && (n = lx_ampm(lx, q, &suf)) > 0) {
+			t->suf = (uint8_t)suf;
+			p = q + n;
+		}
+	}
+	if (t->kind == TK_NUM && (t->suf == SUF_AM || t->suf == SUF_PM)) {
+		if (v < 1 || v > 12 || nd > 2) {
+			t->flags |= TF_COMPLEX;
+		} else {
+			t->kind = TK_CLOCK;
+			t->h = (int8_t)v;
+			t->mi = 0;
+		}
+	}
+	if (t->kind == TK_CLOCK && (t->suf == SUF_AM || t->suf == SUF_PM)) {
+		if (t->h > 12) {
+			t->suf = SUF_NONE;
+		} else {
+			if (t->suf == SUF_PM && t->h < 12)
+				t->h = (int8_t)(t->h + 12);
+			if (t->suf == SUF_AM && t->h == 12)
+				t->h = 0;
+		}
+	}
+	lx->pos = p;
+}
+
+static void lx_word(tx_lexer *lx, tx_tok *t)
+{
+	char buf[32];
+	size_t p = lx->pos, n = 0;
+	bool digit = false, letters_upper = true;
+	int nalpha = 0;
+
+	t->kind = TK_WORD;
+	if (lx->s[p] >= 'A' && lx->s[p] <= 'Z')
+		t->flags |= TF_CAP;
+	while (p < lx->len) {
+		int c = lx->s[p];
+		size_t k;
+		if (c >= 0x80) {
+			if (u8_special(lx->s + p, lx->len - p, &k))
+				break;
+			p++;
+			n = sizeof buf; /* non-ASCII: not in the lexicon */
+			continue;
+		}
+		if (!is_alpha(c) && !is_digit(c))
+			break;
+		if (is_digit(c))
+			digit = true;
+		if (is_alpha(c)) {
+			nalpha++;
+			if (c >= 'a')
+				letters_upper = false;
+		}
+		if (n < sizeof buf)
+			buf[n] = (char)lower(c);
+		n++;
+		p++;
+	}
+	lx->pos = p;
+	if (letters_upper && nalpha > 1)
+		t->flags |= TF_ALLCAP;
+	if (lx_peek(lx, p) == '.')
+		t->flags |= TF_DOT;
+	if (n >= sizeof buf)
+		return;
+	if (!digit) {
+		t->w = tx_lookup_in(&lx->idx, buf, n);
+		return;
+	}
+	if (n == 2 && buf[0] == 'q' && buf[1] >= '1' && buf[1] <= '4') {
+		t->kind = TK_QTR;
+		t->num = buf[1] - '0';
+	} else if (n == 2 && buf[0] == 'h' && (buf[1] == '1' || buf[1] == '2')) {
+		t->kind = TK_HALFY;
+		t->num = buf[1] - '0';
+	} else if ((n == 4 || n == 6) && buf[0] == 'f' && buf[1] == 'y' &&
+		   is_digit(buf[2]) && is_digit(buf[3]) &&
+		   (n == 4 || (is_digit(buf[4]) && is_digit(buf[5])))) {
+		int v = (buf[2] - '0') * 10 + (buf[3] - '0');
+		if (n == 6)
+			v = v * 100 + (buf[4] - '0') * 10 + (buf[5] - '0');
+		else
+			v += v < 50 ? 2000 : 1900;
+		t->kind = TK_FY;
+		t->num = v;
+	} else {
+		t->flags |= TF_COMPLEX;
+	}
+}
+
+/* Next token, or false at the end of the text. */
+static bool lx_next(tx_lexer *lx, tx_tok *t)
+{
+	unsigned flags = lx->pending;
+	int newlines = 0;
+
+	memset(t, 0, sizeof *t);
+	lx->pending = 0;
+	for (;;) {
+		int c;
+		size_t k;
+		if (lx->pos >= lx->len)
+			return false;
+		c = lx->s[lx->pos];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			flags |= TF_SPACE;
+			lx->pos++;
+		} else if (c == '\n') {
+			flags |= TF_SPACE;
+			newlines++;
+			lx->pos++;
+		} else if (c >= 0x80 && u8_special(lx->s + lx->pos, lx->len - lx->pos, &k) == ' ') {
+			flags |= TF_SPACE;
+			lx->pos += k;
+		} else if (c == '-' || (c >= 0x80 && u8_special(lx->s + lx->pos, lx->len - lx->pos, &k) == '-')) {
+			size_t w = c == '-' ? 1 : k;
+			/* A hyphen between two word characters joins them:
+			 * "mid-September", "third-quarter", "2019-2021". */
+			if (lx->last_end == lx->pos && lx->pos > 0 && !(flags & TF_SPACE) &&
+			    lx_alnum_at(lx, lx->pos + w)) {
+				flags |= TF_HYPH;
+				lx->pos += w;
+				continue;
+			}
+			break;
+		} else {
+			break;
+		}
+	}
+	if (newlines >= 2)
+		flags |= TF_BREAK;
+	if (newlines >= 1)
+		flags |= TF_NL;
+	t->flags = (uint8_t)flags;
+	t->start = lx->pos;
+	{
+		int c = lx->s[lx->pos];
+		size_t k = 0;
+		int sp = c >= 0x80 ? u8_special(lx->s + lx->pos, lx->len - lx->pos, &k) : 0;
+		if (is_digit(c)) {
+			lx_number(lx, t);
+		} else if (is_alpha(c) || (c >= 0x80 && !sp)) {
+			lx_word(lx, t);
+		} else {
+			t->kind = TK_PUNCT;
+			t->ch = (char)(sp ? sp : c);
+			lx->pos += sp ? k : 1;
+		}
+	}
+	t->end = lx->pos;
+	lx->last_end = lx->pos;
+	return true;
+}
+
+/* ---------------------------------------------------------- token access */
+
+static const tx_tok *tk(const tx_scan *s, int i)
+{
+	if (i < 0 || i >= s->n)
+		return &no_tok;
+	return &s->tok[i];
+}
+
+static unsigned wid(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i);
+	return t->kind == TK_WORD && t->w ? t->w->id : 0;
+}
+
+static bool has(const tx_scan *s, int i, uint32_t cls)
+{
+	const tx_tok *t = tk(s, i);
+	return t->kind == TK_WORD && t->w && (t->w->cls & cls);
+}
+
+static int wval(const tx_scan *s, int i)
+{
+	return tk(s, i)->w ? tk(s, i)->w->val : 0;
+}
+
+static int wnum(const tx_scan *s, int i)
+{
+	return tk(s, i)->w ? tk(s, i)->w->num : 0;
+}
+
+static bool punct(const tx_scan *s, int i, char c)
+{
+	const tx_tok *t = tk(s, i);
+	return t->kind == TK_PUNCT && t->ch == c;
+}
+
+static bool cap(const tx_scan *s, int i)
+{
+	return (tk(s, i)->flags & (TF_CAP | TF_ALLCAP)) != 0;
+}
+
+/* A paragraph break or sentence end lies between token i-1 and token i. */
+static bool boundary_before(const tx_scan *s, int i)
+{
+	return (tk(s, i)->flags & TF_BREAK) != 0;
+}
+
+static bool sentence_end(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i);
+	if (t->kind == TK_NONE)
+		return true;
+	if (t->flags & TF_BREAK)
+		return true;
+	if (t->kind != TK_PUNCT)
+		return false;
+	if (t->ch == '!' || t->ch == '?' || t->ch == ';')
+		return true;
+	if (t->ch != '.')
+		return false;
+	/* "Sept.", "Mr.", "U.S." do not end a sentence. */
+	{
+		const tx_tok *p = tk(s, i - 1);
+		if (p->kind == TK_WORD && ((p->w && (p->w->cls & TXC_NOSTOP)) ||
+					   p->end - p->start == 1))
+			return false;
+	}
+	return true;
+}
+
+/* Optional "the": returns the index after it. */
+static int opt_the(const tx_scan *s, int i)
+{
+	return wid(s, i) == TXW_THE ? i + 1 : i;
+}
+
+/* ----------------------------------------------------------- resolution */
+
+static incline_day day_of(int y, int m, int d)
+{
+	return incline_date_from_ymd(y, m, d);
+}
+
+static int year_of(incline_day d)
+{
+	int y, m, dd;
+	incline_date_to_ymd(d, &y, &m, &dd);
+	return y;
+}
+
+static int month_of(incline_day d)
+{
+	int y, m, dd;
+	incline_date_to_ymd(d, &y, &m, &dd);
+	return m;
+}
+
+static void set_point(tx_res *r, int g, incline_day day)
+{
+	r->p.g = g;
+	r->p.day = day;
+	r->p.hour = -1;
+	r->p.minute = -1;
+	r->p.daypart = 0;
+	r->type = INCLINE_TIMEX_DATE;
+}
+
+/* First day of the unit of granularity g holding day d. */
+static incline_day unit_start(int g, incline_day d)
+{
+	int y, m, dd;
+
+	incline_date_to_ymd(d, &y, &m, &dd);
+	switch (g) {
+	case TG_WEEK:
+	case TG_WEEKEND:
+		return d - (incline_date_weekday(d) - 1);
+	case TG_MONTH:
+		return day_of(y, m, 1);
+	case TG_SEASON:
+		/* Winter runs December to February and carries December's year. */
+		if (m < 3)
+			return day_of(y - 1, 12, 1);
+		return day_of(y, m - (m % 3), 1);
+	case TG_QUARTER:
+		return day_of(y, m - (m - 1) % 3, 1);
+	case TG_HALF:
+		return day_of(y, m <= 6 ? 1 : 7, 1);
+	case TG_YEAR:
+		return day_of(y, 1, 1);
+	case TG_DECADE:
+		return day_of(y - ((y % 10) + 10) % 10, 1, 1);
+	case TG_CENTURY:
+		return day_of(y - ((y % 100) + 100) % 100, 1, 1);
+	default:
+		return d;
+	}
+}
+
+/* Last day of the unit of granularity g holding day d. */
+static incline_day unit_end(int g, incline_day d)
+{
+	incline_day a = unit_start(g, d);
+
+	switch (g) {
+	case TG_WEEK:
+	case TG_WEEKEND:
+		return a + 6;
+	case TG_MONTH:
+		return incline_date_add_months(a, 1) - 1;
+	case TG_SEASON:
+	case TG_QUARTER:
+		return incline_date_add_months(a, 3) - 1;
+	case TG_HALF:
+		return incline_date_add_months(a, 6) - 1;
+	case TG_YEAR:
+		return incline_date_add_months(a, 12) - 1;
+	case TG_DECADE:
+		return incline_date_add_months(a, 120) - 1;
+	case TG_CENTURY:
+		return incline_date_add_months(a, 1200) - 1;
+	default:
+		return a;
+	}
+}
+
+/* Moves day d by n units of granularity g. */
+static incline_day shift(int g, incline_day d, int n)
+{
+	switch (g) {
+	case TG_WEEK:
+	case TG_WEEKEND:
+		return d + 7 * n;
+	case TG_MONTH:
+		return incline_date_add_months(d, n);
+	case TG_SEASON:
+	case TG_QUARTER:
+		return incline_date_add_months(d, 3 * n);
+	case TG_HALF:
+		return incline_date_add_months(d, 6 * n);
+	case TG_YEAR:
+		return incline_date_add_months(d, 12 * n);
+	case TG_DECADE:
+		return incline_date_add_months(d, 120 * n);
+	case TG_CENTURY:
+		return incline_date_add_months(d, 1200 * n);
+	default:
+		return d + n;
+	}
+}
+
+/* Granularity of a unit word. */
+static int unit_g(int unit)
+{
+	switch (unit) {
+	case TXU_SECOND:
+	case TXU_MINUTE:
+	case TXU_HOUR:
+		return TG_TIME;
+	case TXU_DAY:
+	case TXU_NIGHT:
+		return TG_DAY;
+	case TXU_WEEKEND:
+		return TG_WEEKEND;
+	case TXU_WEEK:
+	case TXU_FORTNIGHT:
+		return TG_WEEK;
+	case TXU_MONTH:
+		return TG_MONTH;
+	case TXU_QUARTER:
+		return TG_QUARTER;
+	case TXU_HALF:
+		return TG_HALF;
+	case TXU_YEAR:
+		return TG_YEAR;
+	case TXU_DECADE:
+		return TG_DECADE;
+	case TXU_CENTURY:
+		return TG_CENTURY;
+	default:
+		return TG_NONE;
+	}
+}
+
+/* Tense of the clause around tokens [i, j): the nearest cue word within the
+ * sentence decides. +1 future, -1 past, 0 unknown. */
+static int tense(const tx_scan *s, int i, int j)
+{
+	bool left = true, right = true;
+	int weak = 0;
+
+	for (int k = 1; k <= TX_TENSE_REACH && (left || right); k++) {
+		int a = i - k, b = j + k - 1;
+
+		left = left && a >= 0 && !sentence_end(s, a) && !boundary_before(s, a + 1);
+		right = right && b < s->n && !sentence_end(s, b);
+		for (int side = 0; side < 2; side++) {
+			const tx_tok *t = tk(s, side ? b : a);
+			if (!(side ? right : left) || t->kind != TK_WORD)
+				continue;
+			/* Auxiliaries and cue verbs from the table are strong;
+			 * an "-ed" word may be an adjective, so it only counts
+			 * when nothing stronger is in the sentence. */
+			if (t->w && (t->w->cls & TXC_FUTURE))
+				return 1;
+			if (t->w && (t->w->cls & TXC_PAST))
+				return -1;
+			if (!weak && !t->w && !(t->flags & TF_CAP) && t->end - t->start >= 5 &&
+			    s->lx.s[t->end - 2] == 'e' && s->lx.s[t->end - 1] == 'd')
+				weak = -1;
+		}
+	}
+	return weak;
+}
+
+/* Chooses the year for a month/day (or other in-year unit starting at
+ * month m, day d) nearest the reference, bent by tense. */
+static incline_day pick_year_near(incline_day ref, int m, int d, int g, int t)
+{
+	int y = year_of(ref);
+	incline_day best = 0;
+	long bestdist = -1;
+
+	for (int dy = -1; dy <= 1; dy++) {
+		int yy = y + dy, dd = d;
+		incline_day a, b;
+		long dist;
+		if (dd > incline_date_days_in_month(yy, m))
+			dd = incline_date_days_in_month(yy, m);
+		a = day_of(yy, m, dd);
+		b = g == TG_DAY ? a : unit_end(g, a);
+		if (ref < a)
+			dist = a - ref;
+		else if (ref > b)
+			dist = ref - b;
+		else
+			dist = 0;
+		/* Past-tense clauses look back, future ones look ahead. */
+		if (t < 0 && a > ref + 60)
+			dist += 400;
+		if (t > 0 && b < ref - 1)
+			dist += 400;
+		if (bestdist < 0 || dist < bestdist) {
+			bestdist = dist;
+			best = a;
+		}
+	}
+	return best;
+}
+
+/* Year for a month or day the text gives without one. A narrative that
+ * just named another year ("In 2019 ... in March") stays in it; otherwise
+ * the publication date decides. */
+static incline_day pick_year(const tx_scan *s, tx_res *r, int i, int m, int d, int g, int t)
+{
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	if (s->has_prev && s->prev_explicit && s->dropped + (size_t)i - s->prev_abs <= TX_NARRATIVE &&
+	    year_of(s->prev.day) != year_of(s->ref) && s->prev.g >= TG_DAY && s->prev.g <= TG_MONTH) {
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		if (s->prev.g == TG_YEAR) {
+			int y = year_of(s->prev.day);
+			if (d > incline_date_days_in_month(y, m))
+				d = incline_date_days_in_month(y, m);
+			return day_of(y, m, d);
+		}
+		return pick_year_near(s->prev.day, m, d, g, 0);
+	}
+	return pick_year_near(s->ref, m, d, g, t);
+}
+
+/* ---------------------------------------------------------- numbers etc */
+
+/* Year token at i: a plain 4-digit number in range. Returns the year or 0. */
+static int year_tok(const tx_scan *s, int i, bool loose)
+{
+	const tx_tok *t = tk(s, i);
+
+	if (t->kind != TK_NUM || t->ndig != 4 || (t->flags & TF_COMPLEX) || t->suf != SUF_NONE)
+		return 0;
+	if (t->num < (loose ? 1000 : 1900) || t->num > 2099)
+		return 0;
+	return t->num;
+}
+
+/* A bare year standing alone (no month before it): stricter, since
+ * "1500 people", "Windows 2000" or "CVE-2021-4321" are not dates. */
+static int bare_year(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i), *p = tk(s, i - 1), *nx = tk(s, i + 1);
+	int y = year_tok(s, i, true);
+
+	if (!y)
+		return 0;
+	/* Years before 1900 need a cue: "in 1644", "(1279-1368)". */
+	if (y < 1900 && !(wid(s, i - 1) == TXW_IN || wid(s, i - 1) == TXW_SINCE ||
+			  wid(s, i - 1) == TXW_UNTIL || wid(s, i - 1) == TXW_BY ||
+			  wid(s, i - 1) == TXW_BETWEEN || wid(s, i - 1) == TXW_FROM ||
+			  (wid(s, i - 1) == TXW_AND && year_tok(s, i - 2, true)) ||
+			  ((nx->flags & TF_HYPH) && year_tok(s, i + 1, true)) ||
+			  ((t->flags & TF_HYPH) && year_tok(s, i - 1, true))))
+		return 0;
+	if (p->kind == TK_PUNCT && (p->ch == '$' || p->ch == '#' || p->ch == '.' ) &&
+	    !(p->flags & TF_SPACE) && !(t->flags & TF_SPACE) && p->ch != '.')
+		return 0;
+	if (p->kind == TK_PUNCT && (p->ch == '$' || p->ch == '#') && !(t->flags & TF_SPACE))
+		return 0;
+	if (has(s, i - 1, TXC_NOYEAR))
+		return 0;
+	if ((t->flags & TF_HYPH) && p->kind == TK_WORD && !has(s, i - 1, TXC_MONTH | TXC_PART))
+		return 0; /* "CVE-2021", "COVID-2019" */
+	if ((t->flags & TF_HYPH) && p->kind == TK_NUM && !year_tok(s, i - 1, true))
+		return 0; /* phone numbers */
+	if ((nx->flags & TF_HYPH) && nx->kind == TK_NUM && !year_tok(s, i + 1, true) &&
+	    !(nx->ndig <= 2 && nx->num <= 99 && (nx->num % 100) > (y % 100)))
+		return 0;
+	if (nx->kind == TK_PUNCT && (nx->ch == '%' || nx->ch == ':') && !(nx->flags & TF_SPACE))
+		return 0;
+	if (p->kind == TK_NUM && !(t->flags & TF_HYPH) && !year_tok(s, i - 1, true))
+		return 0;
+	return y;
+}
+
+/* Day of month at i (1..31, plain or ordinal "19th"). */
+static int day_tok(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i);
+
+	if (t->kind == TK_NUM && t->ndig <= 2 && !(t->flags & TF_COMPLEX) &&
+	    (t->suf == SUF_NONE || t->suf == SUF_ORD) && t->num >= 1 && t->num <= 31)
+		return t->num;
+	return 0;
+}
+
+/* A spelled day ordinal: "eighth", "twenty-first". Returns tokens used. */
+static int day_word(const tx_scan *s, int i, int *day)
+{
+	if (has(s, i, TXC_ORD) && wnum(s, i) <= 31 && wnum(s, i) >= 1) {
+		*day = wnum(s, i);
+		return 1;
+	}
+	if (has(s, i, TXC_TENS) && wnum(s, i) <= 30 && has(s, i + 1, TXC_ORD) &&
+	    wnum(s, i + 1) < 10) {
+		*day = wnum(s, i) + wnum(s, i + 1);
+		return *day <= 31 ? 2 : 0;
+	}
+	return 0;
+}
+
+/* A count: "3", "three", "twenty-four", "a few", "several", "a couple of",
+ * "two and a half". *n < 0 for an unknown count. *half set for "and a
+ * half". Returns tokens used. */
+static int count_phrase(const tx_scan *s, int i, int *n, bool *half)
+{
+	const tx_tok *t = tk(s, i);
+	int k = 0;
+
+	*half = false;
+	if (t->kind == TK_NUM && !(t->flags & TF_COMPLEX) && t->suf == SUF_NONE &&
+	    t->num <= 100000) {
+		*n = t->num;
+		k = 1;
+	} else if (wid(s, i) == TXW_A && (wid(s, i + 1) == TXW_FEW || wid(s, i + 1) == TXW_COUPLE ||
+					  wid(s, i + 1) == TXW_DOZEN)) {
+		*n = wnum(s, i + 1);
+		k = 2;
+		if (wid(s, i + 1) == TXW_COUPLE && wid(s, i + 2) == TXW_OF)
+			k = 3;
+	} else if (wid(s, i) == TXW_HALF && wid(s, i + 1) == TXW_A) {
+		*n = 0;
+		*half = true;
+		return 2;
+	} else if (has(s, i, TXC_TENS)) {
+		*n = wnum(s, i);
+		k = 1;
+		if (has(s, i + 1, TXC_NUM) && wnum(s, i + 1) >= 1 && wnum(s, i + 1) <= 9 &&
+		    wid(s, i + 1) != TXW_A) {
+			*n += wnum(s, i + 1);
+			k = 2;
+		}
+	} else if (has(s, i, TXC_NUM) && wid(s, i) != TXW_HUNDRED && wid(s, i) != TXW_THOUSAND) {
+		*n = wnum(s, i);
+		k = 1;
+	}
+	if (!k)
+		return 0;
+	if (wid(s, i + k) == TXW_AND && wid(s, i + k + 1) == TXW_A &&
+	    wid(s, i + k + 2) == TXW_HALF && *n >= 0) {
+		*half = true;
+		k += 3;
+	}
+	return k;
+}
+
+/* ------------------------------------------------------------- parsers */
+
+typedef int (*tx_parser)(tx_scan *s, int i, tx_res *r);
+
+/* A month word at i usable as a month; returns 1..12 and sets *k to the
+ * tokens used (the abbreviation's dot included). strong: a day or year
+ * follows, so ambiguous words need no more context. */
+static int month_at(const tx_scan *s, int i, int *k, bool strong)
+{
+	const tx_tok *t = tk(s, i);
+	uint32_t cls;
+
+	if (!has(s, i, TXC_MONTH) || !cap(s, i))
+		return 0;
+	cls = t->w->cls;
+	*k = 1;
+	if ((cls & TXC_ABBR) && punct(s, i + 1, '.') && !(tk(s, i + 1)->flags & TF_SPACE))
+		*k = 2;
+	if (strong)
+		return t->w->val;
+	if ((cls & (TXC_AMBIG | TXC_ABBR)) &&
+	    !(has(s, i - 1, TXC_CONTEXT) || (t->flags & TF_HYPH) || punct(s, i - 1, '(')))
+		return 0;
+	return t->w->val;
+}
+
+/* A year after a month or day: "2023", "'23". Returns tokens used. */
+static int year_after(const tx_scan *s, int i, int *y)
+{
+	if ((*y = year_tok(s, i, true)) != 0)
+		return 1;
+	/* "nineteen ninety-six" */
+	if (has(s, i, TXC_NUM) && wnum(s, i) == 19 && has(s, i + 1, TXC_TENS)) {
+		*y = 1900 + wnum(s, i + 1);
+		if (has(s, i + 2, TXC_NUM) && wnum(s, i + 2) >= 1 && wnum(s, i + 2) <= 9 &&
+		    wid(s, i + 2) != TXW_A) {
+			*y += wnum(s, i + 2);
+			return 3;
+		}
+		return 2;
+	}
+	if (punct(s, i, '\'') && tk(s, i + 1)->kind == TK_NUM && tk(s, i + 1)->ndig == 2 &&
+	    tk(s, i + 1)->suf == SUF_NONE && !(tk(s, i + 1)->flags & TF_SPACE)) {
+		int v = tk(s, i + 1)->num;
+		*y = v + (v <= (year_of(s->ref) % 100) + 1 ? 2000 : 1900);
+		if (year_of(s->ref) < 2000)
+			*y = 1900 + v;
+		return 2;
+	}
+	return 0;
+}
+
+/* Optional weekday before a full date: "Tuesday, Sept. 19". */
+static int opt_weekday(const tx_scan *s, int i)
+{
+	int k = 0;
+	if (!has(s, i, TXC_WEEKDAY) || !cap(s, i))
+		return 0;
+	k = 1;
+	if (punct(s, i + k, '.'))
+		k++;
+	if (punct(s, i + k, ','))
+		k++;
+	return k;
+}
+
+static void resolve_day(tx_scan *s, tx_res *r, int i, int j, int y, int m, int d)
+{
+	if (y) {
+		set_point(r, TG_DAY, day_of(y, m, d));
+		return;
+	}
+	incline_timex_anchor a;
+	incline_day day = pick_year(s, r, i, m, d, TG_DAY, tense(s, i, j));
+	a = r->anchor;
+	set_point(r, TG_DAY, day);
+	r->anchor = a;
+}
+
+/* "Sept. 19", "September 19th, 2023", "Tuesday, Sept. 19", "Sept. 19 2023". */
+static int p_month_day(tx_scan *s, int i, tx_res *r)
+{
+	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
+
+	if (!(m = month_at(s, j, &k, true)))
+		return 0;
+	j += k;
+	if (wid(s, j) == TXW_THE)
+		j++;
+	if ((d = day_tok(s, j)) != 0) {
+		j++;
+	} else if ((k = day_word(s, j, &d)) != 0) {
+		j += k;
+	} else {
+		return 0;
+	}
+	/* "March 3 and 5 p.m." is a time; "May 12 people" is not a date. */
+	if (tk(s, j - 1)->kind == TK_NUM && (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD)))
+		return 0;
+	if (!month_at(s, i + opt_weekday(s, i), &k, false) && tk(s, j - 1)->kind == TK_NUM &&
+	    tk(s, j - 1)->suf != SUF_ORD && !punct(s, j, ',') && !year_tok(s, j, true) &&
+	    tk(s, j - 1)->end - tk(s, j - 1)->start > 2)
+		return 0;
+	if (punct(s, j, ',') && (yk = year_after(s, j + 1, &y)) != 0)
+		j += 1 + yk;
+	else if ((yk = year_after(s, j, &y)) != 0 && !(tk(s, j)->flags & TF_HYPH))
+		j += yk;
+	else if ((tk(s, j)->flags & TF_HYPH) && (yk = year_after(s, j, &y)) != 0)
+		j += yk;
+	if (y && !incline_date_valid_ymd(y, m, d))
+		return 0;
+	if (!y && d > incline_date_days_in_month(2000, m))
+		return 0;
+	resolve_day(s, r, i, j, y, m, d);
+	r->md = true;
+	return j - i;
+}
+
+/* "19 Sept 2023", "the 18th of September", "24-Apr-2020", and the first
+ * day of "15 and 19 October". */
+static int p_day_month(tx_scan *s, int i, tx_res *r)
+{
+	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
+	int start = j;
+
+	j = opt_the(s, j);
+	if ((d = day_tok(s, j)) != 0)
+		j++;
+	else if ((k = day_word(s, j, &d)) != 0 && j > start)
+		j += k;
+	else
+		return 0;
+	/* "15 and 19 October": the first day borrows the month. */
+	if ((wid(s, j) == TXW_AND || wid(s, j) == TXW_TO || punct(s, j, '-') ||
+	     (tk(s, j)->flags & TF_HYPH)) &&
+	    (day_tok(s, j + (tk(s, j)->kind == TK_NUM ? 0 : 1)))) {
+		int jj = j + (tk(s, j)->kind == TK_NUM ? 0 : 1) + 1;
+		if ((m = month_at(s, jj, &k, true)) != 0) {
+			int y2 = 0;
+			if (punct(s, jj + k, ','))
+				year_after(s, jj + k + 1, &y2);
+			else
+				year_after(s, jj + k, &y2);
+			if (d > incline_date_days_in_month(y2 ? y2 : 2000, m))
+				return 0;
+			resolve_day(s, r, i, jj + k, y2, m, d);
+			return j - i;
+		}
+	}
+	if (wid(s, j) == TXW_OF)
+		j++;
+	if (!(m = month_at(s, j, &k, true)))
+		return 0;
+	j += k;
+	if (punct(s, j, ',') && (yk = year_after(s, j + 1, &y)) != 0)
+		j += 1 + yk;
+	else if ((yk = year_after(s, j, &y)) != 0)
+		j += yk;
+	if (y && !incline_date_valid_ymd(y, m, d))
+		return 0;
+	if (!y && d > incline_date_days_in_month(2000, m))
+		return 0;
+	resolve_day(s, r, i, j, y, m, d);
+	return j - i;
+}
+
+/* "2023-09-19", "9/19/2023", "20170313". */
+static int p_numeric_date(tx_scan *s, int i, tx_res *r)
+{
+	const tx_tok *t = tk(s, i);
+	int j = i;
+
+	if (has(s, i, TXC_WEEKDAY) && cap(s, i) && tk(s, i + opt_weekday(s, i))->kind == TK_DATE)
+		j = i + opt_weekday(s, i);
+	t = tk(s, j);
+	if (t->kind != TK_DATE)
+		return 0;
+	if (has(s, j - 1, TXC_NOYEAR))
+		return 0;
+	set_point(r, TG_DAY, day_of(t->y, t->mo, t->d));
+	return j + 1 - i;
+}
+
+/* Month with a year, or alone: "September 2023", "Sept. of 2023",
+ * "January this year", "July last year", "In August". */
+static int p_month(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, k, m, y = 0, yk;
+	bool strong;
+
+	strong = year_after(s, i + 1, &y) || year_after(s, i + 2, &y) ||
+		 ((wid(s, i + 1) == TXW_OF || punct(s, i + 1, ',')) && year_after(s, i + 2, &y)) ||
+		 has(s, i + 1, TXC_REL) || has(s, i + 2, TXC_REL);
+	y = 0;
+	if (!(m = month_at(s, j, &k, strong)))
+		return 0;
+	j += k;
+	if ((yk = year_after(s, j, &y)) != 0) {
+		j += yk;
+	} else if ((wid(s, j) == TXW_OF || punct(s, j, ',')) && (yk = year_after(s, j + 1, &y)) != 0) {
+		j += 1 + yk;
+	} else if ((wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
+		    wid(s, j + 2) == TXW_YEAR_WORD) ||
+		   (has(s, j, TXC_REL) && wid(s, j + 1) == TXW_YEAR_WORD)) {
+		int rel;
+		if (wid(s, j) == TXW_OF)
+			j++;
+		rel = wval(s, j);
+		y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
+		if (rel == TXR_THAT)
+			return 0;
+		j += 2;
+		set_point(r, TG_MONTH, day_of(y, m, 1));
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j - i;
+	}
+	if (y) {
+		set_point(r, TG_MONTH, day_of(y, m, 1));
+		return j - i;
+	}
+	/* A bare month: capitalised, not the start of a name ("August Wilson"). */
+	if (has(s, i, TXC_MONTH) && tk(s, j)->kind == TK_WORD && cap(s, j) && !tk(s, j)->w &&
+	    !(tk(s, i)->flags & TF_ALLCAP))
+		return 0;
+	{
+		incline_day day = pick_year(s, r, i, m, 1, TG_MONTH, tense(s, i, j));
+		incline_timex_anchor a = r->anchor;
+		set_point(r, TG_MONTH, day);
+		r->anchor = a;
+	}
+	return j - i;
+}
+
+/* "2023", "the year 2023", "fiscal 1989", "FY2023", "nineteen ninety-six". */
+static int p_year(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i), y;
+	bool fiscal = false;
+
+	if (wid(s, j) == TXW_FISCAL) {
+		fiscal = true;
+		j++;
+		if (wid(s, j) == TXW_YEAR_WORD)
+			j++;
+	} else if (wid(s, j) == TXW_YEAR_WORD && j > i) {
+		j++;
+	} else if (j > i && tk(s, j)->kind != TK_FY) {
+		return 0; /* "the 1988 period" is p_period's */
+	}
+	if (tk(s, j)->kind == TK_FY) {
+		set_point(r, TG_YEAR, day_of(tk(s, j)->num, 1, 1));
+		return j + 1 - i;
+	}
+	if (has(s, j, TXC_NUM) && wnum(s, j) == 19 && has(s, j + 1, TXC_TENS)) {
+		y = 1900 + wnum(s, j + 1);
+		j += 2;
+		if (has(s, j, TXC_NUM) && wnum(s, j) >= 1 && wnum(s, j) <= 9 && wid(s, j) != TXW_A) {
+			y += wnum(s, j);
+			j++;
+		}
+		set_point(r, TG_YEAR, day_of(y, 1, 1));
+		return j - i;
+	}
+	if (wid(s, j) == TXW_TWO && wid(s, j + 1) == TXW_THOUSAND &&
+	    (j > i || wid(s, i - 1) == TXW_IN || wid(s, i - 1) == TXW_BY)) {
+		y = 2000;
+		j += 2;
+		if (wid(s, j) == TXW_AND && has(s, j + 1, TXC_NUM) && wnum(s, j + 1) > 0 &&
+		    wnum(s, j + 1) < 20 && wid(s, j + 1) != TXW_A) {
+			y += wnum(s, j + 1);
+			j += 2;
+		}
+		set_point(r, TG_YEAR, day_of(y, 1, 1));
+		return j - i;
+	}
+	if (!(y = (fiscal || j > i) ? year_tok(s, j, true) : bare_year(s, j)))
+		return 0;
+	set_point(r, TG_YEAR, day_of(y, 1, 1));
+	return j + 1 - i;
+}
+
+/* "the 1990s", "the '90s", "the nineties", "the 20th century". */
+static int p_decade(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+	const tx_tok *t;
+	int y;
+
+	if (punct(s, j, '\''))
+		j++;
+	t = tk(s, j);
+	if (t->kind == TK_NUM && t->suf == SUF_S && !(t->flags & TF_COMPLEX) && t->num % 10 == 0) {
+		if (t->ndig == 4 && t->num >= 1000 && t->num <= 2090) {
+			y = t->num;
+		} else if (t->ndig == 2 && (j > i || punct(s, j - 1, '\'') || has(s, j - 1, TXC_PART))) {
+			y = (year_of(s->ref) / 100) * 100 + t->num;
+			if (y > year_of(s->ref))
+				y -= 100;
+		} else {
+			return 0;
+		}
+		set_point(r, TG_DECADE, day_of(y, 1, 1));
+		return j + 1 - i;
+	}
+	if (has(s, j, TXC_DECADE) && (j > i || has(s, j - 1, TXC_PART))) {
+		y = 1900 + 10 * wnum(s, j);
+		set_point(r, TG_DECADE, day_of(y, 1, 1));
+		return j + 1 - i;
+	}
+	/* Centuries: "20th century", "the twentieth century". */
+	{
+		int c = 0;
+		if (t->kind == TK_NUM && t->suf == SUF_ORD && t->num >= 1 && t->num <= 21)
+			c = t->num;
+		else if (has(s, j, TXC_ORD))
+			c = wnum(s, j);
+		if (c && wid(s, j + 1) == TXW_CENTURY) {
+			set_point(r, TG_CENTURY, day_of((c - 1) * 100 > 0 ? (c - 1) * 100 : 1, 1, 1));
+			return j + 2 - i;
+		}
+	}
+	return 0;
+}
+
+/* Resolves a season word against ref, tense and a relative word. */
+static incline_day season_day(const tx_scan *s, int season, int y, int rel, int t)
+{
+	static const int first_month[] = { 0, 3, 6, 9, 12 };
+	int m = first_month[season];
+	incline_day cur, a;
+
+	if (y)
+		return day_of(y, m, 1);
+	cur = unit_start(TG_SEASON, s->ref);
+	y = year_of(s->ref);
+	a = day_of(y, m, 1);
+	if (m == 12 && month_of(s->ref) < 3)
+		a = day_of(y - 1, 12, 1);
+	switch (rel) {
+	case TXR_LAST:
+		if (a >= cur)
+			a = shift(TG_YEAR, a, -1);
+		return a;
+	case TXR_NEXT:
+		if (a <= cur)
+			a = shift(TG_YEAR, a, 1);
+		return a;
+	case TXR_THIS:
+		return a;
+	default:
+		if (t < 0 && a > cur)
+			a = shift(TG_YEAR, a, -1);
+		return a;
+	}
+}
+
+/* "summer 2019", "the fall of 2019", "last spring", "this summer". */
+static int p_season(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i), rel = 0, y = 0, yk, season;
+	bool ctx = j > i;
+
+	if (has(s, j, TXC_REL) && wval(s, j) != TXR_THAT) {
+		rel = wval(s, j);
+		j++;
+		ctx = true;
+		if (wid(s, j - 1) == TXW_THIS && wid(s, j) == TXW_PAST) {
+			rel = TXR_LAST;
+			j++;
+		}
+	}
+	if (!has(s, j, TXC_SEASON))
+		return 0;
+	season = wval(s, j);
+	j++;
+	if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &y)) != 0)
+		j += 1 + yk;
+	else if ((yk = year_after(s, j, &y)) != 0)
+		j += yk;
+	if ((tk(s, i)->w && (tk(s, i)->w->cls & TXC_AMBIG) && j == i + 1) ||
+	    (has(s, j - 1, TXC_SEASON) && (tk(s, j - 1)->w->cls & TXC_AMBIG) && !ctx && !y))
+		return 0; /* "fall" the verb */
+	if (!ctx && !y && !has(s, i - 1, TXC_CONTEXT))
+		return 0;
+	set_point(r, TG_SEASON, season_day(s, season, y, rel, tense(s, i, j)));
+	if (!y)
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j - i;
+}
+
+/* The last completed quarter before ref, or the quarter last mentioned. */
+static incline_day context_quarter(const tx_scan *s, int rel)
+{
+	if (s->has_topic_q && rel == TXR_NONE && year_of(s->topic_q) == year_of(s->ref))
+		return s->topic_q;
+	/* "the latest quarter": a finished one, the topic if it is */
+	if (s->has_topic_q && rel == TXR_LAST && unit_end(TG_QUARTER, s->topic_q) < s->ref &&
+	    s->topic_q > s->ref - 366)
+		return s->topic_q;
+	if (rel == TXR_THIS)
+		return unit_start(TG_QUARTER, s->ref);
+	return unit_start(TG_QUARTER, shift(TG_QUARTER, s->ref, -1));
+}
+
+/* Year of a "this year's", "1998's", "next year's" before a quarter. */
+static int year_prefix(const tx_scan *s, int i, int *y)
+{
+	int k = 0, rel;
+
+	if ((*y = year_tok(s, i, true)) != 0)
+		k = 1;
+	else if (has(s, i, TXC_REL) && wid(s, i + 1) == TXW_YEAR_WORD && wval(s, i) != TXR_THAT) {
+		rel = wval(s, i);
+		*y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
+		k = 2;
+	}
+	if (!k)
+		return 0;
+	if (punct(s, i + k, '\'') && tk(s, i + k + 1)->kind == TK_WORD &&
+	    tk(s, i + k + 1)->end - tk(s, i + k + 1)->start == 1 &&
+	    lower(s->lx.s[tk(s, i + k + 1)->start]) == 's')
+		return k + 2;
+	*y = 0;
+	return 0;
+}
+
+/* Quarters and halves: "the third quarter", "third-quarter", "Q3 2023",
+ * "the first half of 2016", "the first three months of 2016", "fiscal
+ * first quarter", "this year's third quarter", "the year-ago quarter". */
+static int p_quarter(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, n = 0, y = 0, yk, g = TG_QUARTER, k;
+	bool ago = false, explicit_n = false, latest = false;
+
+	if (wid(s, j) == TXW_THE)
+		j++;
+	/* "the same period last year", "the corresponding quarter a year
+	 * earlier", "the comparable year-ago quarter" */
+	if (j > i && wid(s, j) == TXW_SAME) {
+		int e = j + 1;
+		if (wid(s, e) == TXW_PERIOD || (has(s, e, TXC_UNIT) && wval(s, e) == TXU_QUARTER)) {
+			e++;
+			if (wid(s, e) == TXW_LAST && wid(s, e + 1) == TXW_YEAR_WORD)
+				e += 2;
+			else if (wid(s, e) == TXW_A && wid(s, e + 1) == TXW_YEAR_WORD &&
+				 (wid(s, e + 2) == TXW_EARLIER || wid(s, e + 2) == TXW_AGO))
+				e += 3;
+			else
+				return 0;
+			if (s->has_topic_q)
+				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
+			else
+				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
+			r->derived = true;
+			r->anchor = INCLINE_ANCHOR_PREVIOUS;
+			return e - i;
+		}
+		j++;
+	}
+	if ((k = year_prefix(s, j, &y)) != 0)
+		j += k;
+	if (wid(s, j) == TXW_FISCAL)
+		j++;
+	if (wid(s, j) == TXW_YEAR_WORD && (wid(s, j + 1) == TXW_EARLIER || wid(s, j + 1) == TXW_AGO) &&
+	    (tk(s, j + 1)->flags & TF_HYPH)) {
+		/* "year-earlier", "year-ago" */
+		ago = true;
+		j += 2;
+		if (!has(s, j, TXC_ORD | TXC_UNIT) && wid(s, j) != TXW_PERIOD &&
+		    wid(s, j) != TXW_FISCAL && !(tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
+			/* Standalone: "from the year-earlier $4.5 million";
+			 * the article stays outside. */
+			if (j - 2 != i)
+				return 0;
+			if (s->has_topic_q)
+				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
+			else
+				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
+			r->derived = true;
+			r->anchor = INCLINE_ANCHOR_PUBLICATION;
+			return j - i;
+		}
+	}
+	if (!y && (k = year_after(s, j, &y)) != 0 && j > i)
+		j += k;
+	if (tk(s, j)->kind == TK_QTR || tk(s, j)->kind == TK_HALFY) {
+		g = tk(s, j)->kind == TK_QTR ? TG_QUARTER : TG_HALF;
+		n = tk(s, j)->num;
+		j++;
+		explicit_n = true;
+		if (!y) {
+			if ((yk = year_after(s, j, &y)) != 0)
+				j += yk;
+			else if ((wid(s, j) == TXW_OF || punct(s, j, ',') || punct(s, j, '/')) &&
+				 (yk = year_after(s, j + 1, &y)) != 0)
+				j += 1 + yk;
+		}
+		if (!y && year_tok(s, i - 1, true) && i == j - 1)
+			return 0;
+	} else {
+		if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
+			n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
+			j++;
+			explicit_n = true;
+		} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
+			   (has(s, j + 1, TXC_UNIT) || wid(s, j + 1) == TXW_PERIOD)) {
+			latest = true;
+			j++;
+		} else if (!(j > i) && !ago) {
+			return 0;
+		}
+		if (wid(s, j) == TXW_FISCAL)
+			j++;
+		if (has(s, j, TXC_UNIT) && wval(s, j) == TXU_QUARTER) {
+			g = TG_QUARTER;
+		} else if (wid(s, j) == TXW_HALF) {
+			g = TG_HALF;
+		} else if (wid(s, j) == TXW_PERIOD && !explicit_n && (ago || y || j > i)) {
+			g = TG_QUARTER;
+		} else if (explicit_n && wid(s, j - 1) != TXW_FISCAL && (n == 2 || n == 3 || n == 6) &&
+			   has(s, j, TXC_NUM) && !has(s, j, TXC_TENS)) {
+			/* "the first three months", "the first two quarters" */
+			int cnt = wnum(s, j);
+			int unit = has(s, j + 1, TXC_UNIT) ? wval(s, j + 1) : 0;
+			if (n != 1 && wnum(s, j - 1) != 1)
+				return 0;
+			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
+				g = cnt == 3 ? TG_QUARTER : TG_HALF;
+			else if (unit == TXU_QUARTER && cnt == 2)
+				g = TG_HALF;
+			else
+				return 0;
+			n = 1;
+			j++;
+		} else if (explicit_n && n == 1 && has(s, j, TXC_NUM) && has(s, j + 1, TXC_UNIT)) {
+			int cnt = wnum(s, j), unit = wval(s, j + 1);
+			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
+				g = cnt == 3 ? TG_QUARTER : TG_HALF;
+			else if (unit == TXU_QUARTER && cnt == 2)
+				g = TG_HALF;
+			else
+				return 0;
+			j++;
+		} else {
+			return 0;
+		}
+		j++;
+		if (explicit_n && wid(s, i) != TXW_THE && wid(s, j - 2) == TXW_LAST)
+			return 0;
+		if (!y) {
+			if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+			    wid(s, j + 2) == TXW_YEAR_WORD && (yk = year_after(s, j + 3, &y)) != 0)
+				j += 3 + yk;
+			else if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &y)) != 0)
+				j += 1 + yk;
+			else if (punct(s, j, ',') && (yk = year_after(s, j + 1, &y)) != 0)
+				j += 1 + yk;
+			else if ((yk = year_after(s, j, &y)) != 0)
+				j += yk;
+			else if (wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
+				 wid(s, j + 2) == TXW_YEAR_WORD && wval(s, j + 1) != TXR_THAT) {
+				int rel = wval(s, j + 1);
+				y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
+				j += 3;
+			} else if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+				   wid(s, j + 2) == TXW_YEAR_WORD) {
+				y = year_of(s->ref);
+				j += 3;
+			}
+		}
+	}
+	/* "the third-quarter loss": the article belongs to the noun. */
+	if (wid(s, i) == TXW_THE && (tk(s, i + 1)->kind == TK_WORD || tk(s, i + 1)->kind == TK_NUM) &&
+	    (tk(s, i + 2)->flags & TF_HYPH) && has(s, i + 2, TXC_UNIT))
+		return 0;
+	if (g == TG_QUARTER && explicit_n && (n < 1 || n > 4))
+		return 0;
+	if (g == TG_HALF && explicit_n && (n < 1 || n > 2))
+		return 0;
+	if (explicit_n) {
+		int yy = y ? y : year_of(s->ref);
+		set_point(r, g, day_of(yy, g == TG_QUARTER ? 3 * n - 2 : 6 * n - 5, 1));
+		if (ago) {
+			r->p.day = shift(TG_YEAR, r->p.day, -1);
+			r->derived = true;
+		}
+	} else {
+		/* "the quarter", "the latest period", "the year-ago quarter" */
+		incline_day q = context_quarter(s, latest ? TXR_LAST : TXR_NONE);
+		if (g != TG_QUARTER)
+			return 0;
+		if (y)
+			q = day_of(y, month_of(q), 1);
+		set_point(r, TG_QUARTER, ago ? shift(TG_YEAR, q, -1) : q);
+		r->derived = ago;
+	}
+	if (!y)
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j - i;
+}
+
+/* Fixed words: "today", "yesterday", "now", "recently", "the past",
+ * "the future", "these days", "right now". */
+static int p_ref(tx_scan *s, int i, tx_res *r)
+{
+	int j = i;
+
+	if (has(s, j, TXC_REF)) {
+		switch (wval(s, j)) {
+		case TXF_TODAY:
+			set_point(r, TG_DAY, s->ref);
+			break;
+		case TXF_YESTERDAY:
+			set_point(r, TG_DAY, s->ref - 1);
+			break;
+		case TXF_TOMORROW:
+			set_point(r, TG_DAY, s->ref + 1);
+			break;
+		case TXF_TONIGHT:
+			set_point(r, TG_TIME, s->ref);
+			r->p.daypart = TXD_NI;
+			r->type = INCLINE_TIMEX_TIME;
+			break;
+		default:
+			r->ref = wval(s, j);
+			r->type = INCLINE_TIMEX_DATE;
+			break;
+		}
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		/* "the day before yesterday" */
+		return j + 1 - i;
+	}
+	if (wid(s, j) == TXW_THESE && wid(s, j + 1) == TXW_DAYS) {
+		r->ref = TXF_PRESENT;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return 2;
+	}
+	j = opt_the(s, i);
+	if (j > i && wid(s, j) == TXW_PAST && !has(s, j + 1, TXC_NUM | TXC_UNIT) &&
+	    tk(s, j + 1)->kind != TK_NUM && !has(s, j + 1, TXC_SEASON | TXC_MONTH | TXC_WEEKDAY)) {
+		r->ref = TXF_PAST;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 1 - i;
+	}
+	if (wid(s, j) == TXW_NEAR)
+		j++;
+	if (wid(s, j) == TXW_FUTURE && (j > i || (has(s, j + 1, TXC_UNIT) &&
+						  (tk(s, j + 1)->w->val == TXU_QUARTER ||
+						   tk(s, j + 1)->w->val == TXU_YEAR)))) {
+		r->ref = TXF_FUTURE;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 1 - i + (has(s, j + 1, TXC_UNIT) ? 1 : 0);
+	}
+	j = opt_the(s, i);
+	if ((wid(s, j) == TXW_NEAR || wid(s, j) == TXW_SHORT || wid(s, j) == TXW_LONG) &&
+	    wid(s, j + 1) == TXW_TERM && j > i && !(tk(s, j + 1)->flags & TF_HYPH)) {
+		r->ref = TXF_FUTURE;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 2 - i;
+	}
+	/* "in the past years", "over the last months" */
+	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) && has(s, j + 1, TXC_UNIT) &&
+	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 3 &&
+	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
+		r->ref = TXF_PAST;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 2 - i;
+	}
+	/* "the past few weeks", "the last several quarters" */
+	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) &&
+	    ((wid(s, j + 1) == TXW_FEW && has(s, j + 2, TXC_UNIT)) ||
+	     (wid(s, j + 1) == TXW_SEVERAL && has(s, j + 2, TXC_UNIT)) ||
+	     (wid(s, j + 1) == TXW_MANY && has(s, j + 2, TXC_UNIT))) &&
+	    s->lx.s[tk(s, j + 2)->end - 1] == 's') {
+		r->ref = TXF_PAST;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 3 - i;
+	}
+	/* "at a later date" */
+	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE) {
+		r->ref = TXF_FUTURE;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return 3;
+	}
+	/* "recent years", "in recent months", "coming months" */
+	if ((wid(s, j) == TXW_RECENT || wid(s, j) == TXW_COMING) && has(s, j + 1, TXC_UNIT) &&
+	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 1 &&
+	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
+		int k = j + 2;
+		if (wid(s, k) == TXW_AND && has(s, k + 1, TXC_UNIT))
+			k += 2;
+		r->ref = wid(s, j) == TXW_RECENT ? TXF_PAST : TXF_FUTURE;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return k - i;
+	}
+	return 0;
+}
+
+/* Resolves a weekday against ref: same weekday is the reference day
+ * itself; otherwise the last one for past (and unknown) tense in news,
+ * the next one for future. */
+static incline_day weekday_day(const tx_scan *s, int wd, int rel, int t)
+{
+	int cur = incline_date_weekday(s->ref);
+	int back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
+
+	switch (rel) {
+	case TXR_LAST:
+		return s->ref - (back ? back : 7);
+	case TXR_NEXT:
+		return s->ref + (fwd ? fwd : 7);
+	case TXR_THIS:
+		return s->ref - (cur - 1) + (wd - 1);
+	default:
+		if (back == 0)
+			return s->ref;
+		return t > 0 ? s->ref + fwd : s->ref - back;
+	}
+}
+
+/* "last week", "this month", "next year", "the following day", "that
+ * week", "last Friday", "this September", "the current quarter". */
+static int p_relative(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i), rel, k;
+	bool the = j > i, prevrel = false;
+	unsigned w;
+
+	if (the && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST) {
+		/* "the year", "the full year", "the fiscal year", "the weekend":
+		 * the one around the reference. */
+		int unit, g;
+		if (wid(s, j) == TXW_FULL || wid(s, j) == TXW_FISCAL)
+			j++;
+		if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
+			return 0;
+		unit = wval(s, j);
+		if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
+			return 0;
+		if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
+			return 0;
+		g = unit_g(unit);
+		if (g == TG_WEEKEND) {
+			incline_day d = unit_start(TG_WEEK, s->ref);
+			if (incline_date_weekday(s->ref) < 6 && tense(s, i, j + 1) <= 0)
+				d -= 7;
+			set_point(r, TG_WEEKEND, d);
+		} else {
+			set_point(r, g, unit_start(g, s->ref));
+		}
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j + 1 - i;
+	}
+	if (!has(s, j, TXC_REL) && !(the && (wid(s, j) == TXW_LATEST)))
+		return 0;
+	w = wid(s, j);
+	rel = wid(s, j) == TXW_LATEST ? TXR_LAST : wval(s, j);
+	/* "the previous week", "the next day", "that year" step from the
+	 * last date in the text; "next week" from the publication. */
+	if (w == TXW_PREVIOUS || w == TXW_PRIOR || w == TXW_FOLLOWING || w == TXW_THAT ||
+	    w == TXW_SAME || (the && w == TXW_NEXT))
+		prevrel = true;
+	if (w == TXW_PAST && !the && wid(s, i - 1) != TXW_IN && wid(s, i - 1) != TXW_OVER &&
+	    wid(s, i - 1) != TXW_DURING && wid(s, i - 1) != TXW_FOR)
+		return 0;
+	if ((w == TXW_THAT) && the)
+		return 0;
+	if (the && (w == TXW_THIS || w == TXW_NEXT || w == TXW_LAST) && !(w == TXW_NEXT || w == TXW_LAST))
+		return 0;
+	j++;
+	/* "this past weekend", "this coming Sunday" */
+	if (w == TXW_THIS && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_COMING)) {
+		rel = wval(s, j);
+		j++;
+	}
+	if (w == TXW_CURRENT && wid(s, j) == TXW_FISCAL)
+		j++;
+	if ((tk(s, j)->flags & TF_NL) && !(tk(s, j - 1)->flags & TF_NL))
+		return 0; /* a heading's last word and the next line */
+	if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD)) {
+		int unit = wval(s, j), g = unit_g(unit);
+		tx_point base;
+		/* "This Week", a programme's title */
+		if ((tk(s, j)->flags & TF_CAP) && !(tk(s, j)->flags & TF_ALLCAP))
+			return 0;
+		if (g == TG_NONE || g == TG_TIME || (tk(s, j)->end - tk(s, j)->start > 1 &&
+						     s->lx.s[tk(s, j)->end - 1] == 's'))
+			return 0;
+		if (unit == TXU_NIGHT)
+			return 0;
+		base.g = g;
+		base.day = s->ref;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		if (prevrel && s->has_prev && s->prev.g != TG_NONE && ((w != TXW_FOLLOWING && w != TXW_NEXT) || s->prev.g <= g)) {
+			base.day = s->prev.day;
+			r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		} else if (w == TXW_THAT || w == TXW_SAME) {
+			return 0;
+		}
+		if (unit == TXU_HALF || g == TG_CENTURY)
+			return 0;
+		if (g == TG_QUARTER && rel == TXR_LAST && the && w == TXW_LATEST) {
+			set_point(r, TG_QUARTER, context_quarter(s, TXR_LAST));
+		} else if (g == TG_QUARTER && rel == TXR_NONE) {
+			set_point(r, TG_QUARTER, context_quarter(s, TXR_NONE));
+		} else if (g == TG_WEEKEND) {
+			incline_day d = unit_start(TG_WEEK, base.day);
+			if (rel == TXR_LAST && incline_date_weekday(base.day) < 6)
+				d -= 7;
+			else if (rel == TXR_NEXT)
+				d += 7;
+			set_point(r, TG_WEEKEND, d);
+		} else {
+			int n = rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0;
+			set_point(r, g, unit_start(g, shift(g, base.day, n)));
+		}
+		/* "the year" ending: "year-end", "month-end" */
+		if (wid(s, j + 1) == TXW_NONE && has(s, j + 1, TXC_PART) && wval(s, j + 1) == TXP_END &&
+		    (tk(s, j + 1)->flags & TF_HYPH))
+			j++, r->mod = INCLINE_MOD_END;
+		return j + 1 - i;
+	}
+	if (has(s, j, TXC_WEEKDAY) && cap(s, j) && !(tk(s, j)->w->cls & TXC_ABBR)) {
+		if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
+			if (!s->has_prev)
+				return 0;
+			/* "that Friday": the Friday nearest the previous date. */
+			{
+				tx_scan tmp = *s;
+				tmp.ref = s->prev.day;
+				set_point(r, TG_DAY, weekday_day(&tmp, wval(s, j),
+								 w == TXW_FOLLOWING ? TXR_NEXT :
+								 w == TXW_PREVIOUS ? TXR_LAST : TXR_NONE,
+								 0));
+			}
+			r->anchor = INCLINE_ANCHOR_PREVIOUS;
+			return j + 1 - i;
+		}
+		set_point(r, TG_DAY, weekday_day(s, wval(s, j), rel, tense(s, i, j + 1)));
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		k = j + 1;
+		return k - i;
+	}
+	if (has(s, j, TXC_MONTH) && cap(s, j) && !(w == TXW_THAT || w == TXW_SAME)) {
+		int m = wval(s, j), y = year_of(s->ref), rm = month_of(s->ref);
+		k = j + 1;
+		if ((tk(s, j)->w->cls & TXC_ABBR) && punct(s, k, '.'))
+			k++;
+		if (rel == TXR_LAST)
+			y -= m >= rm ? 1 : 0;
+		else if (rel == TXR_NEXT)
+			y += m <= rm ? 1 : 0;
+		set_point(r, TG_MONTH, day_of(y, m, 1));
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return k - i;
+	}
+	return 0;
+}
+
+/* Count of units relative to a point: "two days ago", "a year earlier",
+ * "three weeks later", "five years back", "a week from now". */
+static int p_ago(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, n, k, unit, g, dir = 0;
+	bool half, prevanchor = false;
+	incline_day base;
+	unsigned w;
+
+	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
+		j++;
+	if ((k = count_phrase(s, j, &n, &half)) == 0) {
+		n = -1;
+		half = false;
+		if (!(has(s, j, TXC_UNIT) && cap(s, j) && s->lx.s[tk(s, j)->end - 1] == 's'))
+			return 0; /* "Days ago" */
+	}
+	j += k;
+	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
+		return 0;
+	unit = wval(s, j);
+	g = unit_g(unit);
+	j++;
+	w = wid(s, j);
+	if (w == TXW_AGO || w == TXW_BACK)
+		dir = -1;
+	else if (w == TXW_EARLIER || (w == TXW_PRIOR && wid(s, j + 1) != TXW_TO) ||
+		 (w == TXW_BEFORE && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
+		dir = -1, prevanchor = true;
+	else if (w == TXW_LATER || (w == TXW_AFTER && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
+		dir = 1, prevanchor = true;
+	else if (w == TXW_HENCE)
+		dir = 1;
+	else if (w == TXW_FROM && wid(s, j + 1) == TXW_NOW)
+		dir = 1, j++;
+	else
+		return 0;
+	j++;
+	if (g == TG_NONE)
+		return 0;
+	if (n < 0 || half || g == TG_CENTURY) {
+		r->ref = dir < 0 ? TXF_PAST : TXF_FUTURE;
+		r->anchor = INCLINE_ANCHOR_PUBLICATION;
+		return j - i;
+	}
+	base = s->ref;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	/* "two days later" counts from the last date; "a year earlier" in
+	 * news compares with the publication date, unless the last date is
+	 * a day or a week the count can step from. */
+	if (prevanchor && s->has_prev && (dir > 0 || s->prev.g <= TG_WEEK)) {
+		base = s->prev.day;
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+	}
+	if (g == TG_TIME) {
+		set_point(r, TG_DAY, base);
+		r->p.g = TG_DAY;
+		return j - i;
+	}
+	if (unit == TXU_FORTNIGHT)
+		n *= 2;
+	/* "a year ago" in an article about a quarter (or month): the same
+	 * quarter a year before. */
+	if (g == TG_YEAR && dir < 0 && s->has_topic_q) {
+		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, dir * n));
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		r->derived = true;
+		return j - i;
+	}
+	if (g == TG_WEEKEND)
+		g = TG_WEEK;
+	set_point(r, g, unit_start(g, shift(g, base, dir * n)));
+	if (g == TG_DAY)
+		r->p.day = base + dir * n;
+	return j - i;
+}
+
+/* A bare weekday: "on Tuesday", "Friday". */
+static int p_weekday(tx_scan *s, int i, tx_res *r)
+{
+	const tx_tok *t = tk(s, i);
+
+	if (!has(s, i, TXC_WEEKDAY) || !cap(s, i) || (t->w->cls & TXC_ABBR))
+		return 0;
+	/* A plural is a set: "on Mondays". */
+	set_point(r, TG_DAY, weekday_day(s, t->w->val, TXR_NONE, tense(s, i, i + 1)));
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return 1;
+}
+
+/* A time of day at i: "10:30", "10:30 a.m.", "5 p.m.", "noon",
+ * "midnight", "7 o'clock". Sets hour and minute; returns tokens used.
+ * needs_ctx: a bare "10:30" counts only with a zone or a cue word. */
+static int clock_at(const tx_scan *s, int i, int *h, int *mi, bool *marked)
+{
+	const tx_tok *t = tk(s, i);
+
+	*marked = false;
+	if (t->kind == TK_CLOCK) {
+		*h = t->h;
+		*mi = t->mi;
+		*marked = t->suf == SUF_AM || t->suf == SUF_PM;
+		return 1;
+	}
+	if (wid(s, i) == TXW_NOON) {
+		*h = 12, *mi = 0, *marked = true;
+		return 1;
+	}
+	if (wid(s, i) == TXW_MIDNIGHT) {
+		*h = 24, *mi = 0, *marked = true;
+		return 1;
+	}
+	if (t->kind == TK_NUM && t->num >= 1 && t->num <= 12 && t->suf == SUF_NONE &&
+	    wid(s, i + 1) == TXW_O && punct(s, i + 2, '\'') && wid(s, i + 3) == TXW_CLOCK) {
+		*h = t->num, *mi = 0, *marked = true;
+		return 4;
+	}
+	return 0;
+}
+
+/* A day for a time to sit on: a weekday, "today", "yesterday", a date. */
+static int day_for_time(tx_scan *s, int i, tx_res *r)
+{
+	int k;
+	tx_res tmp;
+
+	memset(&tmp, 0, sizeof tmp);
+	if ((k = p_month_day(s, i, &tmp)) || (k = p_day_month(s, i, &tmp)) ||
+	    (k = p_numeric_date(s, i, &tmp))) {
+		*r = tmp;
+		return k;
+	}
+	memset(&tmp, 0, sizeof tmp);
+	if ((k = p_relative(s, i, &tmp)) && tmp.p.g == TG_DAY) {
+		*r = tmp;
+		return k;
+	}
+	memset(&tmp, 0, sizeof tmp);
+	if ((k = p_weekday(s, i, &tmp))) {
+		*r = tmp;
+		return k;
+	}
+	memset(&tmp, 0, sizeof tmp);
+	if (has(s, i, TXC_REF) && (k = p_ref(s, i, &tmp)) && tmp.p.g == TG_DAY) {
+		*r = tmp;
+		return k;
+	}
+	return 0;
+}
+
+/* Times: "10:30 a.m. ET", "5 p.m. EST, Nov. 6", "Friday at 5 p.m.",
+ * "Thursday night", "this morning", "last night", "yesterday morning". */
+static int p_time(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, k, h = -1, mi = -1, dp = 0;
+	bool marked, zone = false;
+	tx_res day;
+
+	memset(&day, 0, sizeof day);
+	if ((k = clock_at(s, j, &h, &mi, &marked)) != 0) {
+		j += k;
+		if (has(s, j, TXC_TZ) && cap(s, j)) {
+			j++;
+			zone = true;
+		}
+		if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
+			return 0;
+		{
+			int jj = j;
+			if (punct(s, jj, ','))
+				jj++;
+			if (wid(s, jj) == TXW_ON)
+				jj++;
+			if ((k = day_for_time(s, jj, &day)) != 0)
+				j = jj + k;
+			else
+				set_point(&day, TG_DAY, s->ref), day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		}
+	} else if ((k = day_for_time(s, j, &day)) != 0) {
+		j += k;
+		if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
+			dp = wval(s, j);
+			if (has(s, j, TXC_UNIT))
+				dp = TXD_NI;
+			j++;
+		} else {
+			int jj = j;
+			if (punct(s, jj, ','))
+				jj++;
+			if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
+				jj++;
+			if ((k = clock_at(s, jj, &h, &mi, &marked)) == 0 || !marked)
+				return 0;
+			j = jj + k;
+			if (has(s, j, TXC_TZ) && cap(s, j))
+				j++;
+		}
+	} else if (has(s, j, TXC_REL) && has(s, j + 1, TXC_DAYPART)) {
+		int rel = wval(s, j);
+		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
+		if (rel == TXR_THIS)
+			set_point(&day, TG_DAY, s->ref);
+		else if (rel == TXR_LAST && dp == TXD_NI)
+			set_point(&day, TG_DAY, s->ref - 1);
+		else
+			return 0;
+		if (wid(s, j + 1) == TXW_NOON || wid(s, j + 1) == TXW_MIDNIGHT)
+			return 0;
+		day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		j += 2;
+	} else if (wid(s, j) == TXW_NONE && has(s, j, TXC_DAYPART) && tk(s, j)->w &&
+		   strcmp(tk(s, j)->w->word, "overnight") == 0) {
+		set_point(&day, TG_DAY, s->ref - 1);
+		day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		dp = TXD_NI;
+		j++;
+	} else {
+		return 0;
+	}
+	if (day.p.g != TG_DAY)
+		return 0;
+	*r = day;
+	r->type = INCLINE_TIMEX_TIME;
+	r->p.g = TG_TIME;
+	r->p.hour = h;
+	r->p.minute = mi;
+	r->p.daypart = dp;
+	r->md = false;
+	return j - i;
+}
+
+/* Durations: "three days", "48 hours", "a few weeks", "the past two
+ * years", "90-day", "more than a year". */
+static int p_duration(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i), n = -1, k, unit;
+	bool half = false;
+	incline_timex_mod mod = INCLINE_MOD_NONE;
+
+	if (j > i && (has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT)))
+		j++;
+	else if (j > i)
+		return 0;
+	else if ((wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST || wid(s, j) == TXW_NEXT) &&
+		 (has(s, j + 1, TXC_NUM) || tk(s, j + 1)->kind == TK_NUM))
+		j++;
+	if (j == i) {
+		if (wid(s, j) == TXW_MORE || wid(s, j) == TXW_LESS) {
+			if (wid(s, j + 1) != TXW_THAN)
+				return 0;
+			mod = wval(s, j);
+			j += 2;
+		} else if (wid(s, j) == TXW_AT && wid(s, j + 1) == TXW_LEAST) {
+			mod = INCLINE_MOD_EQUAL_OR_MORE;
+			j += 2;
+		} else if (wid(s, j) == TXW_UP && wid(s, j + 1) == TXW_TO) {
+			mod = INCLINE_MOD_EQUAL_OR_LESS;
+			j += 2;
+		} else if (has(s, j, TXC_MOD) && wid(s, j) != TXW_MORE) {
+			mod = wval(s, j);
+			j++;
+		}
+	}
+	if (wid(s, j) == TXW_FEW || wid(s, j) == TXW_SEVERAL || wid(s, j) == TXW_MANY) {
+		n = -1;
+		k = 1;
+	} else if ((k = count_phrase(s, j, &n, &half)) == 0) {
+		/* "for weeks", "over months" */
+		if (j == i && (wid(s, i - 1) == TXW_FOR || wid(s, i - 1) == TXW_OVER ||
+			       wid(s, i - 1) == TXW_WITHIN) &&
+		    has(s, j, TXC_UNIT) && s->lx.s[tk(s, j)->end - 1] == 's' && wval(s, j) >= TXU_HOUR)
+			n = -1;
+		else
+			return 0;
+	}
+	j += k;
+	if (!has(s, j, TXC_UNIT))
+		return 0;
+	if (k == 0 && has(s, j, TXC_ORD))
+		return 0;
+	unit = wval(s, j);
+	if (unit == TXU_NONE || (tk(s, j)->kind == TK_WORD && has(s, j, TXC_ORD) && !has(s, j, TXC_UNIT)))
+		return 0;
+	if (wid(s, j - 1) == TXW_A && wid(s, j) == TXW_HALF)
+		return 0;
+	/* "a second attack" is an ordinal */
+	if (has(s, j, TXC_ORD) && n == 1 && k == 1 && tk(s, j - 1)->kind == TK_WORD)
+		return 0;
+	j++;
+	{
+		char num[16];
+		const char *code = tx_unit_code[unit];
+		bool t = tx_unit_is_time[unit];
+		int mult = unit == TXU_FORTNIGHT ? 2 : 1;
+		if (unit == TXU_WEEKEND || unit == TXU_HALF)
+			return 0;
+		if (n < 0)
+			snprintf(num, sizeof num, "X");
+		else if (half)
+			snprintf(num, sizeof num, "%d.5", n * mult);
+		else
+			snprintf(num, sizeof num, "%d", n * mult);
+		snprintf(r->lit, sizeof r->lit, "P%s%s%s", t ? "T" : "", num, code);
+	}
+	r->type = INCLINE_TIMEX_DURATION;
+	r->mod = mod;
+	return j - i;
+}
+
+/* Sets: "every day", "each year", "every other week", "every Monday",
+ * "daily", "annually". */
+static int p_set(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, n = 1, k;
+	bool half;
+
+	if (has(s, i, TXC_SET)) {
+		int unit = wval(s, i);
+		snprintf(r->lit, sizeof r->lit, "P1%s", tx_unit_code[unit]);
+		if (tx_unit_is_time[unit])
+			snprintf(r->lit, sizeof r->lit, "PT1%s", tx_unit_code[unit]);
+		r->type = INCLINE_TIMEX_SET;
+		return 1;
+	}
+	if (wid(s, j) != TXW_EVERY && wid(s, j) != TXW_EACH)
+		return 0;
+	j++;
+	if (wid(s, j) == TXW_OTHER) {
+		n = 2;
+		j++;
+	} else if ((k = count_phrase(s, j, &n, &half)) != 0 && n > 1 && !half) {
+		j += k;
+	}
+	if (has(s, j, TXC_WEEKDAY) && cap(s, j)) {
+		snprintf(r->lit, sizeof r->lit, "XXXX-WXX-%d", wval(s, j));
+	} else if (has(s, j, TXC_MONTH) && cap(s, j)) {
+		snprintf(r->lit, sizeof r->lit, "XXXX-%02d", wval(s, j));
+	} else if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD)) {
+		int unit = wval(s, j);
+		snprintf(r->lit, sizeof r->lit, "P%s%d%s", tx_unit_is_time[unit] ? "T" : "", n,
+			 tx_unit_code[unit]);
+	} else {
+		return 0;
+	}
+	r->type = INCLINE_TIMEX_SET;
+	return j + 1 - i;
+}
+
+/* The second day of a range after a month-day date: "March 3-5",
+ * "March 3 to 5", "between March 3 and 5". */
+static int p_range_end(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, d, y, m, dd;
+
+	if (!s->has_last || !s->last.md || s->dropped + (size_t)i != s->last_abs)
+		return 0;
+	if (wid(s, j) == TXW_TO || wid(s, j) == TXW_AND || wid(s, j) == TXW_THROUGH ||
+	    wid(s, j) == TXW_UNTIL || punct(s, j, '-'))
+		j++;
+	else if (!(tk(s, j)->flags & TF_HYPH))
+		return 0;
+	if (!(d = day_tok(s, j)) || has(s, j + 1, TXC_MONTH) || has(s, j + 1, TXC_UNIT) ||
+	    tk(s, j + 1)->kind == TK_CLOCK || punct(s, j + 1, ':'))
+		return 0;
+	incline_date_to_ymd(s->last.p.day, &y, &m, &dd);
+	if (d <= dd || d > incline_date_days_in_month(y, m))
+		return 0;
+	*r = s->last;
+	r->p.day = day_of(y, m, d);
+	r->skip = j - i;
+	r->md = false;
+	if (punct(s, j + 1, ',') && year_tok(s, j + 2, true))
+		return j + 3 - i;
+	return j + 1 - i;
+}
+
+/* "year-end", "year end", "year's end", "month-end": the end of the unit
+ * around the reference. */
+static int p_unit_end(tx_scan *s, int i, tx_res *r)
+{
+	int j = i, unit, g;
+
+	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD) || s->lx.s[tk(s, j)->end - 1] == 's')
+		return 0;
+	unit = wval(s, j);
+	if (unit != TXU_YEAR && unit != TXU_MONTH && unit != TXU_QUARTER)
+		return 0;
+	j++;
+	if (punct(s, j, '\'') && tk(s, j + 1)->kind == TK_WORD &&
+	    tk(s, j + 1)->end - tk(s, j + 1)->start == 1 && lower(s->lx.s[tk(s, j + 1)->start]) == 's')
+		j += 2;
+	if (!(has(s, j, TXC_PART) && wval(s, j) == TXP_END && tk(s, j)->w->id == TXW_NONE &&
+	      tk(s, j)->end - tk(s, j)->start == 3))
+		return 0;
+	g = unit_g(unit);
+	set_point(r, g, unit_start(g, s->ref));
+	r->mod = INCLINE_MOD_END;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j + 1 - i;
+}
+
+static const tx_parser core_parsers[] = {
+	p_unit_end,
+	p_month_day, p_day_month, p_numeric_date, p_month, p_year, p_decade,
+	p_season, p_quarter, p_ref, p_relative, p_ago, p_weekday, p_time,
+};
+
+/* The longest core expression at i. */
+static int core_at(tx_scan *s, int i, tx_res *best)
+{
+	int bestk = 0;
+
+	for (size_t p = 0; p < sizeof core_parsers / sizeof core_parsers[0]; p++) {
+		tx_res r;
+		int k;
+		memset(&r, 0, sizeof r);
+		r.p.hour = r.p.minute = -1;
+		k = core_parsers[p](s, i, &r);
+		if (k > bestk) {
+			bestk = k;
+			*best = r;
+			best->ntok = k;
+		}
+	}
+	return bestk;
+}
+
+/* "early", "mid-", "late", "the end of", "the beginning of", "the middle
+ * of", "earlier", "later", "around": wrappers over a core expression. */
+static int prefix_at(const tx_scan *s, int i, int *part, incline_timex_mod *mod)
+{
+	int j = i;
+
+	*part = TXP_NONE;
+	*mod = INCLINE_MOD_NONE;
+	if (has(s, j, TXC_MOD) && wval(s, j) == INCLINE_MOD_APPROX && wid(s, j) == TXW_NONE) {
+		*mod = INCLINE_MOD_APPROX;
+		j++;
+	}
+	{
+		/* "early 2023", "the mid-1990s", "late last year" */
+		int k = j == i ? opt_the(s, j) : j;
+		if (wid(s, k) == TXW_EARLY || wid(s, k) == TXW_LATE ||
+		    (has(s, k, TXC_PART) && wval(s, k) == TXP_MID && tk(s, k)->end - tk(s, k)->start == 3)) {
+			*part = wval(s, k);
+			return k + 1 - i;
+		}
+	}
+	if (wid(s, j) == TXW_EARLIER || wid(s, j) == TXW_LATER) {
+		*part = wid(s, j) == TXW_EARLIER ? TXP_START : TXP_END;
+		j++;
+		if (wid(s, j) == TXW_IN)
+			j++;
+		return j - i;
+	}
+	{
+		int k = opt_the(s, j);
+		if (has(s, k, TXC_PART) && wid(s, k) != TXW_EARLY && wid(s, k) != TXW_LATE &&
+		    wid(s, k + 1) == TXW_OF) {
+			*part = wval(s, k);
+			return k + 2 - i;
+		}
+	}
+	return j - i;
+}
+
+/* Classes and words that can begin an expression. */
+#define TX_START_CLS (TXC_MONTH | TXC_WEEKDAY | TXC_SEASON | TXC_UNIT | TXC_NUM | TXC_ORD | \
+		      TXC_REL | TXC_PART | TXC_DAYPART | TXC_MOD | TXC_SET | TXC_DECADE | TXC_REF)
+
+static bool starts_word(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i);
+
+	switch (t->kind) {
+	case TK_NUM:
+	case TK_DATE:
+	case TK_CLOCK:
+	case TK_QTR:
+	case TK_HALFY:
+	case TK_FY:
+		return true;
+	case TK_PUNCT:
+		return t->ch == '\'' && tk(s, i + 1)->kind == TK_NUM;
+	case TK_WORD:
+		break;
+	default:
+		return false;
+	}
+	if (!t->w)
+		return false;
+	if ((t->w->cls & TX_START_CLS) && t->w->id != TXW_A)
+		return true;
+	switch (t->w->id) {
+	case TXW_EARLIER: case TXW_LATER: case TXW_EVERY: case TXW_EACH:
+	case TXW_FISCAL: case TXW_RECENT: case TXW_FUTURE: case TXW_NEAR:
+	case TXW_SHORT: case TXW_LONG: case TXW_THESE: case TXW_AT: case TXW_UP:
+	case TXW_HALF: case TXW_LATEST: case TXW_FULL: case TXW_COMING:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A cheap test run on every token before any parser: most words can
+ * begin no expression, and "the" or "a" only one whose next word can. */
+static bool may_start(const tx_scan *s, int i)
+{
+	unsigned id = wid(s, i);
+
+	if (id == TXW_THE || id == TXW_A)
+		return starts_word(s, i + 1) || wid(s, i + 1) == TXW_A;
+	/* "and 5" after "March 3" */
+	if (s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs)
+		return true;
+	return starts_word(s, i);
+}
+
+/* The best expression starting at token i (0 when none). */
+static int match_at(tx_scan *s, int i, tx_res *r)
+{
+	int best = 0, part, k, pk;
+	incline_timex_mod pmod;
+	tx_res tmp;
+	static const tx_parser others[] = { p_duration, p_set, p_range_end };
+
+	if (!may_start(s, i))
+		return 0;
+	pk = prefix_at(s, i, &part, &pmod);
+	if (pk > 0) {
+		memset(&tmp, 0, sizeof tmp);
+		if ((k = core_at(s, i + pk, &tmp)) > 0 &&
+		    (tmp.type == INCLINE_TIMEX_DATE || tmp.type == INCLINE_TIMEX_TIME) && !tmp.ref) {
+			bool earlier = wid(s, i) == TXW_EARLIER || wid(s, i) == TXW_LATER;
+			/* "earlier this year": from the start of the year to now */
+			if (earlier && tmp.anchor == INCLINE_ANCHOR_NONE && tmp.p.g != TG_DAY)
+				goto plain;
+			*r = tmp;
+			r->ntok = pk + k;
+			if (part == TXP_START)
+				r->mod = INCLINE_MOD_START;
+			else if (part == TXP_MID)
+				r->mod = INCLINE_MOD_MID;
+			else if (part == TXP_END)
+				r->mod = INCLINE_MOD_END;
+			else
+				r->mod = pmod;
+			if (earlier && tmp.p.g >= TG_WEEK && s->ref >= unit_start(tmp.p.g, tmp.p.day) &&
+			    s->ref <= unit_end(tmp.p.g, tmp.p.day)) {
+				r->has_iv = true;
+				r->lo = wid(s, i) == TXW_EARLIER ? unit_start(tmp.p.g, tmp.p.day) : s->ref;
+				r->hi = wid(s, i) == TXW_EARLIER ? s->ref : unit_end(tmp.p.g, tmp.p.day);
+			}
+			if (pmod == INCLINE_MOD_APPROX)
+				r->approx = true;
+			best = r->ntok;
+		}
+	}
+plain:
+	memset(&tmp, 0, sizeof tmp);
+	if ((k = core_at(s, i, &tmp)) > best) {
+		*r = tmp;
+		best = k;
+	}
+	for (size_t p = 0; p < sizeof others / sizeof others[0]; p++) {
+		memset(&tmp, 0, sizeof tmp);
+		tmp.p.hour = tmp.p.minute = -1;
+		if ((k = others[p](s, i, &tmp)) > best) {
+			*r = tmp;
+			r->ntok = k;
+			best = k;
+		}
+	}
+	r->ntok = best;
+	/* Nothing spans a paragraph break. */
+	for (int t = i + 1; t < i + best; t++)
+		if (tk(s, t)->flags & TF_BREAK)
+			return 0;
+	return best;
+}
+
+/* ------------------------------------------------------------- output */
+
+static void format_point(char *out, size_t size, const tx_point *p)
+{
+	int y, m, d, wy, wk;
+
+	incline_date_to_ymd(p->day, &y, &m, &d);
+	switch (p->g) {
+	case TG_TIME:
+		if (p->hour >= 0)
+			snprintf(out, size, "%04d-%02d-%02dT%02d:%02d", y % 10000, m % 100,
+				 d % 100, p->hour % 100, (p->minute < 0 ? 0 : p->minute) % 100);
+		else
+			snprintf(out, size, "%04d-%02d-%02dT%s", y, m, d,
+				 tx_daypart_code[p->daypart]);
+		break;
+	case TG_DAY:
+		snprintf(out, size, "%04d-%02d-%02d", y, m, d);
+		break;
+	case TG_WEEK:
+	case TG_WEEKEND:
+		incline_date_iso_week(p->day, &wy, &wk);
+		snprintf(out, size, "%04d-W%02d%s", wy, wk, p->g == TG_WEEKEND ? "-WE" : "");
+		break;
+	case TG_MONTH:
+		snprintf(out, size, "%04d-%02d", y, m);
+		break;
+	case TG_SEASON:
+		snprintf(out, size, "%04d-%s", m < 3 ? y - 1 : y,
+			 tx_season_code[m < 3 || m == 12 ? TXS_WINTER : m / 3]);
+		break;
+	case TG_QUARTER:
+		snprintf(out, size, "%04d-Q%d", y, (m - 1) / 3 + 1);
+		break;
+	case TG_HALF:
+		snprintf(out, size, "%04d-H%d", y, m <= 6 ? 1 : 2);
+		break;
+	case TG_YEAR:
+		snprintf(out, size, "%04d", y);
+		break;
+	case TG_DECADE:
+		snprintf(out, size, "%03d", y / 10);
+		break;
+	case TG_CENTURY:
+		snprintf(out, size, "%02d", y / 100);
+		break;
+	default:
+		snprintf(out, size, "%s", "");
+		break;
+	}
+}
+
+static incline_gran public_gran(int g)
+{
+	static const incline_gran map[] = {
+		[TG_NONE] = INCLINE_GRAN_UNKNOWN, [TG_TIME] = INCLINE_GRAN_TIME,
+		[TG_DAY] = INCLINE_GRAN_DAY, [TG_WEEKEND] = INCLINE_GRAN_WEEK,
+		[TG_WEEK] = INCLINE_GRAN_WEEK, [TG_MONTH] = INCLINE_GRAN_MONTH,
+		[TG_SEASON] = INCLINE_GRAN_SEASON, [TG_QUARTER] = INCLINE_GRAN_QUARTER,
+		[TG_HALF] = INCLINE_GRAN_HALF, [TG_YEAR] = INCLINE_GRAN_YEAR,
+		[TG_DECADE] = INCLINE_GRAN_DECADE, [TG_CENTURY] = INCLINE_GRAN_CENTURY,
+	};
+	return map[g];
+}
+
+/* The interval a point denotes, narrowed by a START/MID/END mod. */
+static void point_interval(incline_date *out, const tx_res *r)
+{
+	const tx_point *p = &r->p;
+	incline_day a, b;
+
+	a = unit_start(p->g, p->day);
+	b = unit_end(p->g, p->day);
+	if (p->g == TG_WEEKEND)
+		a += 5;
+	if (p->g == TG_TIME && p->hour == 24)
+		a = b = p->day; /* midnight closing the day */
+	if (r->mod == INCLINE_MOD_START || r->mod == INCLINE_MOD_MID || r->mod == INCLINE_MOD_END) {
+		long len = (long)b - a + 1;
+		if (p->g == TG_WEEK) {
+			/* Mon-Wed, Tue-Thu, Thu-Sun: a weekend belongs to the end. */
+			if (r->mod == INCLINE_MOD_START)
+				b = a + 2;
+			else if (r->mod == INCLINE_MOD_MID)
+				a += 1, b = a + 2;
+			else
+				a += 3;
+		} else if (p->g >= TG_MONTH) {
+			long third = len / 3;
+			if (r->mod == INCLINE_MOD_START)
+				b = (incline_day)(a + third - 1);
+			else if (r->mod == INCLINE_MOD_MID)
+				a = (incline_day)(a + third), b = (incline_day)(a + third - 1);
+			else
+				a = (incline_day)(b - third + 1);
+			if (p->g == TG_YEAR) {
+				/* Calendar thirds of a year: Jan-Apr, May-Aug, Sep-Dec. */
+				int y = year_of(p->day);
+				int m0 = r->mod == INCLINE_MOD_START ? 1 : r->mod == INCLINE_MOD_MID ? 5 : 9;
+				a = day_of(y, m0, 1);
+				b = incline_date_add_months(a, 4) - 1;
+			} else if (p->g == TG_MONTH) {
+				int y, m, d;
+				incline_date_to_ymd(a, &y, &m, &d);
+				a = unit_start(TG_MONTH, p->day);
+				b = unit_end(TG_MONTH, p->day);
+				if (r->mod == INCLINE_MOD_START)
+					b = a + 9;
+				else if (r->mod == INCLINE_MOD_MID)
+					a += 10, b = a + 9;
+				else
+					a += 20;
+			}
+		}
+	}
+	if (r->has_iv) {
+		a = r->lo;
+		b = r->hi;
+	}
+	*out = incline_date_make(a, b, public_gran(p->g));
+}
+
+static int list_push(incline_timex_list *list, const incline_timex *x)
+{
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 16;
+		incline_timex *items;
+		if (cap > SIZE_MAX / sizeof *items)
+			return INCLINE_ENOMEM;
+		items = realloc(list->items, cap * sizeof *items);
+		if (!items)
+			return INCLINE_ENOMEM;
+		list->items = items;
+		list->cap = cap;
+	}
+	list->items[list->n++] = *x;
+	return 0;
+}
+
+static int emit(tx_scan *s, int i, tx_res *r)
+{
+	incline_timex x;
+	int last = i + r->ntok - 1;
+
+	/* A trailing comma or dot is never part of the expression. */
+	while (last > i + r->skip && tk(s, last)->kind == TK_PUNCT)
+		last--;
+	memset(&x, 0, sizeof x);
+	x.start = s->base + tk(s, i + r->skip)->start;
+	x.end = s->base + tk(s, last)->end;
+	x.type = r->type;
+	x.mod = r->mod;
+	x.anchor = r->anchor;
+	x.date = incline_date_make(INCLINE_DAY_NONE, INCLINE_DAY_NONE, INCLINE_GRAN_UNKNOWN);
+	if (r->type == INCLINE_TIMEX_DURATION || r->type == INCLINE_TIMEX_SET) {
+		snprintf(x.value, sizeof x.value, "%s", r->lit);
+		x.anchor = INCLINE_ANCHOR_NONE;
+		/* "the first nine months": the report has moved off the quarter. */
+		if (r->type == INCLINE_TIMEX_DURATION && r->lit[strlen(r->lit) - 1] == 'M' &&
+		    r->lit[1] != 'T')
+			s->has_topic_q = false;
+	} else if (r->ref) {
+		static const char *const names[] = {
+			[TXF_PRESENT] = "PRESENT_REF", [TXF_PAST] = "PAST_REF",
+			[TXF_FUTURE] = "FUTURE_REF",
+		};
+		snprintf(x.value, sizeof x.value, "%s", names[r->ref]);
+		if (r->ref == TXF_PRESENT)
+			x.date = incline_date_make(s->ref, s->ref, INCLINE_GRAN_DAY);
+		else if (r->ref == TXF_PAST)
+			x.date.latest = s->ref;
+		else
+			x.date.earliest = s->ref;
+		x.date.flags = INCLINE_DATE_RELATIVE;
+	} else {
+		format_point(x.value, sizeof x.value, &r->p);
+		point_interval(&x.date, r);
+		if (r->anchor != INCLINE_ANCHOR_NONE)
+			x.date.flags |= INCLINE_DATE_RELATIVE;
+		if (r->approx || r->mod == INCLINE_MOD_START || r->mod == INCLINE_MOD_MID ||
+		    r->mod == INCLINE_MOD_END || r->mod == INCLINE_MOD_APPROX)
+			x.date.flags |= INCLINE_DATE_APPROX;
+		s->prev = r->p;
+		s->has_prev = true;
+		s->prev_explicit = r->anchor == INCLINE_ANCHOR_NONE;
+		if (r->p.g == TG_QUARTER && !r->derived) {
+			s->topic_q = r->p.day;
+			s->has_topic_q = true;
+		} else if (r->p.g == TG_YEAR && !r->derived) {
+			s->has_topic_q = false;
+		}
+		s->prev_abs = s->dropped + (size_t)i + (size_t)r->ntok;
+	}
+	s->last = *r;
+	s->last_abs = s->dropped + (size_t)i + (size_t)r->ntok;
+	s->has_last = true;
+	return list_push(s->out, &x);
+}
+
+/* Without a reference date, relative expressions are left out. */
+static bool needs_ref(const tx_res *r)
+{
+	return r->anchor == INCLINE_ANCHOR_PUBLICATION || r->ref != 0;
+}
+
+/* ------------------------------------------------------------- driver */
+
+static void fill(tx_scan *s)
+{
+	while (!s->eof && s->n < TX_WIN) {
+		if (!lx_next(&s->lx, &s->tok[s->n]))
+			s->eof = true;
+		else
+			s->n++;
+	}
+}
+
+/* Drops tokens far behind i so the window can take more text. */
+static int slide(tx_scan *s, int i)
+{
+	int off = i - TX_BACK;
+
+	if (off <= 0)
+		return i;
+	memmove(s->tok, s->tok + off, (size_t)(s->n - off) * sizeof s->tok[0]);
+	s->n -= off;
+	s->dropped += (size_t)off;
+	return i - off;
+}
+
+/* Borrowed text (len bytes); appends to *out, which the caller owns. */
+int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
+		       size_t base, incline_day ref, incline_error *err)
+{
+	tx_scan *s;
+	int i = 0, rc = 0;
+
+	if (!out || (!text && len))
+		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
+					 "timex: no output list or text");
+	/* The window is ~12 KB: heap rather than stack, once per call. */
+	s = calloc(1, sizeof *s);
+	if (!s)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "timex: out of memory");
+	tx_index_init(&s->lx.idx);
+	s->lx.s = (const unsigned char *)text;
+	s->lx.len = len;
+	s->base = base;
+	s->ref = ref == INCLINE_DAY_NONE ? 0 : ref;
+	s->out = out;
+	fill(s);
+	while (i < s->n) {
+		tx_res r;
+		int k;
+
+		if (!s->eof && s->n - i < TX_LOOK) {
+			i = slide(s, i);
+			fill(s);
+			continue;
+		}
+		memset(&r, 0, sizeof r);
+		k = match_at(s, i, &r);
+		if (k > 0 && (ref != INCLINE_DAY_NONE || !needs_ref(&r))) {
+			if ((rc = emit(s, i, &r)) != 0) {
+				incline_error_set(err, rc, NULL, 0, 0, "timex: out of memory");
+				break;
+			}
+			i += k;
+		} else {
+			i++;
+		}
+	}
+	free(s);
+	return rc;
+}
+
+void incline_timex_list_free(incline_timex_list *list)
+{
+	if (!list)
+		return;
+	free(list->items);
+	list->items = NULL;
+	list->n = list->cap = 0;
+}
+
+const char *incline_timex_type_name(incline_timex_type t)
+{
+	static const char *const names[] = { "DATE", "TIME", "DURATION", "SET" };
+	if ((int)t < 0 || (size_t)t >= sizeof names / sizeof names[0])
+		return "DATE";
+	return names[t];
+}
+
+const char *incline_timex_mod_name(incline_timex_mod m)
+{
+	static const char *const names[] = {
+		[INCLINE_MOD_NONE] = "", [INCLINE_MOD_START] = "START",
+		[INCLINE_MOD_MID] = "MID", [INCLINE_MOD_END] = "END",
+		[INCLINE_MOD_APPROX] = "APPROX", [INCLINE_MOD_BEFORE] = "BEFORE",
+		[INCLINE_MOD_AFTER] = "AFTER", [INCLINE_MOD_ON_OR_BEFORE] = "ON_OR_BEFORE",
+		[INCLINE_MOD_ON_OR_AFTER] = "ON_OR_AFTER", [INCLINE_MOD_LESS_THAN] = "LESS_THAN",
+		[INCLINE_MOD_MORE_THAN] = "MORE_THAN", [INCLINE_MOD_EQUAL_OR_LESS] = "EQUAL_OR_LESS",
+		[INCLINE_MOD_EQUAL_OR_MORE] = "EQUAL_OR_MORE",
+	};
+	if ((int)m < 0 || (size_t)m >= sizeof names / sizeof names[0])
+		return "";
+	return names[m];
+}
+
+const char *incline_timex_anchor_name(incline_timex_anchor a)
+{
+	static const char *const names[] = {
+		[INCLINE_ANCHOR_NONE] = "", [INCLINE_ANCHOR_PUBLICATION] = "publication",
+		[INCLINE_ANCHOR_PREVIOUS] = "previous",
+	};
+	if ((int)a < 0 || (size_t)a >= sizeof names / sizeof names[0])
+		return "";
+	return names[a];
+}

@@ -1,0 +1,139 @@
+/* Private to the timex module: the word tables the date scanner reads.
+ * Every month, weekday, unit, number and cue word lives in one sorted
+ * table (timex_tables.c); the grammar in timex.c refers to words by class
+ * and, where one word matters on its own, by id. */
+#ifndef INCLINE_TIMEX_TABLES_H
+#define INCLINE_TIMEX_TABLES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Word classes (bit mask: "second" is both an ordinal and a unit). */
+enum {
+	TXC_MONTH = 1u << 0,    /* val 1..12 */
+	TXC_WEEKDAY = 1u << 1,  /* val 1..7, ISO */
+	TXC_SEASON = 1u << 2,   /* val TXS_* */
+	TXC_UNIT = 1u << 3,     /* val TXU_* */
+	TXC_NUM = 1u << 4,      /* num: cardinal value ("a" = 1, "few" < 0) */
+	TXC_ORD = 1u << 5,      /* num: ordinal value */
+	TXC_REL = 1u << 6,      /* val TXR_*: last, this, next, that */
+	TXC_PART = 1u << 7,     /* val TXP_*: early, mid, late, end, ... */
+	TXC_DAYPART = 1u << 8,  /* val TXD_*: morning, night, ... */
+	TXC_MOD = 1u << 9,      /* val: incline_timex_mod ("around", "nearly") */
+	TXC_CONTEXT = 1u << 10, /* a word that makes a following month a date */
+	TXC_FUTURE = 1u << 11,  /* a cue of future tense ("will") */
+	TXC_PAST = 1u << 12,    /* a cue of past tense ("was") */
+	TXC_TZ = 1u << 13,      /* a time zone after a clock time */
+	TXC_SET = 1u << 14,     /* val TXU_*: "daily", "weekly" */
+	TXC_DECADE = 1u << 15,  /* num 2..9: "twenties" .. "nineties" */
+	TXC_REF = 1u << 16,     /* val TXF_*: "now", "recently", ... */
+	TXC_NOYEAR = 1u << 17,  /* a following number is not a year ("version") */
+	TXC_ABBR = 1u << 18,    /* abbreviation: needs a dot or a number after */
+	TXC_AMBIG = 1u << 19,   /* also a common word ("may", "march", "fall") */
+	TXC_TENS = 1u << 20,    /* "twenty" .. "ninety": joins with 1..9 */
+	TXC_NOSTOP = 1u << 21   /* a following "." does not end a sentence */
+};
+
+/* Seasons, in TIMEX3 order. */
+enum { TXS_NONE = 0, TXS_SPRING, TXS_SUMMER, TXS_FALL, TXS_WINTER };
+
+/* Units, finest first. */
+enum {
+	TXU_NONE = 0,
+	TXU_SECOND,
+	TXU_MINUTE,
+	TXU_HOUR,
+	TXU_DAY,
+	TXU_NIGHT,
+	TXU_WEEKEND,
+	TXU_WEEK,
+	TXU_FORTNIGHT,
+	TXU_MONTH,
+	TXU_QUARTER,
+	TXU_HALF,
+	TXU_YEAR,
+	TXU_DECADE,
+	TXU_CENTURY,
+	TXU_COUNT
+};
+
+/* Relative words. */
+enum { TXR_NONE = 0, TXR_LAST, TXR_THIS, TXR_NEXT, TXR_THAT };
+
+/* Parts of a period. */
+enum { TXP_NONE = 0, TXP_START, TXP_MID, TXP_END };
+
+/* Parts of a day, in TIMEX3 codes. */
+enum { TXD_NONE = 0, TXD_MO, TXD_MI, TXD_AF, TXD_EV, TXD_NI, TXD_DT };
+
+/* Fixed references. */
+enum {
+	TXF_NONE = 0,
+	TXF_PRESENT,   /* now, currently */
+	TXF_PAST,      /* recently, previously */
+	TXF_FUTURE,    /* future */
+	TXF_TODAY,
+	TXF_TONIGHT,
+	TXF_YESTERDAY,
+	TXF_TOMORROW
+};
+
+/* Words the grammar names one by one. */
+enum {
+	TXW_NONE = 0,
+	TXW_THE, TXW_OF, TXW_AND, TXW_TO, TXW_OR, TXW_AGO, TXW_EARLIER,
+	TXW_LATER, TXW_BEFORE, TXW_AFTER, TXW_FROM, TXW_THROUGH, TXW_UNTIL,
+	TXW_BETWEEN, TXW_AT, TXW_ON, TXW_IN, TXW_SINCE, TXW_BY, TXW_FOR,
+	TXW_EVERY, TXW_EACH, TXW_OTHER, TXW_FISCAL, TXW_YEAR_WORD, TXW_PERIOD,
+	TXW_PAST, TXW_FUTURE, TXW_NEAR, TXW_COMING, TXW_RECENT, TXW_CURRENT,
+	TXW_HALF, TXW_O, TXW_CLOCK, TXW_NOON, TXW_MIDNIGHT, TXW_HUNDRED,
+	TXW_THOUSAND, TXW_TERM, TXW_NOW, TXW_RIGHT, TXW_THESE, TXW_DAYS,
+	TXW_BACK, TXW_HENCE, TXW_PRIOR, TXW_SAME, TXW_LATEST, TXW_FULL,
+	TXW_ENDED, TXW_ENDING, TXW_CENTURY, TXW_DECADE, TXW_WITHIN, TXW_OVER,
+	TXW_DURING, TXW_FEW, TXW_SEVERAL, TXW_MANY, TXW_COUPLE, TXW_DOZEN,
+	TXW_LAST, TXW_NEXT, TXW_THIS, TXW_THAT, TXW_MORE, TXW_LESS, TXW_THAN,
+	TXW_LEAST, TXW_UP, TXW_SHORT, TXW_LONG, TXW_DATE, TXW_TIME, TXW_LATE,
+	TXW_EARLY, TXW_AGE, TXW_ONE, TXW_SOME, TXW_SO, TXW_BEYOND, TXW_LATER_ADJ,
+	TXW_PREVIOUS, TXW_FOLLOWING, TXW_PRESENT, TXW_MOMENT, TXW_YET,
+	TXW_A, TXW_TWO, TXW_WEEKDAY_WORD
+};
+
+/* One word of the lexicon. */
+/* Longest word of the lexicon ("approximately"); longer words skip the
+ * search. test_timex checks it. */
+#define TX_MAX_WORD 13
+
+typedef struct tx_word {
+	const char *word; /* lower case ASCII */
+	uint8_t len;      /* strlen(word) */
+	uint32_t cls;     /* TXC_* mask */
+	int16_t val;      /* class value (month, unit, rel, mod, ...) */
+	int16_t num;      /* numeric value for TXC_NUM / TXC_ORD / TXC_DECADE */
+	uint16_t id;      /* TXW_* or 0 */
+} tx_word;
+
+/* The lexicon, sorted by word (byte order) for binary search. */
+extern const tx_word tx_words[];
+extern const size_t tx_nwords;
+
+/* The entry for the lower-case word w[0..n), or NULL. */
+const tx_word *tx_lookup(const char *w, size_t n);
+
+/* Ranges of the lexicon per two-letter prefix, built once per scan so a
+ * lookup compares one or two words. */
+typedef struct tx_index {
+	uint16_t lo[26 * 27], hi[26 * 27];
+} tx_index;
+
+void tx_index_init(tx_index *idx);
+const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n);
+
+/* TIMEX3 codes: "SP", "MO", "D", ... indexed by the enums above. */
+extern const char *const tx_season_code[];
+extern const char *const tx_daypart_code[];
+/* Duration designators per unit ("D", "W", "M", "Y", "H" ...) and whether
+ * the unit is a time unit (needs "PT"). */
+extern const char *const tx_unit_code[];
+extern const unsigned char tx_unit_is_time[];
+
+#endif

@@ -1,0 +1,273 @@
+/* Extraction: cue typing, negation and modality, claims, date attachment.
+ * Sentences are written for these tests in the shapes news uses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "incline/incline.h"
+
+#define PUB "2023-09-19" /* a Tuesday */
+
+typedef struct {
+	const char *text;
+	const char *type;     /* event type looked for */
+	bool present;         /* must it be there? */
+	const char *earliest; /* NULL: open; "" = don't check */
+	const char *latest;
+	const char *basis;    /* NULL: don't check */
+} type_case;
+
+static const type_case type_cases[] = {
+	/* intrusion */
+	{"Hackers breached the company's network on Monday.", "intrusion", true, "2023-09-18", "2023-09-18", "relative"},
+	{"The city was hit by a ransomware attack on Sept. 3.", "intrusion", true, "2023-09-03", "2023-09-03", "relative"},
+	{"Attackers stole the personal data of 2 million customers in August.", "intrusion", true, "2023-08-01", "2023-08-31", "relative"},
+	{"The firm was the victim of a phishing campaign.", "intrusion", true, NULL, PUB, "publication"},
+	{"There is no evidence that any data was stolen.", "intrusion", false, "", "", NULL},
+	{"Hackers could gain access to the accounts if the flaw is not fixed.", "intrusion", false, "", "", NULL},
+	{"Ransomware attacks are on the rise across Europe.", "intrusion", false, "", "", NULL},
+	/* detection */
+	{"Staff detected unusual activity on the network last week.", "detection", true, "2023-09-11", "2023-09-17", "relative"},
+	{"The company discovered the intrusion on September 12, 2023.", "detection", true, "2023-09-12", "2023-09-12", "explicit"},
+	{"The hospital became aware of the incident yesterday.", "detection", true, "2023-09-18", "2023-09-18", "relative"},
+	{"It did not detect any malicious activity.", "detection", false, "", "", NULL},
+	/* response */
+	{"The company took its systems offline and hired a forensic firm.", "response", true, NULL, PUB, "publication"},
+	{"Immediate measures were adopted to contain the incident.", "response", true, NULL, PUB, "publication"},
+	{"Police launched an investigation into the breach on Friday.", "response", true, "2023-09-15", "2023-09-15", "relative"},
+	/* recovery */
+	{"All services were restored on Thursday.", "recovery", true, "2023-09-14", "2023-09-14", "relative"},
+	{"The portal is back online.", "recovery", true, NULL, PUB, "publication"},
+	/* disclosure */
+	{"The court announced the incident on Tuesday.", "disclosure", true, "2023-09-19", "2023-09-19", "relative"},
+	{"The retailer notified customers by email.", "disclosure", true, NULL, PUB, "publication"},
+	{"The company did not confirm the breach.", "disclosure", false, "", "", NULL},
+	/* impact */
+	{"About 40,000 patients were affected.", "impact", true, NULL, PUB, "publication"},
+	{"The outage disrupted flights for two days in July.", "impact", true, "2023-07-01", "2023-07-31", "relative"},
+	/* vulnerability and patch */
+	{"Researchers found a critical flaw (CVE-2023-4863) in the library.", "vulnerability", true, "", "", NULL},
+	{"Microsoft patched the vulnerability in its August update.", "patch", true, "", "", NULL},
+	{"Microsoft patched the vulnerability in its August update.", "vulnerability", false, "", "", NULL},
+	{"The vendor released a security update on 5 September 2023.", "patch", true, "2023-09-05", "2023-09-05", "explicit"},
+	/* context */
+	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
+	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
+	/* a reporting date dates the report; the attack only "by then" */
+	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
+	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
+};
+
+static incline_extractor *extractor;
+
+static int setup(void **state)
+{
+	(void)state;
+	incline_error err;
+	return incline_extract_new(&extractor, &err);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	incline_extract_free(extractor);
+	return 0;
+}
+
+/* Extracts the events of one " date PUB text" article into *tl. */
+static void extract_text(incline_timeline *tl, const char *text)
+{
+	char buf[1024];
+	incline_article *a;
+	incline_error err;
+	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
+	incline_error_clear(&err);
+	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
+	assert_int_equal(incline_extract_article(tl, extractor, a, &err), 0);
+	incline_article_free(a);
+}
+
+static const incline_event *find_type(const incline_timeline *tl, const char *type)
+{
+	for (size_t i = 0; i < tl->n; i++)
+		if (strcmp(incline_event_type_name(tl->events[i].type), type) == 0)
+			return &tl->events[i];
+	return NULL;
+}
+
+static void day_is(incline_day d, const char *want, const char *what, const char *text)
+{
+	char got[11];
+	if (!want) {
+		if (d != INCLINE_DAY_NONE)
+			fail_msg("%s: %s is %s, wanted open", text, what, incline_date_format_day(got, d));
+		return;
+	}
+	if (!*want)
+		return;
+	if (d == INCLINE_DAY_NONE || strcmp(incline_date_format_day(got, d), want))
+		fail_msg("%s: %s is %s, wanted %s", text, what,
+			 d == INCLINE_DAY_NONE ? "open" : got, want);
+}
+
+static void test_types(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof type_cases / sizeof *type_cases; i++) {
+		const type_case *c = &type_cases[i];
+		incline_timeline tl = {0};
+		extract_text(&tl, c->text);
+		const incline_event *ev = find_type(&tl, c->type);
+		if (!c->present) {
+			if (ev)
+				fail_msg("%s: unexpected %s event", c->text, c->type);
+			incline_timeline_free(&tl);
+			continue;
+		}
+		if (!ev)
+			fail_msg("%s: no %s event", c->text, c->type);
+		day_is(ev->when.date.earliest, c->earliest, "earliest", c->text);
+		day_is(ev->when.date.latest, c->latest, "latest", c->text);
+		if (c->basis && strcmp(incline_basis_name(ev->when.basis), c->basis))
+			fail_msg("%s: basis %s, wanted %s", c->text, incline_basis_name(ev->when.basis), c->basis);
+		assert_int_equal(ev->n_evidence, 1);
+		incline_timeline_free(&tl);
+	}
+}
+
+typedef struct {
+	const char *text;
+	const char *stance;
+	const char *actor;    /* NULL: none */
+	const char *claimant; /* NULL: don't check */
+} claim_case;
+
+static const claim_case claim_cases[] = {
+	{"The spokesperson declined to comment on who might be behind the attack.", "unattributed", NULL, "The spokesperson"},
+	{"The court does not report the origin of the cyberattack.", "unattributed", NULL, NULL},
+	{"According to Mandiant, the attack was carried out by APT28.", "asserted", "APT28", "Mandiant"},
+	{"Officials said Fancy Bear was responsible for the breach.", "asserted", "APT28", "Officials"},
+	{"Investigators suspect the GRU was behind the intrusion.", "suspected", "GRU", NULL},
+	{"The Kremlin denied any involvement and rejected claims it was behind the hack.", "denied", "Russia", NULL},
+	{"The LockBit gang claimed responsibility for the attack.", "asserted", "LockBit", NULL},
+};
+
+static void test_claims(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof claim_cases / sizeof *claim_cases; i++) {
+		const claim_case *c = &claim_cases[i];
+		incline_timeline tl = {0};
+		extract_text(&tl, c->text);
+		const incline_event *ev = find_type(&tl, "attribution");
+		if (!ev)
+			fail_msg("%s: no attribution event", c->text);
+		if (strcmp(incline_stance_name(ev->claim.stance), c->stance))
+			fail_msg("%s: stance %s, wanted %s", c->text, incline_stance_name(ev->claim.stance), c->stance);
+		if (c->actor)
+			assert_string_equal(ev->claim.actor, c->actor);
+		else
+			assert_null(ev->claim.actor);
+		if (c->claimant) {
+			if (!ev->claim.claimant || !strstr(ev->claim.claimant, c->claimant))
+				fail_msg("%s: claimant %s, wanted %s", c->text,
+					 ev->claim.claimant ? ev->claim.claimant : "(none)", c->claimant);
+		}
+		incline_timeline_free(&tl);
+	}
+}
+
+static void test_hedged(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "The attackers may have accessed patient records.");
+	const incline_event *ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	assert_true(ev->flags & INCLINE_EVENT_HEDGED);
+	assert_true(ev->evidence[0].flags & INCLINE_EVIDENCE_HEDGED);
+	incline_timeline_free(&tl);
+}
+
+/* "He" continues the previous sentence: its date carries over. */
+static void test_narrative_date_carries(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "In August, the prosecutor warned of the risk. He said hackers breached the registry.");
+	const incline_event *ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	day_is(ev->when.date.earliest, "2023-08-01", "earliest", "carry");
+	incline_timeline_free(&tl);
+	/* a new paragraph does not continue it */
+	extract_text(&tl, "In August, the prosecutor warned of the risk.\n\nHe said hackers breached the registry.");
+	ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	assert_int_equal(ev->when.basis, INCLINE_BASIS_PUBLICATION);
+	incline_timeline_free(&tl);
+}
+
+static void test_evidence_and_actors(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "A Russian spy working for the GRU infiltrated the court in 2022.");
+	assert_true(tl.n >= 1);
+	const incline_event *ev = &tl.events[0];
+	assert_int_equal(ev->n_evidence, 1);
+	assert_string_equal(ev->evidence[0].article, "t.txt");
+	assert_string_equal(ev->evidence[0].quote, "A Russian spy working for the GRU infiltrated the court in 2022.");
+	assert_int_equal(ev->evidence[0].end - ev->evidence[0].start, strlen(ev->evidence[0].quote));
+	assert_int_equal(ev->n_actors, 1);
+	assert_string_equal(ev->actors[0], "GRU");
+	assert_int_equal(tl.n_articles, 1);
+	incline_timeline_free(&tl);
+}
+
+static void test_user_actors(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/incline-actors-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	incline_error err;
+	incline_timeline tl = {0};
+
+	fputs("# alias<TAB>name\nNoisy Kitten\tAPT99\n", fp);
+	fclose(fp);
+	incline_error_clear(&err);
+	assert_int_equal(incline_extract_load_actors(extractor, path, &err), 0);
+	extract_text(&tl, "Officials said Noisy Kitten was behind the breach.");
+	const incline_event *ev = find_type(&tl, "attribution");
+	assert_non_null(ev);
+	assert_string_equal(ev->claim.actor, "APT99");
+	incline_timeline_free(&tl);
+
+	fp = fopen(path, "w");
+	fputs("no tab on this line\n", fp);
+	fclose(fp);
+	incline_error_clear(&err);
+	assert_int_equal(incline_extract_load_actors(extractor, path, &err), INCLINE_EINVAL);
+	assert_int_equal(err.line, 1);
+	remove(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_hedged),
+		cmocka_unit_test(test_narrative_date_carries),
+		cmocka_unit_test(test_evidence_and_actors),
+		cmocka_unit_test(test_user_actors),
+	};
+	return cmocka_run_group_tests_name("extract", tests, setup, teardown);
+}

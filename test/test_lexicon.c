@@ -1,0 +1,141 @@
+/* The cue-table matcher: literal words, prefixes, alternatives, gaps,
+ * longest match per class, actor aliases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lexicon.h"
+
+static incline_lexicon *lex;
+
+static int setup(void **state)
+{
+	(void)state;
+	incline_error err;
+	return incline_lexicon_new(&lex, &err);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	incline_lexicon_free(lex);
+	return 0;
+}
+
+/* Splits a folded sentence on spaces and returns the hits (caller frees). */
+static lex_hit *match(const char *sentence, size_t *n)
+{
+	char *copy = strdup(sentence), *save = NULL;
+	const char *toks[64];
+	size_t nt = 0, cap = 0;
+	lex_hit *hits = NULL;
+	for (char *t = strtok_r(copy, " ", &save); t && nt < 64; t = strtok_r(NULL, " ", &save))
+		toks[nt++] = t;
+	*n = 0;
+	assert_int_equal(incline_lexicon_match(lex, toks, nt, &hits, n, &cap), 0);
+	free(copy);
+	return hits;
+}
+
+/* The hit of class cls, or NULL. */
+static const lex_hit *hit_of(const lex_hit *hits, size_t n, int cls)
+{
+	for (size_t i = 0; i < n; i++)
+		if (hits[i].cls == cls)
+			return &hits[i];
+	return NULL;
+}
+
+typedef struct {
+	const char *sentence;
+	int cls;
+	int first; /* -1: must not match */
+	int last;
+} match_case;
+
+static const match_case cases[] = {
+	{"hackers breached the network", INCLINE_EVENT_INTRUSION, 0, 0},
+	{"the server was compromised", INCLINE_EVENT_INTRUSION, 3, 3},          /* prefix "compromis*" */
+	{"they took the whole system offline", INCLINE_EVENT_RESPONSE, 1, 5},  /* gap of 3 */
+	{"they took a very long and slow route offline", INCLINE_EVENT_RESPONSE, -1, 0}, /* gap too long */
+	{"staff became aware of it", INCLINE_EVENT_DETECTION, 1, 2},
+	{"a flaw tracked as cve-2023-4863", INCLINE_EVENT_VULNERABILITY, 1, 1},
+	{"the flaw is tracked as cve-2023-4863 now", INCLINE_EVENT_VULNERABILITY, 1, 1},
+	{"there is no evidence of misuse", LEX_NEG_SCOPE, 2, 3},
+	{"the attackers may have accessed records", LEX_HEDGE, 2, 3},
+	{"according to the company", LEX_ACCORDING, 0, 1},
+	{"the weather was compromised", INCLINE_EVENT_PATCH, -1, 0},
+	{"the marching band", INCLINE_EVENT_INTRUSION, -1, 0},
+};
+
+static void test_cases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n;
+		lex_hit *hits = match(cases[i].sentence, &n);
+		const lex_hit *h = hit_of(hits, n, cases[i].cls);
+		if (cases[i].first < 0) {
+			if (h)
+				fail_msg("'%s': unexpected hit of class %d", cases[i].sentence, cases[i].cls);
+		} else {
+			if (!h)
+				fail_msg("'%s': no hit of class %d", cases[i].sentence, cases[i].cls);
+			assert_int_equal(h->first, cases[i].first);
+			assert_int_equal(h->last, cases[i].last);
+		}
+		free(hits);
+	}
+}
+
+/* "may have" is a hedge and "may" a modal: both classes report, the
+ * longest match per class wins. */
+static void test_longest_per_class(void **state)
+{
+	(void)state;
+	size_t n;
+	lex_hit *hits = match("officials declined to comment on the origin", &n);
+	const lex_hit *h = hit_of(hits, n, LEX_NEG_SCOPE);
+	assert_non_null(h);
+	assert_int_equal(h->first, 1);
+	assert_int_equal(h->last, 3);
+	assert_non_null(hit_of(hits, n, LEX_NEGATION));
+	free(hits);
+}
+
+static void test_actors(void **state)
+{
+	(void)state;
+	size_t n;
+	lex_hit *hits = match("researchers blamed fancy bear for it", &n);
+	const lex_hit *h = hit_of(hits, n, LEX_ACTOR);
+	assert_non_null(h);
+	assert_string_equal(h->actor, "APT28");
+	assert_int_equal(h->first, 2);
+	assert_int_equal(h->last, 3);
+	free(hits);
+
+	assert_int_equal(incline_lexicon_add_actor(lex, "noisy kitten", "APT99"), 0);
+	hits = match("it was noisy kitten again", &n);
+	h = hit_of(hits, n, LEX_ACTOR);
+	assert_non_null(h);
+	assert_string_equal(h->actor, "APT99");
+	free(hits);
+	/* pattern syntax in a user's alias is refused, not interpreted */
+	assert_int_equal(incline_lexicon_add_actor(lex, "evil*", "X"), INCLINE_EUSAGE);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_longest_per_class),
+		cmocka_unit_test(test_actors),
+	};
+	return cmocka_run_group_tests_name("lexicon", tests, setup, teardown);
+}
