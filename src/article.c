@@ -6,6 +6,7 @@
 
 #include "incline/article.h"
 #include "incline/io.h"
+#include "array.h"
 
 /* The header fields a front-matter block may set, as data. */
 typedef enum { FIELD_DATE, FIELD_SOURCE, FIELD_URL, FIELD_TITLE } field;
@@ -203,16 +204,12 @@ int incline_article_parse(incline_article **out, const char *path,
 
 static int list_push(incline_article_list *list, incline_article *a)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? list->cap * 2 : 8;
-		incline_article **items = realloc(list->items, cap * sizeof *items);
-		if (!items)
-			return INCLINE_ENOMEM;
-		list->items = items;
-		list->cap = cap;
-	}
-	list->items[list->n++] = a;
-	return 0;
+	void *items = list->items;
+	int rc = incline_array_reserve(&items, &list->cap, list->n + 1, sizeof *list->items);
+	list->items = items;
+	if (!rc)
+		list->items[list->n++] = a;
+	return rc;
 }
 
 typedef struct {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "incline/event.h"
+#include "array.h"
 
 /* Name tables, indexed by the enums. These strings are the wire format of
  * every emitter and of the loader, so they never change once released. */
@@ -183,31 +184,6 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 
 /* ---- growth ------------------------------------------------------------ */
 
-/* Makes room for one more element of size `size` in *items (capacity
- * *cap, count n), doubling. Returns 0 or INCLINE_ENOMEM (then *items is
- * unchanged). */
-static int grow(void **items, size_t *cap, size_t n, size_t size)
-{
-	size_t want;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	want = *cap ? *cap : 4;
-	while (want <= n) {
-		if (want > SIZE_MAX / 2)
-			return INCLINE_ENOMEM;
-		want *= 2;
-	}
-	if (want > SIZE_MAX / size)
-		return INCLINE_ENOMEM;
-	p = realloc(*items, want * size);
-	if (!p)
-		return INCLINE_ENOMEM;
-	*items = p;
-	*cap = want;
-	return 0;
-}
 
 int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 {
@@ -219,7 +195,7 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	 * the realloc would move. */
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
-	rc = grow(&items, &ev->cap_evidence, ev->n_evidence,
+	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
 		  sizeof *ev->evidence);
 	ev->evidence = items;
 	if (rc) {
@@ -448,7 +424,7 @@ void incline_event_assign_id(incline_event *ev)
 int incline_timeline_take(incline_timeline *tl, incline_event *ev)
 {
 	void *items = tl->events;
-	int rc = grow(&items, &tl->cap, tl->n, sizeof *tl->events);
+	int rc = incline_array_reserve(&items, &tl->cap, tl->n + 1, sizeof *tl->events);
 
 	tl->events = items;
 	if (rc) {
@@ -471,7 +447,7 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 	for (size_t i = 0; i < tl->n_articles; i++)
 		if (strcmp(tl->articles[i], id) == 0)
 			return 0;
-	rc = grow(&items, &tl->cap_articles, tl->n_articles,
+	rc = incline_array_reserve(&items, &tl->cap_articles, tl->n_articles + 1,
 		  sizeof *tl->articles);
 	tl->articles = items;
 	if (rc)

@@ -183,11 +183,13 @@ static const char *at(const sentence *s, size_t off)
 static bool clause_break(const char *p, size_t len)
 {
 	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - "};
-	for (size_t i = 0; i < len; i++)
-		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
-			if (strncmp(p + i, marks[m], strlen(marks[m])) == 0 &&
-			    i + strlen(marks[m]) <= len)
+	for (size_t i = 0; i < len; i++) {
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+			size_t n = strlen(marks[m]);
+			if (i + n <= len && memcmp(p + i, marks[m], n) == 0)
 				return true;
+		}
+	}
 	return false;
 }
 
@@ -441,8 +443,7 @@ static bool is_pronoun(const char *w)
 	return false;
 }
 
-/* Copies the text of words [first, last] (file offsets) trimmed of
- * quotes and punctuation around it. */
+/* A new copy of the text from word first to word last, inclusive. */
 static char *words_text(const sentence *s, size_t first, size_t last)
 {
 	size_t b = s->words.items[first].start, e = s->words.items[last].end;

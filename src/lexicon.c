@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "lexicon.h"
 
 /* Longest stretch a "~" may skip: long enough for "took its systems
@@ -307,15 +308,10 @@ static int add_pattern(incline_lexicon *lex, int cls, const char *text, const ch
 	free(copy);
 	if (!rc && (p.n_words == 0 || p.words[0].gap))
 		rc = INCLINE_EUSAGE;
-	if (!rc && lex->n_patterns == lex->cap_patterns) {
-		size_t cap = lex->cap_patterns ? lex->cap_patterns * 2 : 256;
-		pattern *np = realloc(lex->patterns, cap * sizeof *np);
-		if (!np)
-			rc = INCLINE_ENOMEM;
-		else {
-			lex->patterns = np;
-			lex->cap_patterns = cap;
-		}
+	if (!rc) {
+		void *items = lex->patterns;
+		rc = incline_array_reserve(&items, &lex->cap_patterns, lex->n_patterns + 1, sizeof p);
+		lex->patterns = items;
 	}
 	if (rc) {
 		if (p.words && p.n_words < n)
@@ -478,14 +474,11 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 			(*hits)[i] = h;
 		return 0;
 	}
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 32;
-		lex_hit *nh = realloc(*hits, c * sizeof *nh);
-		if (!nh)
-			return INCLINE_ENOMEM;
-		*hits = nh;
-		*cap = c;
-	}
+	void *items = *hits;
+	int rc = incline_array_reserve(&items, cap, *n + 1, sizeof **hits);
+	*hits = items;
+	if (rc)
+		return rc;
 	(*hits)[(*n)++] = h;
 	return 0;
 }

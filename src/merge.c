@@ -21,6 +21,7 @@
 #include <libstemmer.h>
 
 #include "incline/merge.h"
+#include "array.h"
 #include "incline/text.h"
 #include "merge_words.h"
 
@@ -72,30 +73,6 @@ void incline_merge_opts_default(incline_merge_opts *opts)
 
 /* ---- growable arrays ------------------------------------------------- */
 
-/* Makes room for `need` elements of `size` bytes in *items (capacity
- * *cap), doubling. Returns 0 or INCLINE_ENOMEM (*items unchanged). */
-static int merge_grow(void **items, size_t *cap, size_t need, size_t size)
-{
-	size_t want;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	want = *cap ? *cap : 16;
-	while (want < need) {
-		if (want > SIZE_MAX / 2)
-			return INCLINE_ENOMEM;
-		want *= 2;
-	}
-	if (want > SIZE_MAX / size)
-		return INCLINE_ENOMEM;
-	q = realloc(*items, want * size);
-	if (!q)
-		return INCLINE_ENOMEM;
-	*items = q;
-	*cap = want;
-	return 0;
-}
 
 /* calloc (which checks n * size) that returns a block for n == 0 too. */
 static void *merge_calloc(size_t n, size_t size)
@@ -213,11 +190,11 @@ static int merge_strmap_put(merge_strmap *m, const char *s, size_t len,
 	if ((m->n + 1) * 2 > m->n_slots && merge_strmap_rehash(m))
 		return INCLINE_ENOMEM;
 	entries = m->entries;
-	rc = merge_grow(&entries, &m->cap, m->n + 1, sizeof *m->entries);
+	rc = incline_array_reserve(&entries, &m->cap, m->n + 1, sizeof *m->entries);
 	m->entries = entries;
 	pool = m->pool;
 	if (!rc)
-		rc = merge_grow(&pool, &m->pool_cap, m->pool_len + len + 1, 1);
+		rc = incline_array_reserve(&pool, &m->pool_cap, m->pool_len + len + 1, 1);
 	m->pool = pool;
 	if (rc)
 		return rc;
@@ -533,7 +510,7 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 	if (rc)
 		return rc;
 	kpool = c->kpool;
-	rc = merge_grow(&kpool, &c->kpool_cap, c->kpool_n + c->words.n,
+	rc = incline_array_reserve(&kpool, &c->kpool_cap, c->kpool_n + c->words.n,
 			sizeof *c->kpool);
 	c->kpool = kpool;
 	if (rc)
@@ -676,7 +653,7 @@ static size_t merge_union(size_t *parent, size_t a, size_t b)
 static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 {
 	void *edges = c->edges;
-	int rc = merge_grow(&edges, &c->cap_edges, c->n_edges + 1,
+	int rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
 			    sizeof *c->edges);
 
 	c->edges = edges;

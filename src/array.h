@@ -1,0 +1,12 @@
+/* Growable arrays: the one capacity-doubling helper the library shares. */
+#ifndef INCLINE_ARRAY_H
+#define INCLINE_ARRAY_H
+
+#include <stddef.h>
+
+/* Makes room for `need` elements of `size` bytes in *items (capacity
+ * *cap, in elements), doubling from 8. Returns 0, or INCLINE_ENOMEM with
+ * *items and *cap unchanged (also when need * size would overflow). */
+int incline_array_reserve(void **items, size_t *cap, size_t need, size_t size);
+
+#endif
