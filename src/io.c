@@ -36,8 +36,8 @@ static int io_errno(incline_error *err, int code, const char *path,
 {
 	char buf[128];
 
-	return incline_error_set(err, code, path, 0, 0, "%s '%s': %s", what,
-				 path, errno_text(errnum, buf, sizeof buf));
+	return incline_error_set(err, code, path, 0, 0, "%s: %s", what,
+				 errno_text(errnum, buf, sizeof buf));
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -87,8 +87,8 @@ static int read_stream(char **out, size_t *len, FILE *fp, const char *path,
 		if (n > max) {
 			free(buf);
 			return incline_error_set(err, INCLINE_ELIMIT, path, 0, 0,
-						 "'%s' is larger than %zu bytes",
-						 path, max);
+						 "is larger than %zu bytes",
+						 max);
 		}
 		if (got == 0 || n + 1 < cap) {
 			if (ferror(fp)) {
@@ -107,7 +107,7 @@ static int read_stream(char **out, size_t *len, FILE *fp, const char *path,
 nomem:
 	free(buf);
 	return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0,
-				 "out of memory reading '%s'", path);
+				 "out of memory reading");
 }
 
 int incline_io_read_file(char **out, size_t *len, const char *path,
@@ -133,15 +133,15 @@ int incline_io_read_file(char **out, size_t *len, const char *path,
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		return incline_error_set(err, INCLINE_EIO, path, 0, 0,
-					 "'%s' is a directory", path);
+					 "is a directory");
 	}
 	if (S_ISREG(st.st_mode)) {
 		/* Refuse early rather than read a huge file to find out. */
 		if ((unsigned long long)st.st_size > max) {
 			close(fd);
 			return incline_error_set(err, INCLINE_ELIMIT, path, 0, 0,
-						 "'%s' is larger than %zu bytes",
-						 path, max);
+						 "is larger than %zu bytes",
+						 max);
 		}
 		hint = (size_t)st.st_size;
 	}
@@ -254,8 +254,8 @@ static int write_temp(int fd, const char *path, mode_t mode,
 	}
 	rc = fn(fp, payload, err);
 	if (rc) {
-		incline_error_set(err, rc, path, 0, 0, "cannot write '%s': %s",
-				  path, incline_error_name(rc));
+		incline_error_set(err, rc, path, 0, 0, "cannot write: %s",
+				  incline_error_name(rc));
 		fclose(fp);
 		return rc;
 	}
@@ -281,12 +281,11 @@ int incline_io_write_atomic(const char *path, incline_io_writer fn,
 	if (split_path(&dir, &base, path) || !(tmp = temp_template(dir, base))) {
 		free(dir);
 		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0,
-					 "out of memory writing '%s'", path);
+					 "out of memory writing");
 	}
 	if (*base == '\0') {
 		rc = incline_error_set(err, INCLINE_EIO, path, 0, 0,
-				       "'%s' names a directory, not a file",
-				       path);
+				       "names a directory, not a file");
 		goto out;
 	}
 	fd = mkstemp(tmp);

@@ -157,9 +157,14 @@ static int read_inputs(incline_article_list *list, const options *o, int *failed
 {
 	for (int i = 0; i < o->n_inputs; i++) {
 		incline_error err;
+		size_t before = list->n;
 		incline_error_clear(&err);
-		if (incline_article_read(list, o->inputs[i], &o->read, &err) == 0)
-			continue;
+		if (incline_article_read(list, o->inputs[i], &o->read, &err) == 0) {
+			if (list->n > before)
+				continue;
+			incline_error_set(&err, INCLINE_EINVAL, o->inputs[i], 0, 0,
+					  "no articles found");
+		}
 		report(&err);
 		*failed = 1;
 		if (err.code == INCLINE_ENOMEM)

@@ -43,6 +43,8 @@ expect 1 "$tmp/nodate.txt:1:1: no publication date" -- build "$tmp/nodate.txt"
 expect 1 "$tmp/empty.txt:1:1: no publication date" -- build "$tmp/empty.txt"
 expect 1 "$tmp/badday.txt:1:7: invalid date" -- build "$tmp/badday.txt"
 expect 0 "" -- build --ref-date 2023-09-19 "$tmp/nodate.txt"
+mkdir "$tmp/emptydir"
+expect 1 "$tmp/emptydir: no articles found" -- build "$tmp/emptydir"
 
 # --keep-going: the readable input is still processed, the exit says 1
 expect 1 "no publication date" -- build --keep-going -o "$tmp/kg.json" "$tmp/nodate.txt" "$tmp/a.txt"

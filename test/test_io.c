@@ -257,7 +257,7 @@ static void test_read_file_limits(void **state)
 			 INCLINE_ELIMIT);
 	assert_null(buf);
 	assert_string_equal(err.file, path);
-	assert_non_null(strstr(err.text, path));
+	assert_non_null(strstr(err.text, "larger than 99 bytes")); /* the path is in err.file */
 
 	/* An empty file is an empty, NUL-terminated buffer. */
 	in_dir(path, f, "empty.txt");
