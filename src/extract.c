@@ -22,6 +22,8 @@
 /* A date this close after a reporting verb dates the report, not the
  * happening: "reported on Sept. 19", "said Tuesday". */
 #define REPORT_DATE_REACH 3
+/* How far before an intrusion cue "can"/"allows" turns it into a capability. */
+#define CAPABILITY_REACH 5
 
 struct incline_extractor {
 	incline_lexicon *lex;
@@ -321,6 +323,21 @@ static bool hedged(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* A capability, not a happening: "an attacker can send requests", "the
+ * flaw allows a remote attacker to log in". An ability word shortly
+ * before an intrusion cue, in its clause, says what could be done. */
+static bool capability(const sentence *s, const lex_hit *cue)
+{
+	size_t from = cue->first > CAPABILITY_REACH ? cue->first - CAPABILITY_REACH : 0;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *c = &s->hits[h];
+		if (c->cls == LEX_CAPABILITY && c->first >= from && c->first < cue->first &&
+		    s->clause[c->first] == s->clause[cue->first])
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -331,6 +348,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		if (t == INCLINE_EVENT_ATTRIBUTION || t == INCLINE_EVENT_CONTEXT)
 			return c; /* negation is a stance here, not a veto */
 		if (negated(s, c, false) || hypothetical(s, c))
+			continue;
+		if (t == INCLINE_EVENT_INTRUSION && capability(s, c))
 			continue;
 		return c;
 	}

@@ -44,11 +44,14 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "malware|spyware|trojan*|wiper|backdoor*|keylogger*|botnet*"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
 	{T(INTRUSION), "ddos|denial-of-service"},
-	{T(INTRUSION), "encrypted|encrypting"},
+	/* not "encrypted": mostly hashed passwords and encrypted links, and
+	 * ransomware says "ransomware" */
 	{T(INTRUSION), "leak|leaked|leaking|leaks"},
 	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
 	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
+	{T(INTRUSION), "poses|posed as"},
+	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},
 	{T(INTRUSION), "scam|scams|scammed|scammers|fraudsters"},
 	{T(INTRUSION), "victim|victims of"},
 	{T(INTRUSION), "targeted|hit|struck by"},
@@ -179,6 +182,7 @@ static const row qualifier_rows[] = {
 	{LEX_REPORT, "said|says|say|stated|states|told|claimed|claims|confirmed|confirms"},
 	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
 	{LEX_ACCORDING, "according to"},
+	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */

@@ -21,6 +21,7 @@ typedef enum lex_class {
 	LEX_ACCORDING, /* "according to": the claimant follows */
 	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
 	LEX_CLAUSE,    /* "but", "although": starts a new clause */
+	LEX_CAPABILITY, /* "can", "allows": what could be done, not what was */
 	LEX_ACTOR,     /* an actor alias (see lex_hit.actor) */
 	LEX_CLASS_COUNT
 } lex_class;

@@ -31,7 +31,8 @@ enum {
 	TXC_ABBR = 1u << 18,    /* abbreviation: needs a dot or a number after */
 	TXC_AMBIG = 1u << 19,   /* also a common word ("may", "march", "fall") */
 	TXC_TENS = 1u << 20,    /* "twenty" .. "ninety": joins with 1..9 */
-	TXC_NOSTOP = 1u << 21   /* a following "." does not end a sentence */
+	TXC_NOSTOP = 1u << 21,  /* a following "." does not end a sentence */
+	TXC_PPART = 1u << 22    /* a past cue that is also a participle ("sold") */
 };
 
 /* Seasons, in TIMEX3 order. */
@@ -95,7 +96,7 @@ enum {
 	TXW_LEAST, TXW_UP, TXW_SHORT, TXW_LONG, TXW_DATE, TXW_TIME, TXW_LATE,
 	TXW_EARLY, TXW_AGE, TXW_ONE, TXW_SOME, TXW_SO, TXW_BEYOND, TXW_LATER_ADJ,
 	TXW_PREVIOUS, TXW_FOLLOWING, TXW_PRESENT, TXW_MOMENT, TXW_YET,
-	TXW_A, TXW_TWO, TXW_WEEKDAY_WORD
+	TXW_A, TXW_TWO, TXW_WEEKDAY_WORD, TXW_AS, TXW_PLAN, TXW_EXPECTED
 };
 
 /* One word of the lexicon. */

@@ -32,6 +32,13 @@ static const type_case type_cases[] = {
 	{"There is no evidence that any data was stolen.", "intrusion", false, "", "", NULL},
 	{"Hackers could gain access to the accounts if the flaw is not fixed.", "intrusion", false, "", "", NULL},
 	{"Ransomware attacks are on the rise across Europe.", "intrusion", false, "", "", NULL},
+	/* capability, not happening: "can"/"allows" just before the cue */
+	{"The flaw allows a remote attacker to log in as root.", "intrusion", false, "", "", NULL},
+	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
+	/* "encrypted" alone is hashing or transport, not ransomware */
+	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* impersonation phrasings of phishing */
+	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */
 	{"Staff detected unusual activity on the network last week.", "detection", true, "2023-09-11", "2023-09-17", "relative"},
 	{"The company discovered the intrusion on September 12, 2023.", "detection", true, "2023-09-12", "2023-09-12", "explicit"},
