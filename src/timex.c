@@ -734,6 +734,53 @@ static int unit_g(int unit)
 	}
 }
 
+/* Token k is the word w (lower case), whatever its case in the text. */
+static bool word_is(const tx_scan *s, int k, const char *w)
+{
+	const tx_tok *t = tk(s, k);
+	size_t n = strlen(w);
+
+	if (t->kind != TK_WORD || t->end - t->start != n)
+		return false;
+	for (size_t x = 0; x < n; x++) {
+		char c = s->lx.s[t->start + x];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != w[x])
+			return false;
+	}
+	return true;
+}
+
+/* Token k follows "be", "been" or "being": a passive participle. */
+static bool after_be(const tx_scan *s, int k)
+{
+	return word_is(s, k - 1, "be") || word_is(s, k - 1, "been") || word_is(s, k - 1, "being");
+}
+
+/* A tense cue word at k that its neighbours show is no cue: "plan(s)"
+ * not followed by "to" is the noun ("announced plans"); "than expected"
+ * and "as expected" look back; a participle after a form of "be"
+ * ("will be sold") takes its tense from the auxiliary. */
+static bool false_cue(const tx_scan *s, int k)
+{
+	int p = k - 1;
+
+	switch (wid(s, k)) {
+	case TXW_PLAN:
+		return wid(s, k + 1) != TXW_TO;
+	case TXW_EXPECTED:
+		if (punct(s, p, '-'))
+			p--;
+		return wid(s, p) == TXW_THAN || wid(s, p) == TXW_AS;
+	default:
+		break;
+	}
+	if (has(s, k, TXC_PPART))
+		return after_be(s, k);
+	return false;
+}
+
 /* Tense of the clause around tokens [i, j): the nearest cue word within the
  * sentence decides. +1 future, -1 past, 0 unknown. */
 static int tense(const tx_scan *s, int i, int j)
@@ -748,18 +795,24 @@ static int tense(const tx_scan *s, int i, int j)
 		right = right && b < s->n && !sentence_end(s, b);
 		for (int side = 0; side < 2; side++) {
 			const tx_tok *t = tk(s, side ? b : a);
-			if (!(side ? right : left) || t->kind != TK_WORD)
+			if (!(side ? right : left) || t->kind != TK_WORD || false_cue(s, side ? b : a))
 				continue;
 			/* Auxiliaries and cue verbs from the table are strong;
 			 * an "-ed" word may be an adjective, so it only counts
-			 * when nothing stronger is in the sentence. */
+			 * when nothing stronger is in the sentence, unless it
+			 * stands within three words of the date ("announced the
+			 * plan Aug. 21", "In September, it announced") and is
+			 * no passive ("will be released Friday"). */
 			if (t->w && (t->w->cls & TXC_FUTURE))
 				return 1;
 			if (t->w && (t->w->cls & TXC_PAST))
 				return -1;
 			if (!weak && !t->w && !(t->flags & TF_CAP) && t->end - t->start >= 5 &&
-			    s->lx.s[t->end - 2] == 'e' && s->lx.s[t->end - 1] == 'd')
+			    s->lx.s[t->end - 2] == 'e' && s->lx.s[t->end - 1] == 'd') {
+				if (k <= 3 && !after_be(s, side ? b : a))
+					return -1;
 				weak = -1;
+			}
 		}
 	}
 	return weak;

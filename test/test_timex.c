@@ -216,6 +216,13 @@ static const tcase cases[] = {
 	{ "2023-02-20", "The summit runs March 3-5 in Rome.", "5", "DATE", "2023-03-05", "", NULL, NULL, NULL },
 	{ "2017-11-01", "Traffic spiked between the 15 and 19 October last.", "19 October", "DATE", "2017-10-19", "", NULL, NULL, NULL },
 	{ "2017-11-01", "Traffic spiked between the 15 and 19 October last.", "the 15", "DATE", "2017-10-15", "", NULL, NULL, NULL },
+	/* --- tense cues that their neighbours cancel */
+	{ "2023-10-20", "Its board approved plans for the plant on Monday.", "Monday", "DATE", "2023-10-16", "", "2023-10-16", "2023-10-16", NULL },
+	{ "2023-10-20", "Shares slid on Tuesday after weaker-than-expected sales.", "Tuesday", "DATE", "2023-10-17", "", "2023-10-17", "2023-10-17", NULL },
+	{ "2023-10-20", "In January, the company sold its unit to a rival.", "January", "DATE", "2023-01", "", "2023-01-01", "2023-01-31", NULL },
+	{ "2023-10-20", "The unit will be sold on Monday to a rival.", "Monday", "DATE", "2023-10-23", "", "2023-10-23", "2023-10-23", NULL },
+	{ "2023-10-20", "In January, it unveiled plans to build a plant.", "January", "DATE", "2023-01", "", "2023-01-01", "2023-01-31", NULL },
+	{ "2023-10-18", "The results will be released Friday, officials said.", "Friday", "DATE", "2023-10-20", "", "2023-10-20", "2023-10-20", NULL },
 };
 /* clang-format on */
 
