@@ -2,6 +2,7 @@
  * only place that prints to stderr or exits. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ static const char usage_text[] =
 	"                         (for `dates`: the reference date for every input)\n"
 	"      --keep-going       process what could be read when some inputs fail\n"
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
+	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
 	"  -h, --help             show this help\n"
@@ -106,7 +108,19 @@ static int parse_fraction(double *out, const char *s)
 	return 0;
 }
 
-enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_VERSION };
+static int parse_size(size_t *out, const char *s)
+{
+	char *end;
+	unsigned long long v;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || v == 0 || v > SIZE_MAX || s[0] == '-')
+		return usage_error("'%s' is not a positive byte count", s);
+	*out = (size_t)v;
+	return 0;
+}
+
+enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -117,6 +131,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"keep-going", no_argument, NULL, OPT_KEEP_GOING},
 		{"actors", required_argument, NULL, OPT_ACTORS},
 		{"min-overlap", required_argument, NULL, OPT_MIN_OVERLAP},
+		{"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -138,6 +153,10 @@ static int parse_options(options *o, int argc, char **argv)
 		case OPT_ACTORS: o->actors = optarg; break;
 		case OPT_MIN_OVERLAP:
 			if ((rc = parse_fraction(&o->merge.min_overlap, optarg)))
+				return rc;
+			break;
+		case OPT_MAX_BYTES:
+			if ((rc = parse_size(&o->read.max_bytes, optarg)))
 				return rc;
 			break;
 		case 'h': print_usage(stdout); return -1;

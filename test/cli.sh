@@ -43,6 +43,8 @@ expect 1 "$tmp/nodate.txt:1:1: no publication date" -- build "$tmp/nodate.txt"
 expect 1 "$tmp/empty.txt:1:1: no publication date" -- build "$tmp/empty.txt"
 expect 1 "$tmp/badday.txt:1:7: invalid date" -- build "$tmp/badday.txt"
 expect 0 "" -- build --ref-date 2023-09-19 "$tmp/nodate.txt"
+expect 1 "$tmp/a.txt: is larger than 20 bytes" -- build --max-article-bytes 20 "$tmp/a.txt"
+expect 2 "not a positive byte count" -- build --max-article-bytes -5 "$tmp/a.txt"
 mkdir "$tmp/emptydir"
 expect 1 "$tmp/emptydir: no articles found" -- build "$tmp/emptydir"
 
