@@ -182,9 +182,6 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	return 0;
 }
 
-/* ---- growth ------------------------------------------------------------ */
-
-
 int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 {
 	incline_evidence copy;
@@ -196,7 +193,7 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
 	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
-		  sizeof *ev->evidence);
+				   sizeof *ev->evidence);
 	ev->evidence = items;
 	if (rc) {
 		incline_evidence_clear(&copy);
@@ -448,7 +445,7 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 		if (strcmp(tl->articles[i], id) == 0)
 			return 0;
 	rc = incline_array_reserve(&items, &tl->cap_articles, tl->n_articles + 1,
-		  sizeof *tl->articles);
+				   sizeof *tl->articles);
 	tl->articles = items;
 	if (rc)
 		return rc;

@@ -71,9 +71,7 @@ void incline_merge_opts_default(incline_merge_opts *opts)
 	opts->min_overlap = MERGE_DEFAULT_OVERLAP;
 }
 
-/* ---- growable arrays ------------------------------------------------- */
-
-
+/* ---- allocation ------------------------------------------------------ */
 /* calloc (which checks n * size) that returns a block for n == 0 too. */
 static void *merge_calloc(size_t n, size_t size)
 {
@@ -511,7 +509,7 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 		return rc;
 	kpool = c->kpool;
 	rc = incline_array_reserve(&kpool, &c->kpool_cap, c->kpool_n + c->words.n,
-			sizeof *c->kpool);
+				   sizeof *c->kpool);
 	c->kpool = kpool;
 	if (rc)
 		return rc;
@@ -654,7 +652,7 @@ static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 {
 	void *edges = c->edges;
 	int rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
-			    sizeof *c->edges);
+				       sizeof *c->edges);
 
 	c->edges = edges;
 	if (rc)

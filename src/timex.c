@@ -734,28 +734,10 @@ static int unit_g(int unit)
 	}
 }
 
-/* Token k is the word w (lower case), whatever its case in the text. */
-static bool word_is(const tx_scan *s, int k, const char *w)
-{
-	const tx_tok *t = tk(s, k);
-	size_t n = strlen(w);
-
-	if (t->kind != TK_WORD || t->end - t->start != n)
-		return false;
-	for (size_t x = 0; x < n; x++) {
-		char c = s->lx.s[t->start + x];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != w[x])
-			return false;
-	}
-	return true;
-}
-
 /* Token k follows "be", "been" or "being": a passive participle. */
 static bool after_be(const tx_scan *s, int k)
 {
-	return word_is(s, k - 1, "be") || word_is(s, k - 1, "been") || word_is(s, k - 1, "being");
+	return wid(s, k - 1) == TXW_BE;
 }
 
 /* A tense cue word at k that its neighbours show is no cue: "plan(s)"
