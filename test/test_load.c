@@ -381,6 +381,40 @@ static void test_readd_changes_nothing(void **state)
 	}
 }
 
+/* A merged event's actors are a union over its evidence: when its
+ * evidence ends up apart (another pile clusters differently), each piece
+ * keeps only the actors its own sentence named. */
+static void test_actors_travel_with_evidence(void **state)
+{
+	static const char doc[] =
+		"{\"generated_from\": [\"a\", \"b\"], \"events\": [{\"type\": \"intrusion\",\n"
+		" \"actors\": [\"FIN7\", \"Lazarus\"], \"evidence\": [\n"
+		"  {\"article\": \"a\", \"start\": 0, \"end\": 40, \"published\": \"2023-09-20\",\n"
+		"   \"text\": \"FIN7 breached the payroll servers of Acme.\", \"actors\": [\"FIN7\"]},\n"
+		"  {\"article\": \"b\", \"start\": 5, \"end\": 50, \"published\": \"2023-09-21\",\n"
+		"   \"text\": \"Lazarus stole cryptocurrency wallets from a Seoul exchange.\",\n"
+		"   \"actors\": [\"Lazarus\"]}]}]}\n";
+	incline_timeline in = { 0 }, out = { 0 };
+
+	(void)state;
+	load_ok(&in, doc);
+	merge_ok(&out, &in);
+	assert_int_equal(out.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const incline_event *ev = &out.events[i];
+
+		assert_int_equal(ev->n_actors, 1);
+		assert_int_equal(ev->n_evidence, 1);
+		assert_int_equal(ev->evidence[0].n_actors, 1);
+		assert_string_equal(ev->actors[0], ev->evidence[0].actors[0]);
+		assert_string_equal(ev->actors[0],
+				    strcmp(ev->evidence[0].article, "a") == 0
+					    ? "FIN7" : "Lazarus");
+	}
+	incline_timeline_free(&in);
+	incline_timeline_free(&out);
+}
+
 /* ---- what the loader accepts ---------------------------------------------- */
 
 /* Keys of later versions (an incidents section, an event's incident) are
@@ -630,6 +664,7 @@ int main(void)
 		cmocka_unit_test(test_splits_merge_to_whole),
 		cmocka_unit_test(test_associative_through_files),
 		cmocka_unit_test(test_readd_changes_nothing),
+		cmocka_unit_test(test_actors_travel_with_evidence),
 		cmocka_unit_test(test_unknown_keys_ignored),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_articles_once),
