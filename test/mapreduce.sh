@@ -36,6 +36,8 @@ ls in/* | split -n r/3 - list.
 ls list.* | xargs -P 2 -I{} sh -c '"$1" extract $(cat "$2") >"parts/$2.ndjson"' sh "$bin" {} \
 	|| ko "parallel extract"
 [ "$(ls parts | wc -l)" -eq 3 ] && ok || ko "three partial results"
+# an empty partition and a job's success marker, as Hadoop and Spark leave
+: >parts/part-empty.ndjson; : >parts/_SUCCESS
 
 # reduce in one step, in two orders, from a folder
 "$bin" merge parts/*.ndjson | cmp -s - all.json && ok || ko "merge of the parts != build"
@@ -45,9 +47,16 @@ ls list.* | xargs -P 2 -I{} sh -c '"$1" extract $(cat "$2") >"parts/$2.ndjson"' 
 cat parts/*.ndjson | "$bin" merge - | cmp -s - all.json && ok || ko "merge of the concatenated stream != build"
 
 # reduce as a tree: ((1 2) 3) and (1 (2 3)), through timeline files
+rm parts/_SUCCESS parts/part-empty.ndjson
 set -- parts/*.ndjson
 "$bin" merge "$1" "$2" >m12.json && "$bin" merge m12.json "$3" | cmp -s - all.json && ok || ko "merge(merge(1, 2), 3) != build"
 "$bin" merge "$2" "$3" >m23.json && "$bin" merge "$1" m23.json | cmp -s - all.json && ok || ko "merge(1, merge(2, 3)) != build"
+
+# as Spark's RDD.pipe("xargs incline extract") runs it: each partition's
+# elements (article paths) are lines on the mapper's standard input
+mkdir piped
+for l in list.*; do xargs "$bin" extract <"$l" >"piped/$l"; done
+"$bin" merge piped | cmp -s - all.json && ok || ko "RDD.pipe-style map, merge reduce != build"
 
 # one article per mapper, each a streaming filter on stdin (ids are "-",
 # so compare with the build of that one article from stdin)
