@@ -338,6 +338,18 @@ static bool capability(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue lies inside a phrase naming a kind of thing ("attack
+ * surface", "protected against attacks"). */
+static bool nonevent(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *n = &s->hits[h];
+		if (n->cls == LEX_NONEVENT && n->first <= cue->first && cue->last <= n->last)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -349,7 +361,7 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 			return c; /* negation is a stance here, not a veto */
 		if (negated(s, c, false) || hypothetical(s, c))
 			continue;
-		if (t == INCLINE_EVENT_INTRUSION && capability(s, c))
+		if (t == INCLINE_EVENT_INTRUSION && (capability(s, c) || nonevent(s, c)))
 			continue;
 		return c;
 	}
@@ -627,7 +639,25 @@ static bool continues(const article_ctx *c, const sentence *s)
 	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
 }
 
-static int sentence_events(article_ctx *c, const sentence *s)
+/* "May 12" and "Patch Tuesday" are dates: a modal or hedge word inside a
+ * date expression is not one. Drops those qualifier hits. */
+static void forget_date_words(sentence *s, const incline_timex *d, size_t n)
+{
+	size_t k = 0;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *q = &s->hits[h];
+		bool in_date = false;
+		if (q->cls == LEX_MODAL || q->cls == LEX_HEDGE)
+			for (size_t i = 0; i < n && !in_date; i++)
+				in_date = s->words.items[q->first].start >= d[i].start &&
+					  s->words.items[q->first].end <= d[i].end;
+		if (!in_date)
+			s->hits[k++] = *q;
+	}
+	s->n_hits = k;
+}
+
+static int sentence_events(article_ctx *c, sentence *s)
 {
 	const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT];
 	incline_timex own[64];
@@ -638,6 +668,7 @@ static int sentence_events(article_ctx *c, const sentence *s)
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
+	forget_date_words(s, c->dates->items + first, end - first);
 	pick_types(s, cues);
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])

@@ -26,13 +26,16 @@ typedef struct row {
  * kind of happening; inflections through "*" rather than word lists. */
 static const row cue_rows[] = {
 	/* intrusion: the attack or breach itself */
-	{T(INTRUSION), "hack|hacked|hacking|hacks|hackers|hacker"},
+	/* Who or what attacks ("hackers", "malware", "attackers", "scammers")
+	 * names an agent or a tool, not a happening: alone it makes no
+	 * event ("hackers often use phishing"); what they did is the cue. */
+	{T(INTRUSION), "hack|hacked|hacking|hacks"},
+	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|took|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
 	{T(INTRUSION), "breach|breached|breaches|breaching"},
 	{T(INTRUSION), "compromis*"},
 	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
 	{T(INTRUSION), "cyber attack|attacks"},
-	{T(INTRUSION), "attack|attacks|attacked|attacking|attacker|attackers"},
-	{T(INTRUSION), "ransomware"},
+	{T(INTRUSION), "attack|attacks|attacked|attacking"},
 	{T(INTRUSION), "ransom|ransoms"},
 	{T(INTRUSION), "extort*|blackmail*"},
 	{T(INTRUSION), "phish*|spear-phish*|spearphish*|smishing|vishing"},
@@ -40,8 +43,7 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "exfiltrat*|siphon*|harvest*|skimm*"},
 	{T(INTRUSION), "gain|gained|gaining|gains|obtain|obtained|obtaining ~ access"},
 	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
-	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions|intruder*"},
-	{T(INTRUSION), "malware|spyware|trojan*|wiper|backdoor*|keylogger*|botnet*"},
+	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
 	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
@@ -52,11 +54,16 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
 	{T(INTRUSION), "poses|posed as"},
 	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},
-	{T(INTRUSION), "scam|scams|scammed|scammers|fraudsters"},
+	{T(INTRUSION), "scam|scams|scammed"},
 	{T(INTRUSION), "victim|victims of"},
 	{T(INTRUSION), "targeted|hit|struck by"},
+	{T(INTRUSION), "hit|struck|infected with ~ ransomware|malware|virus|trojan|spyware|variant|strain"},
 	{T(INTRUSION), "pay|paid|paying ~ ransom|bitcoin|attackers|hackers"},
-	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin|money"},
+	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin*|money"},
+	{T(INTRUSION), "asked|asking for ~ ransom|payment|bitcoin*|money"},
+	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
+	{T(INTRUSION), "had|have|has|having access to"},
+	{T(INTRUSION), "break|broke|broken|breaking into"},
 
 	/* detection: the victim noticed */
 	{T(DETECTION), "detect|detected|detecting|detects|detection"},
@@ -174,6 +181,11 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "plan|plans|planning|planned|intend|intends|intended|aims|aim|want|wants to"},
 	{LEX_MODAL, "how to"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
+	/* a cue word naming a kind of thing, not a happening: "attack
+	 * surface", "phishing kit", "immune to attacks" */
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
+	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
+	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	{LEX_GENERIC, "on the rise"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},

@@ -37,6 +37,13 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* agents and tools alone are not happenings; what they did is */
+	{"The attackers are believed to be based in Eastern Europe.", "intrusion", false, "", "", NULL},
+	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
+	{"The gang demanded 40 bitcoins from the clinic.", "intrusion", true, NULL, PUB, "publication"},
+	{"Engineers worked to shrink the attack surface.", "intrusion", false, "", "", NULL},
+	/* "May" in a date is a month, not a modal */
+	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
 	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */

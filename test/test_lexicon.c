@@ -59,7 +59,13 @@ typedef struct {
 } match_case;
 
 static const match_case cases[] = {
-	{"hackers breached the network", INCLINE_EVENT_INTRUSION, 0, 0},
+	{"hackers breached the network", INCLINE_EVENT_INTRUSION, 0, 1},       /* agent and act */
+	{"the network was breached", INCLINE_EVENT_INTRUSION, 3, 3},
+	{"security firms track the hackers closely", INCLINE_EVENT_INTRUSION, -1, 0}, /* an agent alone */
+	{"the malware is written in go", INCLINE_EVENT_INTRUSION, -1, 0},      /* a tool alone */
+	{"the attackers demanded 50 bitcoins", INCLINE_EVENT_INTRUSION, 1, 2},
+	{"it shrinks the attack surface", LEX_NONEVENT, 3, 4},
+	{"patches protect users against such attacks", LEX_NONEVENT, 1, 5},
 	{"the server was compromised", INCLINE_EVENT_INTRUSION, 3, 3},          /* prefix "compromis*" */
 	{"they took the whole system offline", INCLINE_EVENT_RESPONSE, 1, 5},  /* gap of 3 */
 	{"they took a very long and slow route offline", INCLINE_EVENT_RESPONSE, -1, 0}, /* gap too long */
