@@ -368,6 +368,21 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 	return NULL;
 }
 
+/* A vulnerability told through what happened to a named flaw: "found a
+ * flaw", "the bug affects", "CVE-2023-1234 was disclosed". The finding
+ * word is the cue, so negation and modality apply to it. */
+static const lex_hit *flaw_cue(const sentence *s)
+{
+	if (!find(s, LEX_FLAW, 0, s->words.n))
+		return NULL;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *c = &s->hits[h];
+		if (c->cls == LEX_FINDING && !negated(s, c, false) && !hypothetical(s, c))
+			return c;
+	}
+	return NULL;
+}
+
 static bool has_generic(const sentence *s)
 {
 	return find(s, LEX_GENERIC, 0, s->words.n) != NULL;
@@ -598,17 +613,28 @@ static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
 	return incline_timeline_take(c->out, &ev);
 }
 
+static bool same_start(const lex_hit *a, const lex_hit *b)
+{
+	return a && b && a->first == b->first;
+}
+
 /* Which types this sentence reports, after the rules that let one cue
  * stand for another ("discovered a flaw" is a vulnerability, not a
- * detection; "patched a flaw" is a patch). */
+ * detection; "disclosed a bug" and "a flaw affecting routers" are a
+ * vulnerability, not a disclosure or an impact of the incident). */
 static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
 {
 	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 		cues[t] = standing_cue(s, (incline_event_type)t);
-	if (cues[INCLINE_EVENT_VULNERABILITY])
+	if (!cues[INCLINE_EVENT_VULNERABILITY])
+		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s);
+	if (cues[INCLINE_EVENT_VULNERABILITY]) {
 		cues[INCLINE_EVENT_DETECTION] = NULL;
-	if (cues[INCLINE_EVENT_PATCH] && !find(s, INCLINE_EVENT_DETECTION, 0, s->words.n))
-		cues[INCLINE_EVENT_VULNERABILITY] = NULL;
+		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_DISCLOSURE]))
+			cues[INCLINE_EVENT_DISCLOSURE] = NULL;
+		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_IMPACT]))
+			cues[INCLINE_EVENT_IMPACT] = NULL;
+	}
 	if (cues[INCLINE_EVENT_ATTRIBUTION] && !find(s, LEX_ACTOR, 0, s->words.n) &&
 	    !negated(s, cues[INCLINE_EVENT_ATTRIBUTION], true) &&
 	    !find(s, LEX_NEG_SCOPE, 0, s->words.n))

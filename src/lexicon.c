@@ -132,13 +132,12 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
 	{T(ATTRIBUTION), "work of"},
 
-	/* vulnerability */
-	{T(VULNERABILITY), "vulnerability|vulnerabilities|vulnerable"},
-	{T(VULNERABILITY), "flaw|flaws|bug|bugs|loophole|loopholes"},
-	{T(VULNERABILITY), "cve-*"},
-	{T(VULNERABILITY), "zero-day|zero-days|0-day|0day"},
-	{T(VULNERABILITY), "exploit|exploited|exploiting|exploits|exploitable|exploitation"},
-	{T(VULNERABILITY), "security hole|holes|weakness|weaknesses"},
+	/* vulnerability: a flaw found, published, present or exploited. The
+	 * flaw's name alone ("the vulnerability is in the core code", "an
+	 * exploit") describes it; LEX_FLAW + LEX_FINDING below make the event
+	 * when something is said to have happened to it. */
+	{T(VULNERABILITY), "is|are|was|were|remain|remains|remained|be|been|left vulnerable"},
+	{T(VULNERABILITY), "exploited"},
 
 	/* patch */
 	{T(PATCH), "patch|patched|patches|patching"},
@@ -186,6 +185,18 @@ static const row qualifier_rows[] = {
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
+	/* names of a flaw, for vulnerability events */
+	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
+	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
+	/* what happens to a flaw: found, published, present, affecting */
+	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
+	{LEX_FINDING, "dug|turned up"},
+	{LEX_FINDING, "made public|aware"},
+	{LEX_FINDING, "present|remained|remains|lives|living|sits in|inside|within"},
+	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted|state|states|stated|explained|wrote|writes"},
+	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contain|contains|contained|suffer|suffers|suffered"},
+	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},
+	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|alerted|notified|informed|emerged"},
 	{LEX_GENERIC, "on the rise"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},

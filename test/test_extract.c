@@ -67,6 +67,13 @@ static const type_case type_cases[] = {
 	{"The outage disrupted flights for two days in July.", "impact", true, "2023-07-01", "2023-07-31", "relative"},
 	/* vulnerability and patch */
 	{"Researchers found a critical flaw (CVE-2023-4863) in the library.", "vulnerability", true, "", "", NULL},
+	{"A flaw in the router firmware affects versions 2.1 through 2.4.", "vulnerability", true, "", "", NULL},
+	{"The bug was disclosed by a university team in March.", "vulnerability", true, "2023-03-01", "2023-03-31", NULL},
+	{"Researchers discovered a flaw in the library.", "detection", false, "", "", NULL},
+	/* a flaw named but nothing said to happen to it; a weakness of people */
+	{"The vulnerability is caused by improper input checks.", "vulnerability", false, "", "", NULL},
+	{"The judge stressed the vulnerability of the court and its staff.", "vulnerability", false, "", "", NULL},
+	{"Routers running the old firmware are vulnerable.", "vulnerability", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "patch", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "vulnerability", false, "", "", NULL},
 	{"The vendor released a security update on 5 September 2023.", "patch", true, "2023-09-05", "2023-09-05", "explicit"},
