@@ -489,6 +489,26 @@ static bool is_pronoun(const char *w)
 	return false;
 }
 
+static bool is_relative(const char *w)
+{
+	return strcmp(w, "who") == 0 || strcmp(w, "which") == 0;
+}
+
+/* Auxiliaries and adverbs between a claimant and its verb: "Moscow has
+ * flatly denied", "the FBI also said". */
+static bool is_verb_filler(const char *w)
+{
+	static const char *const fillers[] = {
+		"has", "have", "had", "is", "was", "are", "were", "did", "does", "do",
+		"also", "later", "previously", "publicly", "quickly", "reportedly",
+		"flatly", "firmly", "strongly", "repeatedly", "again", "already", "since",
+	};
+	for (size_t i = 0; i < sizeof fillers / sizeof *fillers; i++)
+		if (strcmp(w, fillers[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A new copy of the text from word first to word last, inclusive. */
 static char *words_text(const sentence *s, size_t first, size_t last)
 {
@@ -511,12 +531,22 @@ static char *find_claimant(const sentence *s)
 	}
 	for (size_t h = 0; h < s->n_hits; h++) {
 		rep = &s->hits[h];
-		if (rep->cls != LEX_REPORT || rep->first == 0)
+		if ((rep->cls != LEX_REPORT && rep->cls != LEX_DENY) || rep->first == 0)
 			continue;
-		size_t last = rep->first - 1, first = last;
-		if (s->clause[last] != s->clause[rep->first] || is_pronoun(s->folded[last]))
+		size_t last = rep->first - 1, first;
+		int clause = s->clause[rep->first];
+		/* "The hackers, who claimed responsibility, ...": the subject
+		 * stands before the relative pronoun */
+		while (last > 0 && s->clause[last - 1] == clause && is_verb_filler(s->folded[last]))
+			last--;
+		if (last > 0 && is_relative(s->folded[last])) {
+			last--;
+			clause = s->clause[last];
+		}
+		if (s->clause[last] != clause || is_pronoun(s->folded[last]))
 			continue;
-		while (first > 0 && last - first < 5 && s->clause[first - 1] == s->clause[rep->first] &&
+		first = last;
+		while (first > 0 && last - first < 5 && s->clause[first - 1] == clause &&
 		       !covered(s, LEX_NEGATION, first - 1) && !covered(s, LEX_MODAL, first - 1))
 			first--;
 		return words_text(s, first, last);
@@ -573,8 +603,15 @@ static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
 	const lex_hit *actor = find(s, LEX_ACTOR, 0, s->words.n);
 	cl->actor = actor ? strdup(actor->actor) : NULL;
 	cl->claimant = find_claimant(s);
+	if (actor && !cl->actor)
+		return INCLINE_ENOMEM;
+	/* "the group claimed responsibility": whoever claims it is the
+	 * actor, even when the alias table does not know the name */
+	if (!actor && cl->claimant && find(s, LEX_SELF_CLAIM, 0, s->words.n) &&
+	    !negated(s, cue, true) && !(cl->actor = strdup(cl->claimant)))
+		return INCLINE_ENOMEM;
 	cl->stance = stance_of(s, cue, cl->actor);
-	return actor && !cl->actor ? INCLINE_ENOMEM : 0;
+	return 0;
 }
 
 static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
@@ -636,6 +673,7 @@ static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE
 			cues[INCLINE_EVENT_IMPACT] = NULL;
 	}
 	if (cues[INCLINE_EVENT_ATTRIBUTION] && !find(s, LEX_ACTOR, 0, s->words.n) &&
+	    !find(s, LEX_SELF_CLAIM, 0, s->words.n) &&
 	    !negated(s, cues[INCLINE_EVENT_ATTRIBUTION], true) &&
 	    !find(s, LEX_NEG_SCOPE, 0, s->words.n))
 		cues[INCLINE_EVENT_ATTRIBUTION] = NULL; /* "responsible for IT" */

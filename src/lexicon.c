@@ -131,6 +131,14 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
 	{T(ATTRIBUTION), "work of"},
+	{T(ATTRIBUTION), "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
+	{T(ATTRIBUTION), "involved|involvement"},
+	{T(ATTRIBUTION), "hand|role in"},
+	{T(ATTRIBUTION), "accused|accuses|accusing"},
+	{T(ATTRIBUTION), "carried out ~ attack|attacks|heist|hack|breach|intrusion|campaign|operation"},
+	{T(ATTRIBUTION), "conducted|perpetrated|orchestrated|staged|launched|mounted ~ attack|attacks|heist|hack|breach|intrusion|campaign|operation"},
+	/* "it is not known who carried out the attack": unattributed */
+	{T(ATTRIBUTION), "who|whoever ~ behind|responsible|carried|perpetrated|orchestrated"},
 
 	/* vulnerability: a flaw found, published, present or exploited. The
 	 * flaw's name alone ("the vulnerability is in the core code", "an
@@ -198,13 +206,19 @@ static const row qualifier_rows[] = {
 	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},
 	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|alerted|notified|informed|emerged"},
 	{LEX_GENERIC, "on the rise"},
+	{LEX_GENERIC, "are|were rising|growing|increasing|soaring|surging|proliferating|spreading|becoming"},
+	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
 	{LEX_DENY, "deny|denied|denies|denying|rejected|rejects|dismissed"},
 	{LEX_REPORT, "said|says|say|stated|states|told|claimed|claims|confirmed|confirms"},
 	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
+	/* who holds a suspicion or makes an accusation is a claimant too */
+	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
+	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
+	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
@@ -242,6 +256,7 @@ static const struct {
 	{"noname057", "NoName057(16)"}, {"shadow brokers", "Shadow Brokers"},
 	{"gru", "GRU"}, {"fsb", "FSB"}, {"svr", "SVR"}, {"mss", "MSS"},
 	{"russia", "Russia"}, {"russian government", "Russia"}, {"kremlin", "Russia"},
+	{"moscow", "Russia"},
 	{"china", "China"}, {"chinese government", "China"}, {"beijing", "China"},
 	{"north korea", "North Korea"}, {"pyongyang", "North Korea"},
 	{"iran", "Iran"}, {"iranian government", "Iran"}, {"tehran", "Iran"},

@@ -77,6 +77,8 @@ static const type_case type_cases[] = {
 	{"Microsoft patched the vulnerability in its August update.", "patch", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "vulnerability", false, "", "", NULL},
 	{"The vendor released a security update on 5 September 2023.", "patch", true, "2023-09-05", "2023-09-05", "explicit"},
+	/* "claimed" the outage as a fact, not as its author */
+	{"The company claimed the outage caused no damage.", "attribution", false, "", "", NULL},
 	/* context */
 	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
 	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
@@ -178,6 +180,18 @@ static const claim_case claim_cases[] = {
 	{"Investigators suspect the GRU was behind the intrusion.", "suspected", "GRU", NULL},
 	{"The Kremlin denied any involvement and rejected claims it was behind the hack.", "denied", "Russia", NULL},
 	{"The LockBit gang claimed responsibility for the attack.", "asserted", "LockBit", NULL},
+	{"The Kremlin denied that Russia was involved.", "denied", "Russia", "The Kremlin"},
+	{"Moscow has flatly denied any involvement in the hack.", "denied", "Russia", "Moscow"},
+	{"Microsoft suspects the intruders are linked to China.", "suspected", "China", "Microsoft"},
+	{"Investigators believe Lazarus carried out the heist, the FBI said.", "suspected", "Lazarus Group", "Investigators"},
+	{"Security researchers at ESET attributed the campaign to the Sandworm group.", "asserted", "Sandworm", "ESET"},
+	{"The FBI has also said North Korea was behind the hack.", "asserted", "North Korea", "The FBI"},
+	/* unknown or unnamed */
+	{"It is not known who carried out the attack.", "unattributed", NULL, NULL},
+	{"The agency does not know who is behind the breach.", "unattributed", NULL, NULL},
+	{"No group has claimed responsibility for the attack.", "unattributed", NULL, NULL},
+	/* a self-claim by a name the alias table does not know: the claimant is the actor */
+	{"The hackers, who claimed responsibility on Telegram, said the attack was retaliation.", "asserted", "The hackers", "The hackers"},
 };
 
 static void test_claims(void **state)
