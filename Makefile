@@ -30,7 +30,7 @@ CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-
 	-Wno-unused-parameter -D_POSIX_C_SOURCE=200809L $(SANFLAGS)
 CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
-LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm
+LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm -pthread
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
