@@ -286,6 +286,7 @@ typedef struct entry {
 	const char *key;
 	bool prefix;
 	size_t pattern;
+	size_t len; /* strlen(key) */
 } entry;
 
 struct incline_lexicon {
@@ -293,6 +294,14 @@ struct incline_lexicon {
 	size_t n_patterns, cap_patterns;
 	entry *index;
 	size_t n_index;
+	/* Lookup accelerators, rebuilt with the index (see build_index):
+	 * index entries whose key starts with byte c are
+	 * index[first[c] .. first[c + 1]); the "w*" entries again, by first
+	 * byte, then length, key and pattern, in prefixes[pfirst[c] ..]. */
+	size_t first[257];
+	entry *prefixes;
+	size_t n_prefixes;
+	size_t pfirst[257];
 	char **names; /* canonical actor names (owned) */
 	size_t n_names;
 };
@@ -374,6 +383,54 @@ static int cmp_entry(const void *a, const void *b)
 	return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
+static unsigned char first_byte(const entry *e)
+{
+	return (unsigned char)e->key[0];
+}
+
+/* Prefix entries: by first byte, then shortest first, so that trying them
+ * in order finds the hits in the order of growing prefix length. */
+static int cmp_prefix(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	if (first_byte(x) != first_byte(y))
+		return first_byte(x) < first_byte(y) ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return cmp_entry(a, b);
+}
+
+/* Fills first[], prefixes and pfirst[] from the sorted index: the matcher
+ * looks at most at the entries of one first byte instead of binary
+ * searching the whole index once per prefix of every word (which was over
+ * a third of `incline extract`, perf on a 10 MB corpus). */
+static int build_accelerators(incline_lexicon *lex)
+{
+	size_t np = 0, k = 0;
+	entry *pre;
+
+	for (size_t i = 0; i < lex->n_index; i++)
+		np += lex->index[i].prefix;
+	if (!(pre = malloc((np ? np : 1) * sizeof *pre)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_index; i++)
+		if (lex->index[i].prefix)
+			pre[k++] = lex->index[i];
+	qsort(pre, np, sizeof *pre, cmp_prefix);
+	free(lex->prefixes);
+	lex->prefixes = pre;
+	lex->n_prefixes = np;
+	for (size_t c = 0, i = 0, j = 0; c < 257; c++) {
+		while (i < lex->n_index && first_byte(&lex->index[i]) < c)
+			i++;
+		while (j < np && first_byte(&pre[j]) < c)
+			j++;
+		lex->first[c] = i;
+		lex->pfirst[c] = j;
+	}
+	return 0;
+}
+
 /* Rebuilds the first-word index (after the table changed). */
 static int build_index(incline_lexicon *lex)
 {
@@ -387,13 +444,14 @@ static int build_index(incline_lexicon *lex)
 	for (size_t i = 0; i < lex->n_patterns; i++) {
 		const pword *w = &lex->patterns[i].words[0];
 		for (size_t j = 0; j < w->n_alts; j++)
-			idx[k++] = (entry){w->alts[j].word, w->alts[j].prefix, i};
+			idx[k++] = (entry){w->alts[j].word, w->alts[j].prefix, i,
+					   strlen(w->alts[j].word)};
 	}
 	qsort(idx, n, sizeof *idx, cmp_entry);
 	free(lex->index);
 	lex->index = idx;
 	lex->n_index = n;
-	return 0;
+	return build_accelerators(lex);
 }
 
 static int add_name(incline_lexicon *lex, const char *canonical, const char **out)
@@ -474,6 +532,7 @@ void incline_lexicon_free(incline_lexicon *lex)
 		free(lex->names[i]);
 	free(lex->patterns);
 	free(lex->index);
+	free(lex->prefixes);
 	free(lex->names);
 	free(lex);
 }
@@ -525,12 +584,25 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 	return 0;
 }
 
-/* Tries every pattern whose first word can be tok's key. */
-static int try_key(const incline_lexicon *lex, const char *key, bool want_prefix,
-		   const char *const *toks, size_t i, size_t n,
-		   lex_hit **hits, size_t *n_hits, size_t *cap)
+/* Tries the pattern of index entry e at word i. */
+static int try_entry(const incline_lexicon *lex, const entry *e, const char *const *toks,
+		     size_t i, size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
 {
-	size_t lo = 0, hi = lex->n_index;
+	const pattern *p = &lex->patterns[e->pattern];
+	size_t end = match_from(p, 1, toks, i + 1, n);
+	if (!end)
+		return 0;
+	lex_hit h = {p->cls, i, end - 1, p->actor};
+	return push_hit(hits, n_hits, cap, h) ? INCLINE_ENOMEM : 0;
+}
+
+/* Tries every pattern whose first word can be the whole word toks[i]. */
+static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t n,
+		    lex_hit **hits, size_t *n_hits, size_t *cap)
+{
+	const char *key = toks[i];
+	unsigned char c = (unsigned char)key[0];
+	size_t lo = lex->first[c], hi = lex->first[c + 1];
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		if (strcmp(lex->index[mid].key, key) < 0)
@@ -538,34 +610,31 @@ static int try_key(const incline_lexicon *lex, const char *key, bool want_prefix
 		else
 			hi = mid;
 	}
-	for (; lo < lex->n_index && strcmp(lex->index[lo].key, key) == 0; lo++) {
-		const entry *e = &lex->index[lo];
-		if (want_prefix && !e->prefix)
-			continue;
-		const pattern *p = &lex->patterns[e->pattern];
-		size_t end = match_from(p, 1, toks, i + 1, n);
-		if (!end)
-			continue;
-		lex_hit h = {p->cls, i, end - 1, p->actor};
-		if (push_hit(hits, n_hits, cap, h))
+	for (; lo < lex->n_index && strcmp(lex->index[lo].key, key) == 0; lo++)
+		if (try_entry(lex, &lex->index[lo], toks, i, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
-	}
 	return 0;
 }
+
+/* Prefix rows ("compromis*"): the entries whose key is a proper prefix of
+ * the word (at most LEX_MAX_PREFIX bytes long), shortest first. */
+#define LEX_MAX_PREFIX 63
 
 int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
 			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
 {
-	char key[64];
 	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(toks[i]);
-		if (try_key(lex, toks[i], false, toks, i, n, hits, n_hits, cap))
+		const char *tok = toks[i];
+		unsigned char c = (unsigned char)tok[0];
+		size_t len = strlen(tok);
+		if (try_word(lex, toks, i, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
-		/* prefix rows: look the word's proper prefixes up */
-		for (size_t k = 1; k < len && k < sizeof key; k++) {
-			memcpy(key, toks[i], k);
-			key[k] = '\0';
-			if (try_key(lex, key, true, toks, i, n, hits, n_hits, cap))
+		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
+			const entry *e = &lex->prefixes[k];
+			if (e->len >= len || e->len > LEX_MAX_PREFIX)
+				break; /* sorted by length: no longer one can fit */
+			if (memcmp(e->key, tok, e->len) == 0 &&
+			    try_entry(lex, e, toks, i, n, hits, n_hits, cap))
 				return INCLINE_ENOMEM;
 		}
 	}

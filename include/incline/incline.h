@@ -14,6 +14,7 @@
 #include "incline/io.h"
 #include "incline/limits.h"
 #include "incline/merge.h"
+#include "incline/pipeline.h"
 #include "incline/text.h"
 #include "incline/timex.h"
 
