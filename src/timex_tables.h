@@ -121,13 +121,33 @@ extern const size_t tx_nwords;
 /* The entry for the lower-case word w[0..n), or NULL. */
 const tx_word *tx_lookup(const char *w, size_t n);
 
-/* Ranges of the lexicon per two-letter prefix, built once per scan so a
- * lookup compares one or two words. */
+/* A hash index over the lexicon, built once per scan (no global state).
+ * A word is looked up by its key: its lower-case bytes zero-padded to 16
+ * (every table word is at most TX_MAX_WORD < 16 letters), so the lexer
+ * can hash a word from one 16-byte load and compare it with two 64-bit
+ * compares, with no loop over its letters. Open addressing; a slot holds
+ * a word's index + 1, 0 = empty. */
+#define TX_HASH_BITS 11
+#define TX_HASH_SIZE (1u << TX_HASH_BITS)
+#define TX_MAX_WORDS 512 /* room in the index; test_timex checks it */
+
+typedef struct tx_key {
+	uint64_t lo, hi; /* bytes 0..7 and 8..15, in memory order */
+} tx_key;
+
 typedef struct tx_index {
-	uint16_t lo[26 * 27], hi[26 * 27];
+	uint16_t slot[TX_HASH_SIZE];
+	tx_key key[TX_MAX_WORDS + 1]; /* [0]: a key no word has */
 } tx_index;
 
 void tx_index_init(tx_index *idx);
+/* The key of w[0..n) (n <= 15), its bytes lower-cased with c | 0x20:
+ * right for letters, which is all a table word holds. */
+tx_key tx_key_of(const char *w, size_t n);
+/* The entry whose key is *k, or NULL. */
+const tx_word *tx_lookup_key(const tx_index *idx, const tx_key *k);
+/* Borrowed w (n bytes, lower-case letters); idx may be NULL (bisection
+ * of the sorted table). */
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n);
 
 /* TIMEX3 codes: "SP", "MO", "D", ... indexed by the enums above. */
