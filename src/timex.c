@@ -482,8 +482,7 @@ static void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lo
 	if (digit) {
 		lx_alnum_word(t, lx->s + start, n);
 	} else if (n <= TX_MAX_WORD) {
-		tx_key k = key ? *key : tx_key_of((const char *)lx->s + start, n);
-		t->w = tx_lookup_key(&lx->idx, &k);
+		t->w = tx_lookup_key(&lx->idx, key ? *key : tx_key_of((const char *)lx->s + start, n));
 	}
 }
 

@@ -419,12 +419,6 @@ tx_key tx_key_of(const char *w, size_t n)
 	return k;
 }
 
-static size_t key_slot(const tx_key *k)
-{
-	uint64_t h = k->lo * 0x9E3779B97F4A7C15u ^ (k->hi + 0x632BE59BD9B4E019u) * 0xC2B2AE3D27D4EB4Fu;
-	return (size_t)(h >> (64 - TX_HASH_BITS));
-}
-
 /* Fills idx from the table (about 400 words in 2048 slots: probe chains
  * stay short). */
 void tx_index_init(tx_index *idx)
@@ -435,7 +429,7 @@ void tx_index_init(tx_index *idx)
 	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
 		size_t at;
 		idx->key[i + 1] = tx_key_of(tx_words[i].word, tx_words[i].len);
-		at = key_slot(&idx->key[i + 1]);
+		at = tx_key_slot(idx->key[i + 1]);
 		while (idx->slot[at])
 			at = (at + 1) & (TX_HASH_SIZE - 1);
 		idx->slot[at] = (uint16_t)(i + 1);
@@ -458,21 +452,6 @@ static const tx_word *search(size_t lo, size_t hi, const char *w, size_t n)
 	return NULL;
 }
 
-/* Called once per word of every article: one probe, two compares. */
-const tx_word *tx_lookup_key(const tx_index *idx, const tx_key *k)
-{
-	/* key[0] matches nothing, so an empty slot needs no test of its own
-	 * before the compare: the loop's exit is one predictable branch (a
-	 * hit and a miss both leave) and the result a conditional move. */
-	for (size_t at = key_slot(k);; at = (at + 1) & (TX_HASH_SIZE - 1)) {
-		unsigned e = idx->slot[at];
-		const tx_key *x = &idx->key[e];
-		bool hit = x->lo == k->lo && x->hi == k->hi;
-		if (hit || e == 0)
-			return hit ? &tx_words[e - 1] : NULL;
-	}
-}
-
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n)
 {
 	tx_key k;
@@ -485,7 +464,7 @@ const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n)
 		if (w[i] < 'a' || w[i] > 'z')
 			return NULL;
 	k = tx_key_of(w, n);
-	return tx_lookup_key(idx, &k);
+	return tx_lookup_key(idx, k);
 }
 
 const tx_word *tx_lookup(const char *w, size_t n)
