@@ -76,6 +76,19 @@ static int add_html(incline_emit_buf *b, const char *s)
 	return s ? incline_emit_buf_add_html(b, s, strlen(s)) : 0;
 }
 
+/* href="..." content: percent-encoded, then escaped for the attribute. */
+static int add_href(incline_emit_buf *b, const char *url)
+{
+	incline_emit_buf enc = { NULL, 0, 0 };
+	int rc = incline_emit_buf_add_url(&enc, url);
+
+	if (rc == 0)
+		rc = incline_emit_buf_add_html(b, enc.data ? enc.data : "",
+					       enc.len);
+	incline_emit_buf_free(&enc);
+	return rc;
+}
+
 static int header(incline_emit_buf *b, const incline_timeline *tl)
 {
 	char line[160];
@@ -117,7 +130,7 @@ static int source_item(incline_emit_buf *b, const incline_evidence *e)
 	int rc = add(b, "<li>");
 
 	if (!rc && link)
-		rc = add(b, "<a href=\"") || incline_emit_buf_add_url(b, link)
+		rc = add(b, "<a href=\"") || add_href(b, link)
 		     || add(b, "\" rel=\"noopener noreferrer\">")
 		     || add_html(b, name) || add(b, "</a>");
 	else if (!rc)
