@@ -13,6 +13,7 @@
 #include "incline/extract.h"
 #include "incline/io.h"
 #include "incline/limits.h"
+#include "incline/load.h"
 #include "incline/merge.h"
 #include "incline/pipeline.h"
 #include "incline/text.h"
