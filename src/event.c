@@ -128,6 +128,18 @@ void incline_event_clear(incline_event *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
+void incline_incident_clear(incline_incident *in)
+{
+	if (!in)
+		return;
+	free(in->name);
+	for (size_t i = 0; i < in->n_entities; i++)
+		free(in->entities[i]);
+	free(in->entities);
+	free(in->events);
+	memset(in, 0, sizeof *in);
+}
+
 int incline_when_copy(incline_when *dst, const incline_when *src)
 {
 	incline_when w = *src;
@@ -441,6 +453,10 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 
 	if (!id)
 		return INCLINE_EUSAGE;
+	/* Extraction adds one article's id once per event: the last one
+	 * answers most calls without the scan. */
+	if (tl->n_articles && strcmp(tl->articles[tl->n_articles - 1], id) == 0)
+		return 0;
 	for (size_t i = 0; i < tl->n_articles; i++)
 		if (strcmp(tl->articles[i], id) == 0)
 			return 0;
@@ -478,5 +494,8 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_articles; i++)
 		free(tl->articles[i]);
 	free(tl->articles);
+	for (size_t i = 0; i < tl->n_incidents; i++)
+		incline_incident_clear(&tl->incidents[i]);
+	free(tl->incidents);
 	memset(tl, 0, sizeof *tl);
 }
