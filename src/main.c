@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "incline/incline.h"
 
@@ -37,6 +38,7 @@ typedef struct options {
 	incline_read_opts read;
 	incline_merge_opts merge;
 	int keep_going;
+	int split;            /* --split: one file per incident in output */
 	char **inputs;
 	int n_inputs;
 } options;
@@ -54,6 +56,8 @@ static const char usage_text[] =
 	"      --keep-going       process what could be read when some inputs fail\n"
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
 	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
+	"      --split            build: one timeline per incident, written to the\n"
+	"                         folder given with -o (created if missing)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
 	"  -h, --help             show this help\n"
@@ -120,7 +124,8 @@ static int parse_size(size_t *out, const char *s)
 	return 0;
 }
 
-enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION };
+enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION,
+       OPT_SPLIT };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -132,6 +137,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"actors", required_argument, NULL, OPT_ACTORS},
 		{"min-overlap", required_argument, NULL, OPT_MIN_OVERLAP},
 		{"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
+		{"split", no_argument, NULL, OPT_SPLIT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -150,6 +156,7 @@ static int parse_options(options *o, int argc, char **argv)
 				return usage_error("invalid --ref-date '%s' (expected YYYY-MM-DD)", optarg);
 			break;
 		case OPT_KEEP_GOING: o->keep_going = 1; break;
+		case OPT_SPLIT: o->split = 1; break;
 		case OPT_ACTORS: o->actors = optarg; break;
 		case OPT_MIN_OVERLAP:
 			if ((rc = parse_fraction(&o->merge.min_overlap, optarg)))
@@ -168,6 +175,8 @@ static int parse_options(options *o, int argc, char **argv)
 	o->n_inputs = argc - optind;
 	if (o->n_inputs == 0)
 		return usage_error("%s: no input files", o->command);
+	if (o->split && (strcmp(o->command, "build") || !o->output || strcmp(o->output, "-") == 0))
+		return usage_error("%s", "--split needs `build` and -o DIR");
 	return 0;
 }
 
@@ -238,6 +247,48 @@ static int write_output(const options *o, const incline_timeline *tl)
 	return 0;
 }
 
+/* --split: one timeline per incident, DIR/<slug>.<format>, each written
+ * atomically. */
+static int write_split(const options *o, const incline_timeline *tl)
+{
+	const char *ext = "json";
+	incline_error err;
+	int rc = 0;
+
+	incline_error_clear(&err);
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (formats[i].format == o->format)
+			ext = formats[i].name; /* the format's name is its extension */
+	if (mkdir(o->output, 0777) && errno != EEXIST) {
+		fprintf(stderr, "incline: %s: %s\n", o->output, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	for (size_t i = 0; !rc && i < tl->n_incidents; i++) {
+		incline_timeline one = {0};
+		options each = *o;
+		char stem[INCLINE_SLUG_MAX + 32], *path;
+		size_t len;
+
+		if (incline_incident_file_stem(stem, sizeof stem, tl, i)
+		    || incline_incident_extract(&one, tl, i)) {
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		len = strlen(o->output) + strlen(stem) + 16;
+		if (!(path = malloc(len))) {
+			incline_timeline_free(&one);
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		snprintf(path, len, "%s/%s.%s", o->output, stem, ext);
+		each.output = path;
+		rc = write_output(&each, &one);
+		free(path);
+		incline_timeline_free(&one);
+	}
+	return rc;
+}
+
 static int run_build(options *o, int merge)
 {
 	incline_article_list list = {0};
@@ -256,7 +307,7 @@ static int run_build(options *o, int merge)
 	if (!rc) {
 		if (!merge)
 			incline_timeline_sort(&raw);
-		rc = write_output(o, merge ? &merged : &raw);
+		rc = o->split ? write_split(o, &merged) : write_output(o, merge ? &merged : &raw);
 	}
 	incline_timeline_free(&raw);
 	incline_timeline_free(&merged);
