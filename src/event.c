@@ -133,6 +133,7 @@ void incline_evidence_clear(incline_evidence *e)
 		return;
 	free(e->article);
 	free(e->source);
+	free(e->url);
 	free(e->quote);
 	incline_when_clear(&e->when);
 	incline_claim_clear(&e->claim);
@@ -154,6 +155,18 @@ void incline_event_clear(incline_event *ev)
 		incline_evidence_clear(&ev->evidence[i]);
 	free(ev->evidence);
 	memset(ev, 0, sizeof *ev);
+}
+
+void incline_incident_clear(incline_incident *in)
+{
+	if (!in)
+		return;
+	free(in->name);
+	for (size_t i = 0; i < in->n_entities; i++)
+		free(in->entities[i]);
+	free(in->entities);
+	free(in->events);
+	memset(in, 0, sizeof *in);
 }
 
 int incline_when_copy(incline_when *dst, const incline_when *src)
@@ -194,7 +207,7 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	incline_evidence e = *src;
 
 	/* Null every owned pointer first so one clear undoes a partial copy. */
-	e.article = e.source = e.quote = NULL;
+	e.article = e.source = e.url = e.quote = NULL;
 	e.actors = NULL;
 	e.n_actors = 0;
 	memset(&e.when, 0, sizeof e.when);
@@ -204,6 +217,7 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	if (e.n_actors != src->n_actors
 	    || dup_string(&e.article, src->article)
 	    || dup_string(&e.source, src->source)
+	    || dup_string(&e.url, src->url)
 	    || dup_string(&e.quote, src->quote)
 	    || incline_when_copy(&e.when, &src->when)
 	    || incline_claim_copy(&e.claim, &src->claim)) {
@@ -485,14 +499,27 @@ int incline_timeline_take(incline_timeline *tl, incline_event *ev)
 int incline_timeline_add_article(incline_timeline *tl, const char *id)
 {
 	void *items = tl->articles;
+	size_t lo = 0, hi = tl->n_articles;
 	char *copy;
 	int rc;
 
 	if (!id)
 		return INCLINE_EUSAGE;
-	for (size_t i = 0; i < tl->n_articles; i++)
-		if (strcmp(tl->articles[i], id) == 0)
+	/* The list is kept sorted so that a corpus of many articles is not
+	 * quadratic: inputs mostly come in sorted order (directory walks), so
+	 * the common case is one comparison with the last id and an append. */
+	if (hi > 0 && strcmp(tl->articles[hi - 1], id) < 0)
+		lo = hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(tl->articles[mid], id);
+		if (c == 0)
 			return 0;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	rc = incline_array_reserve(&items, &tl->cap_articles, tl->n_articles + 1,
 				   sizeof *tl->articles);
 	tl->articles = items;
@@ -501,7 +528,10 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 	copy = strdup(id);
 	if (!copy)
 		return INCLINE_ENOMEM;
-	tl->articles[tl->n_articles++] = copy;
+	memmove(tl->articles + lo + 1, tl->articles + lo,
+		(tl->n_articles - lo) * sizeof *tl->articles);
+	tl->articles[lo] = copy;
+	tl->n_articles++;
 	return 0;
 }
 
@@ -527,5 +557,8 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_articles; i++)
 		free(tl->articles[i]);
 	free(tl->articles);
+	for (size_t i = 0; i < tl->n_incidents; i++)
+		incline_incident_clear(&tl->incidents[i]);
+	free(tl->incidents);
 	memset(tl, 0, sizeof *tl);
 }
