@@ -663,6 +663,10 @@ static int load_incident(incline_incident *in, const load_ctx *c,
 	memset(in, 0, sizeof *in);
 	if (!json_is_object(o))
 		return fail_at(c, at, "expected an incident object");
+	/* get_id leaves "" for an absent id, which would be written as an
+	 * id that cannot be read back. */
+	if (!json_object_get(o, "id"))
+		return missing(c, at, "id");
 	if ((rc = get_id(in->id, c, at, o, "id"))
 	    || (rc = get_string(&in->name, c, at, o, "name", false))
 	    || (rc = get_strings(c, at, o, "entities", add_incident_entity, in))

@@ -553,6 +553,9 @@ static const bad_case BAD[] = {
 	{ "{\"generated_from\": [\"a\", 2]}", INCLINE_EINVAL, 1, 26,
 	  "generated_from[1]: expected a string" },
 	{ "{\"events\": []} {\"events\": []}", INCLINE_EINVAL, 1, 1, "invalid JSON" },
+	/* fuzz_load: an incident without an id was written back as "" */
+	{ "{\"events\": [], \"incidents\": [{\"name\": \"x\"}]}", INCLINE_EINVAL, 1,
+	  30, "incidents[0]: missing \"id\"" },
 };
 
 static void test_bad_inputs(void **state)
