@@ -105,6 +105,10 @@ expect 1 "$tmp/missing.nd" -- merge "$tmp/missing.nd"
 expect 1 "bad.nd:1:62" -- merge --keep-going -o "$tmp/kg2.json" "$tmp/bad.nd" "$tmp/A.json"
 cmp -s "$tmp/kg2.json" "$tmp/A.json" && ok || ko "merge --keep-going writes what loaded"
 expect 2 "no input files" -- merge
+expect 0 "" -- build --split -o "$tmp/split-build" "$A" "$B"
+expect 0 "" -- merge --split -o "$tmp/split-merge" "$tmp/B.nd" "$tmp/A.json"
+[ -n "$(ls "$tmp/split-merge")" ] && diff -r "$tmp/split-build" "$tmp/split-merge" >/dev/null && ok || ko "merge --split != build --split"
+expect 2 "--split needs" -- merge --split "$tmp/A.json"
 
 # build --update: in place, atomic, re-adding changes nothing
 cp "$tmp/A.json" "$tmp/U.json"
