@@ -832,9 +832,17 @@ static int load_lines(load_ctx *c, size_t from, json_t *first)
 	return rc;
 }
 
+/* Where the text starts: after a UTF-8 byte order mark, which some
+ * editors put in front of a file they saved (jansson refuses it). */
+static size_t text_start(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 static int load_all(load_ctx *c)
 {
-	size_t i = skip_ws(c->buf, c->len, 0), e;
+	size_t start = text_start(c->buf, c->len);
+	size_t i = skip_ws(c->buf, c->len, start), e;
 	json_t *v;
 	json_error_t jerr;
 	int rc;
@@ -844,15 +852,15 @@ static int load_all(load_ctx *c)
 	if (i == c->len)
 		return 0;
 	/* The first non-blank line standing alone decides: NDJSON. */
-	for (e = i; e > 0 && c->buf[e - 1] != '\n'; e--)
+	for (e = i; e > start && c->buf[e - 1] != '\n'; e--)
 		;
 	i = e;
 	e = line_end(c->buf, c->len, i);
 	v = json_loadb(c->buf + i, e - i, LOAD_JSON_FLAGS, &jerr);
 	if (v)
 		return load_lines(c, i, v);
-	c->base = 0;
-	c->rec_len = c->len;
+	c->base = start;
+	c->rec_len = c->len - start;
 	if ((rc = parse_record(&v, c)))
 		return rc;
 	rc = load_record(c, v);

@@ -488,10 +488,16 @@ static void test_articles_once(void **state)
 	assert_string_equal(tl.articles[1], "b");
 	assert_string_equal(tl.articles[2], "a");
 	assert_int_equal(tl.n, 0);
+	/* a byte order mark in front (an editor saved it) is skipped */
+	load_ok(&tl, "\xEF\xBB\xBF{\"generated_from\": [\"d\"]}\n");
+	load_ok(&tl, "\xEF\xBB\xBF{\n \"generated_from\": [\"e\"]}");
+	assert_int_equal(tl.n_articles, 5);
+	assert_string_equal(tl.articles[4], "e");
 	/* empty streams (empty partitions, _SUCCESS markers) add nothing */
 	load_ok(&tl, "");
 	load_ok(&tl, " \n\r\n\t");
-	assert_int_equal(tl.n_articles, 3);
+	load_ok(&tl, "\xEF\xBB\xBF");
+	assert_int_equal(tl.n_articles, 5);
 	assert_int_equal(tl.n, 0);
 	incline_timeline_free(&tl);
 }
