@@ -10,7 +10,7 @@ SHARED ?= ../shared
 
 # Debian packages and a header each one provides (checked by `deps`).
 DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h \
-	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h pkg-config:
+	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h zlib1g-dev:zlib.h pkg-config:
 
 ifeq ($(SAN),1)
 BUILD ?= build/san
@@ -30,7 +30,7 @@ CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-
 	-Wno-unused-parameter -D_POSIX_C_SOURCE=200809L $(SANFLAGS)
 CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
-LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm
+LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lz -lm
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)

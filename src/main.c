@@ -49,6 +49,8 @@ static const char usage_text[] =
 	"options:\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
 	"  -f, --format FMT       json (default), csv or ndjson (build)\n"
+	"      --input-format F   text, json, ndjson, html or csv (default: detected\n"
+	"                         per file from its name and first bytes)\n"
 	"      --ref-date DATE    publication date YYYY-MM-DD for inputs without one\n"
 	"                         (for `dates`: the reference date for every input)\n"
 	"      --keep-going       process what could be read when some inputs fail\n"
@@ -120,7 +122,8 @@ static int parse_size(size_t *out, const char *s)
 	return 0;
 }
 
-enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION };
+enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION,
+       OPT_INPUT_FORMAT };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -132,6 +135,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"actors", required_argument, NULL, OPT_ACTORS},
 		{"min-overlap", required_argument, NULL, OPT_MIN_OVERLAP},
 		{"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
+		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -159,6 +163,12 @@ static int parse_options(options *o, int argc, char **argv)
 			if ((rc = parse_size(&o->read.max_bytes, optarg)))
 				return rc;
 			break;
+		case OPT_INPUT_FORMAT:
+			if ((rc = incline_input_format_from_name(optarg)) < 0)
+				return usage_error("unknown input format '%s' (text, json, ndjson, html or csv)",
+						   optarg);
+			o->read.format = (incline_input_format)rc;
+			break;
 		case 'h': print_usage(stdout); return -1;
 		case OPT_VERSION: printf("incline %s\n", INCLINE_VERSION); return -1;
 		default: return EXIT_USAGE;
@@ -171,14 +181,29 @@ static int parse_options(options *o, int argc, char **argv)
 	return 0;
 }
 
+/* --keep-going: a bad record of a JSON, NDJSON or CSV file is reported and
+ * skipped; payload is the `failed` flag. */
+static int skip_record(const incline_error *err, void *payload)
+{
+	report(err);
+	*(int *)payload = 1;
+	return 0;
+}
+
 /* Reads every input; with --keep-going failures are reported and skipped. */
 static int read_inputs(incline_article_list *list, const options *o, int *failed)
 {
+	incline_read_opts ro = o->read;
+
+	if (o->keep_going) {
+		ro.on_record_error = skip_record;
+		ro.payload = failed;
+	}
 	for (int i = 0; i < o->n_inputs; i++) {
 		incline_error err;
 		size_t before = list->n;
 		incline_error_clear(&err);
-		if (incline_article_read(list, o->inputs[i], &o->read, &err) == 0) {
+		if (incline_article_read(list, o->inputs[i], &ro, &err) == 0) {
 			if (list->n > before)
 				continue;
 			incline_error_set(&err, INCLINE_EINVAL, o->inputs[i], 0, 0,
@@ -194,6 +219,12 @@ static int read_inputs(incline_article_list *list, const options *o, int *failed
 	return 0;
 }
 
+/* Takes an offset pair into a decoded article text to the file's. */
+static void to_file(size_t *start, size_t *end, void *payload)
+{
+	incline_article_file_span(payload, start, end);
+}
+
 static int extract_all(incline_timeline *tl, const incline_article_list *list, const options *o)
 {
 	incline_extractor *x = NULL;
@@ -204,8 +235,14 @@ static int extract_all(incline_timeline *tl, const incline_article_list *list, c
 	rc = incline_extract_new(&x, &err);
 	if (!rc && o->actors)
 		rc = incline_extract_load_actors(x, o->actors, &err);
-	for (size_t i = 0; !rc && i < list->n; i++)
-		rc = incline_extract_article(tl, x, list->items[i], &err);
+	for (size_t i = 0; !rc && i < list->n; i++) {
+		incline_article *a = list->items[i];
+		size_t before = tl->n;
+		rc = incline_extract_article(tl, x, a, &err);
+		/* Decoded text (JSON, HTML, CSV): spans back to the file. */
+		if (!rc && a->map)
+			incline_events_map_spans(tl->events + before, tl->n - before, a->id, to_file, a);
+	}
 	incline_extract_free(x);
 	if (rc)
 		report(&err);
@@ -266,10 +303,15 @@ static int run_build(options *o, int merge)
 static int dates_of(FILE *fp, const incline_article *a, incline_error *err)
 {
 	incline_timex_list list = {0};
+	incline_article view;
 	int rc = incline_timex_scan(&list, a->bytes + a->body.start, a->body.end - a->body.start,
 				    a->base + a->body.start, a->published, err);
+	/* Offsets and text as in the file, for decoded articles too. */
+	for (size_t i = 0; !rc && i < list.n; i++)
+		incline_article_file_span(a, &list.items[i].start, &list.items[i].end);
+	incline_article_file_view(&view, a);
 	if (!rc)
-		rc = incline_emit_timex_ndjson(fp, a, &list, err);
+		rc = incline_emit_timex_ndjson(fp, &view, &list, err);
 	incline_timex_list_free(&list);
 	return rc;
 }
