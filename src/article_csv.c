@@ -144,9 +144,11 @@ static int field_text(article_text *t, const char *buf, const cell *x)
 				continue;
 			}
 			rc = incline_article_text_verbatim(t, run, buf + run, i - run);
-			if (i + 1 < e && buf[i + 1] == '"') {
-				run = i + 1; /* the second quote of the pair is the character */
-				i += 2;
+			if (!rc && i + 1 < e && buf[i + 1] == '"') {
+				/* A doubled quote is one character: a span holding it
+				 * holds both quotes. */
+				rc = incline_article_text_decoded(t, i, 2, "\"", 1);
+				run = i += 2;
 				continue;
 			}
 			run = i = e; /* the closing quote */
@@ -261,7 +263,7 @@ int incline_article_read_csv(article_reader *r, incline_error *err)
 					"invalid CSV: quoted field not closed");
 	if (!c.rc && c.header_done && c.number == 0)
 		c.rc = incline_error_set(err, INCLINE_EINVAL, r->path, 0, 0,
-					 "a CSV header and no records");
+					 "only a header row, no articles");
 	csv_free(&p);
 	clear_cells(&c);
 	free(c.col_field);

@@ -210,8 +210,8 @@ static int read_record(rec_ctx *c, size_t b, size_t e)
 		f = incline_article_field_lookup(key, strlen(key), 0, &rk);
 		free(key);
 		/* Of two synonyms the first in the table wins; a repeated key
-		 * keeps its last value, as jansson does. */
-		if (f >= 0 && (rank[f] < 0 || rk <= rank[f])) {
+		 * keeps its last value, as jansson does; null is absent. */
+		if (f >= 0 && buf[vs] != 'n' && (rank[f] < 0 || rk <= rank[f])) {
 			rank[f] = rk;
 			at[f] = vs;
 			vend[f] = ve;
@@ -226,15 +226,12 @@ static int read_record(rec_ctx *c, size_t b, size_t e)
 		if (rank[f] < 0)
 			continue;
 		v = buf[at[f]];
-		if (v == 'n')
-			continue; /* null: absent */
 		if (v != '"' && !(f == ARTICLE_FIELD_ID && v != '{' && v != '[' && v != 't' && v != 'f')) {
 			rc = incline_article_record_error(r, c->err, INCLINE_EINVAL, at[f],
 							  "%sfield \"%s\" is %s, expected a string%s", what,
 							  incline_article_field_key(rank[f]),
 							  type_of(v), f == ARTICLE_FIELD_ID ? " or a number" : "");
-			incline_article_record_clear(&rec);
-			return rc;
+			goto skip;
 		}
 		switch (f) {
 		case ARTICLE_FIELD_TEXT:
@@ -267,10 +264,7 @@ static int read_record(rec_ctx *c, size_t b, size_t e)
 					"%sinvalid date \"%.40s\" (expected YYYY-MM-DD or an ISO 8601 "
 					"date and time)", what, d);
 				free(d);
-				incline_article_text_clear(&title);
-				incline_article_text_clear(&body);
-				incline_article_record_clear(&rec);
-				return rc;
+				goto skip;
 			}
 			free(d);
 		}
@@ -285,6 +279,11 @@ static int read_record(rec_ctx *c, size_t b, size_t e)
 		return incline_error_set(c->err, rc, r->path, 0, 0, "out of memory");
 	}
 	return incline_article_reader_finish(r, &rec, c->number, c->multi, c->err);
+skip: /* a record error: rc says whether to go on */
+	incline_article_text_clear(&title);
+	incline_article_text_clear(&body);
+	incline_article_record_clear(&rec);
+	return rc;
 }
 
 /* Checks buf[b, e) with jansson (and the depth limit first). 0 when it is
@@ -314,7 +313,8 @@ static int check(rec_ctx *c, size_t b, size_t e, int per_record)
 		snprintf(text, sizeof text, "invalid JSON: %.150s", jerr.text);
 	}
 	if (per_record) {
-		int rc = incline_article_record_error(r, c->err, code, at, "%s", text);
+		int rc = incline_article_record_error(r, c->err, code, at, "record %zu: %s",
+						      c->number, text);
 		return rc ? rc : 1;
 	}
 	return incline_error_at(c->err, code, r->path, r->buf, r->len, at, "%s", text);
