@@ -263,19 +263,21 @@ static int set_identity(incline_article *a, const char *path)
 	return a->id ? 0 : INCLINE_ENOMEM;
 }
 
-int incline_article_parse(incline_article **out, const char *path,
-			  const char *buf, size_t len,
-			  const incline_read_opts *opts, incline_error *err)
+/* incline_article_parse on bytes it takes (freed on failure): the file
+ * readers hand over their buffer instead of copying every article. */
+static int parse_taken(incline_article **out, const char *path, char *bytes,
+		       size_t len, const incline_read_opts *opts, incline_error *err)
 {
 	incline_article *a = calloc(1, sizeof *a);
 	int rc;
 
 	*out = NULL;
-	if (!a || !(a->bytes = malloc(len ? len : 1))) {
+	if (!a || !bytes) {
 		free(a);
+		free(bytes);
 		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0, "out of memory");
 	}
-	memcpy(a->bytes, buf, len);
+	a->bytes = bytes;
 	a->len = len;
 	a->published = INCLINE_DAY_NONE;
 	a->body.end = len;
@@ -300,6 +302,17 @@ int incline_article_parse(incline_article **out, const char *path,
 	}
 	*out = a;
 	return 0;
+}
+
+int incline_article_parse(incline_article **out, const char *path,
+			  const char *buf, size_t len,
+			  const incline_read_opts *opts, incline_error *err)
+{
+	char *copy = malloc(len ? len : 1);
+
+	if (copy && len)
+		memcpy(copy, buf, len);
+	return parse_taken(out, path, copy, len, opts, err);
 }
 
 static int list_push(incline_article_list *list, incline_article *a)
@@ -452,11 +465,10 @@ int incline_article_reader_finish(article_reader *r, article_record *rec, size_t
 	a->raw_len = rec->end - rec->start;
 	a->path = strdup(r->path);
 	a->id = multi ? record_id(r->path, rec->id, number) : strdup(r->path);
-	if (!a->path || !a->id || !(a->raw = dup_range(r->buf + rec->start, a->raw_len))
-	    || list_push(r->list, a))
+	if (!a->path || !a->id || !(a->raw = dup_range(r->buf + rec->start, a->raw_len)))
 		goto nomem;
 	incline_article_record_clear(rec);
-	return 0;
+	return r->fn(a, r->payload, err);
 nomem:
 	incline_article_free(a);
 	incline_article_record_clear(rec);
@@ -510,46 +522,42 @@ static incline_input_format detect_format(const char *name, size_t name_len, con
 	return INCLINE_INPUT_TEXT;
 }
 
-static int parse_text(incline_article_list *list, const char *path, const char *buf, size_t len,
-		      const incline_read_opts *opts, incline_error *err)
-{
-	incline_article *a;
-	int rc = incline_article_parse(&a, path, buf, len, opts, err);
-
-	if (rc)
-		return rc;
-	if (list_push(list, a)) {
-		incline_article_free(a);
-		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0, "out of memory");
-	}
-	return 0;
-}
-
-/* buf is plain (not gzip); name is path without a ".gz". */
-static int parse_plain(incline_article_list *list, const char *path, size_t name_len,
-		       const char *buf, size_t len, const incline_read_opts *opts,
-		       incline_error *err)
+/* buf is plain (not gzip); name is path without a ".gz". take is buf
+ * when the caller gives it away (a text article then keeps it as its
+ * bytes instead of a copy), else NULL; it is freed either way. */
+static int parse_plain(const char *path, size_t name_len, const char *buf, size_t len,
+		       char *take, const incline_read_opts *opts, incline_article_fn fn,
+		       void *payload, incline_error *err)
 {
 	incline_input_format f = opts ? opts->format : INCLINE_INPUT_AUTO;
-	article_reader r = {list, opts, path, buf, len};
+	article_reader r = {fn, payload, opts, path, buf, len};
+	incline_article *a;
+	int rc;
 
 	if (f == INCLINE_INPUT_AUTO)
 		f = detect_format(path, name_len, buf, len);
-	if (f != INCLINE_INPUT_TEXT && skip_blank(buf, len, 0) >= len)
-		return incline_error_set(err, INCLINE_EINVAL, path, 1, 1, "empty %s file",
-					 incline_input_format_name(f));
-	switch (f) {
-	case INCLINE_INPUT_JSON: return incline_article_read_json(&r, 0, err);
-	case INCLINE_INPUT_NDJSON: return incline_article_read_json(&r, 1, err);
-	case INCLINE_INPUT_HTML: return incline_article_read_html(&r, err);
-	case INCLINE_INPUT_CSV: return incline_article_read_csv(&r, err);
-	default: return parse_text(list, path, buf, len, opts, err);
+	if (f == INCLINE_INPUT_TEXT) {
+		rc = take ? parse_taken(&a, path, take, len, opts, err)
+			  : incline_article_parse(&a, path, buf, len, opts, err);
+		return rc ? rc : fn(a, payload, err);
 	}
+	if (skip_blank(buf, len, 0) >= len)
+		rc = incline_error_set(err, INCLINE_EINVAL, path, 1, 1, "empty %s file",
+				       incline_input_format_name(f));
+	else if (f == INCLINE_INPUT_JSON || f == INCLINE_INPUT_NDJSON)
+		rc = incline_article_read_json(&r, f == INCLINE_INPUT_NDJSON, err);
+	else if (f == INCLINE_INPUT_HTML)
+		rc = incline_article_read_html(&r, err);
+	else
+		rc = incline_article_read_csv(&r, err);
+	free(take);
+	return rc;
 }
 
-int incline_article_parse_buffer(incline_article_list *list, const char *path,
-				 const char *buf, size_t len,
-				 const incline_read_opts *opts, incline_error *err)
+/* Any file's bytes: gunzipped first when they are gzip. take as above. */
+static int parse_any(const char *path, const char *buf, size_t len, char *take,
+		     const incline_read_opts *opts, incline_article_fn fn, void *payload,
+		     incline_error *err)
 {
 	size_t max = opts && opts->max_bytes ? opts->max_bytes : INCLINE_MAX_ARTICLE_BYTES;
 	size_t name_len = strlen(path);
@@ -558,21 +566,38 @@ int incline_article_parse_buffer(incline_article_list *list, const char *path,
 	int rc;
 
 	if (len < 2 || (unsigned char)buf[0] != 0x1f || (unsigned char)buf[1] != 0x8b)
-		return parse_plain(list, path, name_len, buf, len, opts, err);
+		return parse_plain(path, name_len, buf, len, take, opts, fn, payload, err);
 	/* gzip: offsets are then offsets into the decompressed bytes. */
 	if (has_suffix(path, name_len, ".gz"))
 		name_len -= 3;
 	rc = incline_article_gunzip(&plain, &plain_len, path, buf, len, max, err);
+	free(take);
 	if (rc)
 		return rc;
-	rc = parse_plain(list, path, name_len, plain, plain_len, opts, err);
-	free(plain);
-	return rc;
+	return parse_plain(path, name_len, plain, plain_len, plain, opts, fn, payload, err);
+}
+
+static int push_to_list(incline_article *a, void *payload, incline_error *err)
+{
+	if (list_push(payload, a)) {
+		incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+		incline_article_free(a);
+		return INCLINE_ENOMEM;
+	}
+	return 0;
+}
+
+int incline_article_parse_buffer(incline_article_list *list, const char *path,
+				 const char *buf, size_t len,
+				 const incline_read_opts *opts, incline_error *err)
+{
+	return parse_any(path, buf, len, NULL, opts, push_to_list, list, err);
 }
 
 typedef struct {
-	incline_article_list *list;
 	const incline_read_opts *opts;
+	incline_article_fn fn;
+	void *payload;
 } read_ctx;
 
 static int read_one(const char *file, void *payload, incline_error *err)
@@ -585,18 +610,22 @@ static int read_one(const char *file, void *payload, incline_error *err)
 
 	if (rc)
 		return rc;
-	rc = incline_article_parse_buffer(ctx->list, file, buf, len, ctx->opts, err);
-	free(buf);
-	return rc;
+	return parse_any(file, buf, len, buf, ctx->opts, ctx->fn, ctx->payload, err);
+}
+
+int incline_article_each(const char *path, const incline_read_opts *opts,
+			 incline_article_fn fn, void *payload, incline_error *err)
+{
+	read_ctx ctx = {opts, fn, payload};
+	if (strcmp(path, "-") == 0)
+		return read_one(path, &ctx, err);
+	return incline_io_walk(path, read_one, &ctx, err);
 }
 
 int incline_article_read(incline_article_list *list, const char *path,
 			 const incline_read_opts *opts, incline_error *err)
 {
-	read_ctx ctx = {list, opts};
-	if (strcmp(path, "-") == 0)
-		return read_one(path, &ctx, err);
-	return incline_io_walk(path, read_one, &ctx, err);
+	return incline_article_each(path, opts, push_to_list, list, err);
 }
 
 /* ---- offsets back to the file ------------------------------------------ */

@@ -72,7 +72,8 @@ size_t incline_offset_map_end(const incline_offset_map *m, size_t off);
 
 /* One read of one file. */
 typedef struct article_reader {
-	incline_article_list *list;     /* borrowed: where articles go */
+	incline_article_fn fn;          /* takes each article */
+	void *payload;                  /* for fn */
 	const incline_read_opts *opts;  /* borrowed, may be NULL */
 	const char *path;               /* the file as named */
 	const char *buf;                /* borrowed: the whole file */
@@ -102,11 +103,12 @@ void incline_article_record_clear(article_record *rec);
 int incline_article_record_set_text(article_record *rec, article_text *title,
 				    article_text *body);
 
-/* Turns rec into an article appended to r->list (rec is cleared either
+/* Turns rec into an article handed to r->fn (rec is cleared either
  * way). number is the record's 1-based number in its file; multi is
  * nonzero when the file may hold several records (ids are then
  * "PATH#ID"). A record without text, or without a date when there is no
- * --ref-date, is a record error. Returns 0 (added or skipped) or a code. */
+ * --ref-date, is a record error. Returns 0 (added or skipped), or a code
+ * (fn's as is). */
 int incline_article_reader_finish(article_reader *r, article_record *rec, size_t number,
 				  int multi, incline_error *err);
 
