@@ -17,7 +17,7 @@
  * Date object: earliest, latest, granularity, value (EDTF), text, basis,
  *   then article/start/end when the date has a span; evidence dates add
  *   timex (the TIMEX3 value) when known.
- * Evidence object: article, source, published, start, end, text, date,
+ * Evidence object: article, source, url (only when known), published, start, end, text, date,
  *   attribution (only with a stance), hedged (only when flagged). */
 #include <stdbool.h>
 #include <stdio.h>
@@ -144,6 +144,7 @@ static json_t *evidence_object(json_ctx *ctx, const incline_evidence *e)
 	bool ok = o
 		  && set(o, "article", str_or_null(ctx, e->article))
 		  && set(o, "source", str_or_null(ctx, e->source))
+		  && (!e->url || set(o, "url", str_or_null(ctx, e->url)))
 		  && set(o, "published", day_or_null(e->published))
 		  && set(o, "start", size_int(e->start))
 		  && set(o, "end", size_int(e->end))

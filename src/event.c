@@ -106,6 +106,7 @@ void incline_evidence_clear(incline_evidence *e)
 		return;
 	free(e->article);
 	free(e->source);
+	free(e->url);
 	free(e->quote);
 	incline_when_clear(&e->when);
 	incline_claim_clear(&e->claim);
@@ -166,11 +167,12 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	incline_evidence e = *src;
 
 	/* Null every owned pointer first so one clear undoes a partial copy. */
-	e.article = e.source = e.quote = NULL;
+	e.article = e.source = e.url = e.quote = NULL;
 	memset(&e.when, 0, sizeof e.when);
 	memset(&e.claim, 0, sizeof e.claim);
 	if (dup_string(&e.article, src->article)
 	    || dup_string(&e.source, src->source)
+	    || dup_string(&e.url, src->url)
 	    || dup_string(&e.quote, src->quote)
 	    || incline_when_copy(&e.when, &src->when)
 	    || incline_claim_copy(&e.claim, &src->claim)) {

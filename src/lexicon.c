@@ -27,13 +27,16 @@ typedef struct row {
  * kind of happening; inflections through "*" rather than word lists. */
 static const row cue_rows[] = {
 	/* intrusion: the attack or breach itself */
-	{T(INTRUSION), "hack|hacked|hacking|hacks|hackers|hacker"},
+	/* Who or what attacks ("hackers", "malware", "attackers", "scammers")
+	 * names an agent or a tool, not a happening: alone it makes no
+	 * event ("hackers often use phishing"); what they did is the cue. */
+	{T(INTRUSION), "hack|hacked|hacking|hacks"},
+	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|took|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
 	{T(INTRUSION), "breach|breached|breaches|breaching"},
 	{T(INTRUSION), "compromis*"},
 	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
 	{T(INTRUSION), "cyber attack|attacks"},
-	{T(INTRUSION), "attack|attacks|attacked|attacking|attacker|attackers"},
-	{T(INTRUSION), "ransomware"},
+	{T(INTRUSION), "attack|attacks|attacked|attacking"},
 	{T(INTRUSION), "ransom|ransoms"},
 	{T(INTRUSION), "extort*|blackmail*"},
 	{T(INTRUSION), "phish*|spear-phish*|spearphish*|smishing|vishing"},
@@ -41,8 +44,7 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "exfiltrat*|siphon*|harvest*|skimm*"},
 	{T(INTRUSION), "gain|gained|gaining|gains|obtain|obtained|obtaining ~ access"},
 	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
-	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions|intruder*"},
-	{T(INTRUSION), "malware|spyware|trojan*|wiper|backdoor*|keylogger*|botnet*"},
+	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
 	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
@@ -53,11 +55,16 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
 	{T(INTRUSION), "poses|posed as"},
 	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},
-	{T(INTRUSION), "scam|scams|scammed|scammers|fraudsters"},
+	{T(INTRUSION), "scam|scams|scammed"},
 	{T(INTRUSION), "victim|victims of"},
 	{T(INTRUSION), "targeted|hit|struck by"},
+	{T(INTRUSION), "hit|struck|infected with ~ ransomware|malware|virus|trojan|spyware|variant|strain"},
 	{T(INTRUSION), "pay|paid|paying ~ ransom|bitcoin|attackers|hackers"},
-	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin|money"},
+	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin*|money"},
+	{T(INTRUSION), "asked|asking for ~ ransom|payment|bitcoin*|money"},
+	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
+	{T(INTRUSION), "had|have|has|having access to"},
+	{T(INTRUSION), "break|broke|broken|breaking into"},
 
 	/* detection: the victim noticed */
 	{T(DETECTION), "detect|detected|detecting|detects|detection"},
@@ -125,14 +132,21 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
 	{T(ATTRIBUTION), "work of"},
+	{T(ATTRIBUTION), "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
+	{T(ATTRIBUTION), "involved|involvement"},
+	{T(ATTRIBUTION), "hand|role in"},
+	{T(ATTRIBUTION), "accused|accuses|accusing"},
+	{T(ATTRIBUTION), "carried out ~ attack|attacks|heist|hack|breach|intrusion|campaign|operation"},
+	{T(ATTRIBUTION), "conducted|perpetrated|orchestrated|staged|launched|mounted ~ attack|attacks|heist|hack|breach|intrusion|campaign|operation"},
+	/* "it is not known who carried out the attack": unattributed */
+	{T(ATTRIBUTION), "who|whoever ~ behind|responsible|carried|perpetrated|orchestrated"},
 
-	/* vulnerability */
-	{T(VULNERABILITY), "vulnerability|vulnerabilities|vulnerable"},
-	{T(VULNERABILITY), "flaw|flaws|bug|bugs|loophole|loopholes"},
-	{T(VULNERABILITY), "cve-*"},
-	{T(VULNERABILITY), "zero-day|zero-days|0-day|0day"},
-	{T(VULNERABILITY), "exploit|exploited|exploiting|exploits|exploitable|exploitation"},
-	{T(VULNERABILITY), "security hole|holes|weakness|weaknesses"},
+	/* vulnerability: a flaw found, published, present or exploited. The
+	 * flaw's name alone ("the vulnerability is in the core code", "an
+	 * exploit") describes it; LEX_FLAW + LEX_FINDING below make the event
+	 * when something is said to have happened to it. */
+	{T(VULNERABILITY), "is|are|was|were|remain|remains|remained|be|been|left vulnerable"},
+	{T(VULNERABILITY), "exploited"},
 
 	/* patch */
 	{T(PATCH), "patch|patched|patches|patching"},
@@ -175,14 +189,37 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "plan|plans|planning|planned|intend|intends|intended|aims|aim|want|wants to"},
 	{LEX_MODAL, "how to"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
+	/* a cue word naming a kind of thing, not a happening: "attack
+	 * surface", "phishing kit", "immune to attacks" */
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
+	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
+	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
+	/* names of a flaw, for vulnerability events */
+	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
+	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
+	/* what happens to a flaw: found, published, present, affecting */
+	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
+	{LEX_FINDING, "dug|turned up"},
+	{LEX_FINDING, "made public|aware"},
+	{LEX_FINDING, "present|remained|remains|lives|living|sits in|inside|within"},
+	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted|state|states|stated|explained|wrote|writes"},
+	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contain|contains|contained|suffer|suffers|suffered"},
+	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},
+	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|alerted|notified|informed|emerged"},
 	{LEX_GENERIC, "on the rise"},
+	{LEX_GENERIC, "are|were rising|growing|increasing|soaring|surging|proliferating|spreading|becoming"},
+	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
 	{LEX_DENY, "deny|denied|denies|denying|rejected|rejects|dismissed"},
 	{LEX_REPORT, "said|says|say|stated|states|told|claimed|claims|confirmed|confirms"},
 	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
+	/* who holds a suspicion or makes an accusation is a claimant too */
+	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
+	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
+	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
@@ -220,6 +257,7 @@ static const struct {
 	{"noname057", "NoName057(16)"}, {"shadow brokers", "Shadow Brokers"},
 	{"gru", "GRU"}, {"fsb", "FSB"}, {"svr", "SVR"}, {"mss", "MSS"},
 	{"russia", "Russia"}, {"russian government", "Russia"}, {"kremlin", "Russia"},
+	{"moscow", "Russia"},
 	{"china", "China"}, {"chinese government", "China"}, {"beijing", "China"},
 	{"north korea", "North Korea"}, {"pyongyang", "North Korea"},
 	{"iran", "Iran"}, {"iranian government", "Iran"}, {"tehran", "Iran"},

@@ -17,7 +17,10 @@ enum {
 	EXIT_OUTPUT = 3  /* output not written (write failure, out of memory) */
 };
 
-typedef enum { FORMAT_JSON, FORMAT_CSV, FORMAT_NDJSON } out_format;
+typedef enum {
+	FORMAT_JSON, FORMAT_CSV, FORMAT_NDJSON, FORMAT_TIMELINEJS,
+	FORMAT_TIMESKETCH, FORMAT_STIX, FORMAT_MARKDOWN, FORMAT_HTML
+} out_format;
 
 static const struct {
 	const char *name;
@@ -27,6 +30,11 @@ static const struct {
 	{"json", FORMAT_JSON, incline_emit_json},
 	{"csv", FORMAT_CSV, incline_emit_csv},
 	{"ndjson", FORMAT_NDJSON, incline_emit_ndjson},
+	{"timelinejs", FORMAT_TIMELINEJS, incline_emit_timelinejs},
+	{"timesketch", FORMAT_TIMESKETCH, incline_emit_timesketch},
+	{"stix", FORMAT_STIX, incline_emit_stix},
+	{"markdown", FORMAT_MARKDOWN, incline_emit_markdown},
+	{"html", FORMAT_HTML, incline_emit_html},
 };
 
 typedef struct options {
@@ -49,7 +57,8 @@ static const char usage_text[] =
 	"\n"
 	"options:\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
-	"  -f, --format FMT       json (default), csv or ndjson (build)\n"
+	"  -f, --format FMT       output of build: json (default), csv, ndjson,\n"
+	"                         timelinejs, timesketch, stix, markdown or html\n"
 	"      --ref-date DATE    publication date YYYY-MM-DD for inputs without one\n"
 	"                         (for `dates`: the reference date for every input)\n"
 	"      --keep-going       process what could be read when some inputs fail\n"
@@ -97,7 +106,7 @@ static int parse_format(options *o, const char *name)
 			return 0;
 		}
 	}
-	return usage_error("unknown format '%s' (json, csv or ndjson)", name);
+	return usage_error("unknown format '%s' (json, csv, ndjson, timelinejs, timesketch, stix, markdown or html)", name);
 }
 
 static int parse_fraction(double *out, const char *s)

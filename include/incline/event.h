@@ -68,6 +68,7 @@ enum { INCLINE_EVIDENCE_HEDGED = 1u << 0 /* "may have", "possible" */ };
 typedef struct incline_evidence {
 	char *article;   /* article id */
 	char *source;    /* outlet; NULL when unknown */
+	char *url;       /* the article's URL; NULL when unknown */
 	incline_day published;
 	size_t start;    /* byte span of the sentence in the article */
 	size_t end;
