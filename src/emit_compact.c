@@ -1,0 +1,116 @@
+/* Compact JSON text of a jansson tree, byte-identical to
+ * json_dump_callback(v, ..., JSON_COMPACT) for the trees the emitters
+ * build (test_emit_compact.c checks it against jansson on hostile
+ * strings). Why it exists: jansson's dumper calls back once per token and
+ * guards against cycles with an snprintf("%p") and a hash insert and
+ * delete per object and array; for NDJSON lines that was a quarter of
+ * `incline extract` (perf, 10 MB corpus). The trees are still built with
+ * jansson, so every string in them is valid UTF-8 and only '"', '\\' and
+ * control bytes need escaping; no JSON_ENSURE_ASCII, no JSON_ESCAPE_SLASH. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "incline/error.h"
+#include "emit_private.h"
+
+/* Deeper than any tree an emitter builds; a deeper (or cyclic) tree is
+ * refused like jansson refuses a cycle. */
+#define COMPACT_MAX_DEPTH 64
+
+static int add_string(incline_emit_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t run = 0;
+	int rc = incline_emit_buf_add(b, "\"", 1);
+
+	for (size_t i = 0; !rc && i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[6] = {'\\', 0, '0', '0', 0, 0};
+		size_t n = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			n = 6;
+		}
+		rc = incline_emit_buf_add(b, s + run, i - run);
+		if (!rc)
+			rc = incline_emit_buf_add(b, esc, n);
+		run = i + 1;
+	}
+	if (!rc)
+		rc = incline_emit_buf_add(b, s + run, len - run);
+	return rc ? rc : incline_emit_buf_add(b, "\"", 1);
+}
+
+static int add_value(incline_emit_buf *b, const json_t *v, int depth)
+{
+	char num[32];
+	int rc = 0;
+
+	if (!v || depth > COMPACT_MAX_DEPTH)
+		return INCLINE_EINVAL;
+	switch (json_typeof(v)) {
+	case JSON_NULL: return incline_emit_buf_add(b, "null", 4);
+	case JSON_TRUE: return incline_emit_buf_add(b, "true", 4);
+	case JSON_FALSE: return incline_emit_buf_add(b, "false", 5);
+	case JSON_INTEGER:
+		rc = snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		return incline_emit_buf_add(b, num, (size_t)rc);
+	case JSON_STRING:
+		return add_string(b, json_string_value(v), json_string_length(v));
+	case JSON_ARRAY:
+		rc = incline_emit_buf_add(b, "[", 1);
+		for (size_t i = 0; !rc && i < json_array_size(v); i++) {
+			if (i)
+				rc = incline_emit_buf_add(b, ",", 1);
+			if (!rc)
+				rc = add_value(b, json_array_get(v, i), depth + 1);
+		}
+		return rc ? rc : incline_emit_buf_add(b, "]", 1);
+	case JSON_OBJECT:
+		rc = incline_emit_buf_add(b, "{", 1);
+		/* insertion order, as jansson dumps without JSON_SORT_KEYS */
+		for (void *it = json_object_iter((json_t *)v); !rc && it;) {
+			void *next = json_object_iter_next((json_t *)v, it);
+			rc = add_string(b, json_object_iter_key(it), json_object_iter_key_len(it));
+			if (!rc)
+				rc = incline_emit_buf_add(b, ":", 1);
+			if (!rc)
+				rc = add_value(b, json_object_iter_value(it), depth + 1);
+			if (!rc && next)
+				rc = incline_emit_buf_add(b, ",", 1);
+			it = next;
+		}
+		return rc ? rc : incline_emit_buf_add(b, "}", 1);
+	default: {
+		/* reals: rare here; jansson's own formatting keeps them exact */
+		char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		if (!s)
+			return INCLINE_ENOMEM;
+		rc = incline_emit_buf_add(b, s, strlen(s));
+		free(s);
+		return rc;
+	}
+	}
+}
+
+int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v)
+{
+	return add_value(b, v, 0);
+}
