@@ -21,19 +21,43 @@
  * refused like jansson refuses a cycle. */
 #define COMPACT_MAX_DEPTH 64
 
+/* Bytes that must be escaped in a JSON string: controls, '"', '\\'. */
+static const unsigned char must_escape[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
+};
+
+/* Appends s[0..n); the common case (room left) without a call. */
+static int put(incline_emit_buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len > n) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return 0;
+	}
+	return incline_emit_buf_add(b, s, n);
+}
+
 static int add_string(incline_emit_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t run = 0;
-	int rc = incline_emit_buf_add(b, "\"", 1);
+	size_t run = 0, i = 0;
+	int rc = put(b, "\"", 1);
 
-	for (size_t i = 0; !rc && i < len; i++) {
+	while (!rc) {
+		while (i < len && !must_escape[(unsigned char)s[i]])
+			i++;
+		rc = put(b, s + run, i - run);
+		if (rc || i == len)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		char esc[6] = {'\\', 0, '0', '0', 0, 0};
 		size_t n = 2;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
 		switch (c) {
 		case '"': esc[1] = '"'; break;
 		case '\\': esc[1] = '\\'; break;
@@ -48,62 +72,71 @@ static int add_string(incline_emit_buf *b, const char *s, size_t len)
 			esc[5] = hex[c & 15];
 			n = 6;
 		}
-		rc = incline_emit_buf_add(b, s + run, i - run);
-		if (!rc)
-			rc = incline_emit_buf_add(b, esc, n);
-		run = i + 1;
+		rc = put(b, esc, n);
+		run = ++i;
 	}
-	if (!rc)
-		rc = incline_emit_buf_add(b, s + run, len - run);
-	return rc ? rc : incline_emit_buf_add(b, "\"", 1);
+	return rc ? rc : put(b, "\"", 1);
+}
+
+/* The decimal text of v, as "%" JSON_INTEGER_FORMAT prints it. */
+static int add_integer(incline_emit_buf *b, json_int_t v)
+{
+	char num[24], *p = num + sizeof num;
+	/* unsigned arithmetic: -v of the smallest value would overflow */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return put(b, p, (size_t)(num + sizeof num - p));
 }
 
 static int add_value(incline_emit_buf *b, const json_t *v, int depth)
 {
-	char num[32];
 	int rc = 0;
 
 	if (!v || depth > COMPACT_MAX_DEPTH)
 		return INCLINE_EINVAL;
 	switch (json_typeof(v)) {
-	case JSON_NULL: return incline_emit_buf_add(b, "null", 4);
-	case JSON_TRUE: return incline_emit_buf_add(b, "true", 4);
-	case JSON_FALSE: return incline_emit_buf_add(b, "false", 5);
+	case JSON_NULL: return put(b, "null", 4);
+	case JSON_TRUE: return put(b, "true", 4);
+	case JSON_FALSE: return put(b, "false", 5);
 	case JSON_INTEGER:
-		rc = snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return incline_emit_buf_add(b, num, (size_t)rc);
+		return add_integer(b, json_integer_value(v));
 	case JSON_STRING:
 		return add_string(b, json_string_value(v), json_string_length(v));
 	case JSON_ARRAY:
-		rc = incline_emit_buf_add(b, "[", 1);
+		rc = put(b, "[", 1);
 		for (size_t i = 0; !rc && i < json_array_size(v); i++) {
 			if (i)
-				rc = incline_emit_buf_add(b, ",", 1);
+				rc = put(b, ",", 1);
 			if (!rc)
 				rc = add_value(b, json_array_get(v, i), depth + 1);
 		}
-		return rc ? rc : incline_emit_buf_add(b, "]", 1);
+		return rc ? rc : put(b, "]", 1);
 	case JSON_OBJECT:
-		rc = incline_emit_buf_add(b, "{", 1);
+		rc = put(b, "{", 1);
 		/* insertion order, as jansson dumps without JSON_SORT_KEYS */
 		for (void *it = json_object_iter((json_t *)v); !rc && it;) {
 			void *next = json_object_iter_next((json_t *)v, it);
 			rc = add_string(b, json_object_iter_key(it), json_object_iter_key_len(it));
 			if (!rc)
-				rc = incline_emit_buf_add(b, ":", 1);
+				rc = put(b, ":", 1);
 			if (!rc)
 				rc = add_value(b, json_object_iter_value(it), depth + 1);
 			if (!rc && next)
-				rc = incline_emit_buf_add(b, ",", 1);
+				rc = put(b, ",", 1);
 			it = next;
 		}
-		return rc ? rc : incline_emit_buf_add(b, "}", 1);
+		return rc ? rc : put(b, "}", 1);
 	default: {
 		/* reals: rare here; jansson's own formatting keeps them exact */
 		char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 		if (!s)
 			return INCLINE_ENOMEM;
-		rc = incline_emit_buf_add(b, s, strlen(s));
+		rc = put(b, s, strlen(s));
 		free(s);
 		return rc;
 	}
