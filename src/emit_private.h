@@ -111,6 +111,11 @@ json_t *incline_emit_json_links(incline_emit_buf *scratch,
 				const incline_event *ev);
 
 /* Writes v and "\n" (JSON_COMPACT or indented per flags). */
+/* Appends v as compact JSON, the same bytes as jansson's JSON_COMPACT
+ * dump, but without a callback per token (emit_compact.c). Returns 0,
+ * INCLINE_ENOMEM, or INCLINE_EINVAL for a tree nested over 64 deep. */
+int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v);
+
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 

@@ -239,6 +239,11 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	 * the realloc would move. */
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
+	/* Every extracted event holds exactly one piece of evidence, so the
+	 * first allocation is for one, not the generic 8: those seven empty
+	 * slots were over half of build's memory on a large corpus. */
+	if (ev->cap_evidence == 0 && (items = malloc(sizeof *ev->evidence)))
+		ev->cap_evidence = 1;
 	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
 				   sizeof *ev->evidence);
 	ev->evidence = items;
