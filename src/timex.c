@@ -2527,20 +2527,82 @@ static unsigned word_starts(const tx_word *w)
 	}
 }
 
-/* Whether token t begins something given the token after it (nx, NULL
- * at the end of the text). */
+/* A number begins an expression only as a year ("2023", "1990s"), an
+ * ordinal ("19th", "3rd quarter") or followed by what the day, count and
+ * clock parsers read next: a month or unit word ("19 September", "3
+ * days"), "and", "to", "of", "o'clock", or a hyphen ("15-19 October",
+ * "90-day"). Most numbers in news (amounts, counts, versions) have none. */
+static bool num_begins(const tx_tok *t, const tx_tok *nx)
+{
+	if (t->suf == SUF_ORD || t->suf == SUF_S || t->ndig == 4)
+		return true;
+	if (!nx)
+		return false;
+	if ((nx->flags & TF_HYPH) || (nx->kind == TK_PUNCT && nx->ch == '-'))
+		return true;
+	if (nx->kind != TK_WORD || !nx->w)
+		return false;
+	if (nx->w->cls & (TXC_UNIT | TXC_MONTH))
+		return true;
+	return nx->w->id == TXW_AND || nx->w->id == TXW_TO || nx->w->id == TXW_OF ||
+	       nx->w->id == TXW_O;
+}
+
+/* A relative word ("this", "that", "last", "previous") begins an
+ * expression only before a unit, weekday, month, season, part of a day
+ * or count ("this week", "that Friday", "last two years"), or "past",
+ * "coming", "fiscal" ("this past weekend", "current fiscal year").
+ * After "the" it may begin more ("the same period"): see settle. */
+static bool rel_begins(const tx_tok *nx)
+{
+	if (!nx)
+		return false;
+	if (nx->kind == TK_NUM)
+		return true;
+	if (nx->kind != TK_WORD || !nx->w)
+		return false;
+	if (nx->w->cls & (TXC_UNIT | TXC_WEEKDAY | TXC_MONTH | TXC_SEASON | TXC_DAYPART | TXC_NUM))
+		return true;
+	return nx->w->id == TXW_PAST || nx->w->id == TXW_COMING || nx->w->id == TXW_FISCAL;
+}
+
+/* Whether token t can begin an expression given the token after it (nx,
+ * NULL at the end of the text). Each test is what the parsers' first
+ * steps require (the scanner's output is the same with or without it);
+ * it keeps most tokens away from the parsers. */
 static bool begins(const tx_tok *t, const tx_tok *nx)
 {
-	return (t->st & TS_START) || ((t->st & TS_APOS) && nx && nx->kind == TK_NUM);
+	if (t->st & TS_APOS)
+		return nx && nx->kind == TK_NUM;
+	if (!(t->st & TS_START))
+		return false;
+	if (t->kind == TK_NUM)
+		return num_begins(t, nx);
+	if (t->kind != TK_WORD)
+		return true;
+	switch (t->w->id) {
+	case TXW_AT: /* "at least" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_LEAST;
+	case TXW_UP: /* "up to" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_TO;
+	case TXW_THESE: /* "these days" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_DAYS;
+	default:
+		break;
+	}
+	if ((t->w->cls & TX_START_CLS) == TXC_REL)
+		return rel_begins(nx);
+	return true;
 }
 
 /* Settles TS_CAND of token t once the two tokens after it (nx, nx2, or
- * NULL at the end of the text) are known: most words can begin no
- * expression, and "the" or "a" only one whose next word can. */
+ * NULL at the end of the text) are known. "the" or "a" counts before any
+ * word that can begin something in some context. */
 static void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
 {
 	if (begins(t, nx) ||
-	    ((t->st & TS_ARTICLE) && nx && ((nx->st & TS_A) || begins(nx, nx2))))
+	    ((t->st & TS_ARTICLE) && nx &&
+	     ((nx->st & (TS_START | TS_A)) || ((nx->st & TS_APOS) && nx2 && nx2->kind == TK_NUM))))
 		t->st |= TS_CAND;
 }
 
