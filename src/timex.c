@@ -467,7 +467,7 @@ static void lx_alnum_word(tx_tok *t, const unsigned char *w, size_t n)
 /* Word flags and lexicon entry once the word's extent is known. upper,
  * lower and digit: whether the word holds such a byte; nupper: how many
  * capitals (only compared with 1). */
-static void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lower_seen,
+static inline void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lower_seen,
 			int nupper, bool digit, bool high, const tx_key *key)
 {
 	size_t p = start + n;
