@@ -906,6 +906,9 @@ static int tense(const tx_scan *s, int i, int j)
 	bool left = true, right = true;
 	int weak = 0;
 
+	/* "since August": a point in the past, whatever the clause says */
+	if (wid(s, i - 1) == TXW_SINCE)
+		return -1;
 	for (int k = 1; k <= TX_TENSE_REACH && (left || right); k++) {
 		int a = i - k, b = j + k - 1;
 
@@ -1870,6 +1873,29 @@ static incline_day weekday_day(const tx_scan *s, int wd, int rel, int t)
 	}
 }
 
+/* "the week of Sept. 11", "the weekend of March 3": the week (weekend)
+ * holding the day after "of" (j: the unit word). */
+static int week_of(tx_scan *s, int i, int j, int unit, tx_res *r)
+{
+	tx_res d;
+	int k;
+
+	res_init(&d);
+	if (!(k = p_month_day(s, j + 2, &d)) && !(k = p_day_month(s, j + 2, &d)) &&
+	    !(k = p_numeric_date(s, j + 2, &d)))
+		return 0;
+	if (d.p.g != TG_DAY)
+		return 0;
+	*r = d;
+	r->md = false;
+	if (unit == TXU_WEEKEND)
+		set_point(r, TG_WEEKEND, unit_start(TG_WEEK, d.p.day));
+	else
+		set_point(r, TG_WEEK, d.p.day);
+	r->anchor = d.anchor;
+	return j + 2 + k - i;
+}
+
 /* "last week", "this month", "next year", "the following day", "that
  * week", "last Friday", "this September", "the current quarter". */
 static int p_relative(tx_scan *s, int i, tx_res *r)
@@ -1892,6 +1918,8 @@ static int p_relative(tx_scan *s, int i, tx_res *r)
 		unit = wval(s, j);
 		if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
 			return 0;
+		if ((unit == TXU_WEEK || unit == TXU_WEEKEND) && wid(s, j + 1) == TXW_OF)
+			return week_of(s, i, j, unit, r);
 		if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
 			return 0;
 		g = unit_g(unit);
@@ -1979,13 +2007,13 @@ static int p_relative(tx_scan *s, int i, tx_res *r)
 		if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
 			if (!s->has_prev)
 				return 0;
-			/* "that Friday": the Friday nearest the previous date. */
+			/* "that Friday": the Friday of the previous date's week. */
 			{
 				tx_scan tmp = *s;
 				tmp.ref = s->prev.day;
 				set_point(r, TG_DAY, weekday_day(&tmp, wval(s, j),
 								 w == TXW_FOLLOWING ? TXR_NEXT :
-								 w == TXW_PREVIOUS ? TXR_LAST : TXR_NONE,
+								 w == TXW_PREVIOUS ? TXR_LAST : TXR_THIS,
 								 0));
 			}
 			r->anchor = INCLINE_ANCHOR_PREVIOUS;
@@ -2017,17 +2045,24 @@ static int p_relative(tx_scan *s, int i, tx_res *r)
 static int p_ago(tx_scan *s, int i, tx_res *r)
 {
 	int j = i, n, k, unit, g, dir = 0;
-	bool half, prevanchor = false;
+	bool half, prevanchor = false, the_form = false;
 	incline_day base;
 	unsigned w;
 
 	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
-	    wid(s, i) != TXW_HALF)
+	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
 		return 0;
 
 	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
 		j++;
-	if ((k = count_phrase(s, j, &n, &half)) == 0) {
+	if (j == i && wid(s, j) == TXW_THE && (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
+		/* "the day before,", "the year after.": one unit from the
+		 * narrative's last date */
+		n = 1;
+		half = false;
+		k = 1;
+		the_form = true;
+	} else if ((k = count_phrase(s, j, &n, &half)) == 0) {
 		n = -1;
 		half = false;
 		if (!(has(s, j, TXC_UNIT) && cap(s, j) && s->lx.s[tk(s, j)->end - 1] == 's'))
@@ -2066,7 +2101,9 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 	/* "two days later" counts from the last date; "a year earlier" in
 	 * news compares with the publication date, unless the last date is
 	 * a day or a week the count can step from. */
-	if (prevanchor && s->has_prev && (dir > 0 || s->prev.g <= TG_WEEK)) {
+	if (the_form && !s->has_prev)
+		return 0;
+	if (prevanchor && s->has_prev && (dir > 0 || s->prev.g <= TG_WEEK || the_form)) {
 		base = s->prev.day;
 		r->anchor = INCLINE_ANCHOR_PREVIOUS;
 	}
@@ -2136,6 +2173,16 @@ static int clock_at(const tx_scan *s, int i, int *h, int *mi, bool *marked)
 	return 0;
 }
 
+/* A time zone after a clock: "ET", "UTC", "local time". Returns tokens. */
+static int zone_at(const tx_scan *s, int j)
+{
+	if (has(s, j, TXC_TZ) && cap(s, j))
+		return 1;
+	if (wid(s, j) == TXW_LOCAL && wid(s, j + 1) == TXW_TIME)
+		return 2;
+	return 0;
+}
+
 /* A day for a time to sit on: a weekday, "today", "yesterday", a date. */
 /* The first-token test of day_for_time's parsers. */
 static bool may_begin_day(const tx_scan *s, int i)
@@ -2184,8 +2231,8 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 	res_init(&day);
 	if ((k = clock_at(s, j, &h, &mi, &marked)) != 0) {
 		j += k;
-		if (has(s, j, TXC_TZ) && cap(s, j)) {
-			j++;
+		if ((k = zone_at(s, j)) != 0) {
+			j += k;
 			zone = true;
 		}
 		if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
@@ -2196,10 +2243,18 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 				jj++;
 			if (wid(s, jj) == TXW_ON)
 				jj++;
-			if ((k = day_for_time(s, jj, &day)) != 0)
+			if ((k = day_for_time(s, jj, &day)) != 0) {
 				j = jj + k;
-			else
-				set_point(&day, TG_DAY, s->ref), day.anchor = INCLINE_ANCHOR_PUBLICATION;
+			} else if (s->has_last && s->last.p.g == TG_DAY && !s->last.ref &&
+				   s->last.type == INCLINE_TIMEX_DATE &&
+				   s->last_abs == s->dropped + (size_t)i) {
+				/* right after a date: that date's clock */
+				set_point(&day, TG_DAY, s->last.p.day);
+				day.anchor = INCLINE_ANCHOR_PREVIOUS;
+			} else {
+				set_point(&day, TG_DAY, s->ref);
+				day.anchor = INCLINE_ANCHOR_PUBLICATION;
+			}
 		}
 	} else if (may_begin_day(s, j) && (k = day_for_time(s, j, &day)) != 0) {
 		j += k;
@@ -2214,12 +2269,23 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 				jj++;
 			if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
 				jj++;
-			if ((k = clock_at(s, jj, &h, &mi, &marked)) == 0 || !marked)
+			if ((k = clock_at(s, jj, &h, &mi, &marked)) == 0)
+				return 0;
+			/* "2023-09-14 at 14:05": a 24-hour clock joins the day
+			 * after "at"; right after the date ("24 Mar 2020
+			 * 13:00:34 GMT") it stands alone, on the same day. */
+			if (!marked && wid(s, jj - 1) != TXW_AT)
 				return 0;
 			j = jj + k;
-			if (has(s, j, TXC_TZ) && cap(s, j))
-				j++;
+			j += zone_at(s, j);
 		}
+	} else if (wid(s, j) == TXW_THE && has(s, j + 1, TXC_DAYPART) && wid(s, j + 2) == TXW_OF &&
+		   may_begin_day(s, j + 3) && (k = day_for_time(s, j + 3, &day)) != 0) {
+		/* "the morning of Sept. 12", "the night of Tuesday" */
+		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
+		if (wid(s, j + 1) == TXW_NOON || wid(s, j + 1) == TXW_MIDNIGHT)
+			return 0;
+		j += 3 + k;
 	} else if (has(s, j, TXC_REL) && has(s, j + 1, TXC_DAYPART)) {
 		int rel = wval(s, j);
 		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
@@ -2343,6 +2409,25 @@ static int p_duration(tx_scan *s, int i, tx_res *r)
 	return j - i;
 }
 
+/* "once a", "twice per", "three times a", "5 times every": the tokens
+ * before the unit of a frequency, or 0. */
+static int times_per(const tx_scan *s, int i)
+{
+	int k = 0, n;
+	bool half;
+
+	if (wid(s, i) == TXW_ONCE || wid(s, i) == TXW_TWICE)
+		k = 1;
+	else if ((k = count_phrase(s, i, &n, &half)) != 0 && !half && wid(s, i + k) == TXW_TIMES)
+		k++;
+	else
+		return 0;
+	if (wid(s, i + k) == TXW_A || wid(s, i + k) == TXW_PER || wid(s, i + k) == TXW_EVERY ||
+	    wid(s, i + k) == TXW_EACH)
+		return k + 1;
+	return 0;
+}
+
 /* Sets: "every day", "each year", "every other week", "every Monday",
  * "daily", "annually". */
 static int p_set(tx_scan *s, int i, tx_res *r)
@@ -2352,11 +2437,26 @@ static int p_set(tx_scan *s, int i, tx_res *r)
 
 	if (has(s, i, TXC_SET)) {
 		int unit = wval(s, i);
+		/* "the Daily Mail", "Weekly Standard": a title */
+		if (cap(s, i) && kind(s, i + 1) == TK_WORD && cap(s, i + 1) && !tk(s, i + 1)->w)
+			return 0;
 		snprintf(r->lit, sizeof r->lit, "P1%s", tx_unit_code[unit]);
 		if (tx_unit_is_time[unit])
 			snprintf(r->lit, sizeof r->lit, "PT1%s", tx_unit_code[unit]);
 		r->type = INCLINE_TIMEX_SET;
 		return 1;
+	}
+	if ((k = times_per(s, j)) != 0) {
+		/* "twice a year", "three times per week", "once a month" */
+		int unit;
+		j += k;
+		if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD) || s->lx.s[tk(s, j)->end - 1] == 's')
+			return 0;
+		unit = wval(s, j);
+		snprintf(r->lit, sizeof r->lit, "P%s1%s", tx_unit_is_time[unit] ? "T" : "",
+			 tx_unit_code[unit]);
+		r->type = INCLINE_TIMEX_SET;
+		return j + 1 - i;
 	}
 	if (wid(s, j) != TXW_EVERY && wid(s, j) != TXW_EACH)
 		return 0;
@@ -2521,6 +2621,7 @@ static unsigned word_starts(const tx_word *w)
 	case TXW_FISCAL: case TXW_RECENT: case TXW_FUTURE: case TXW_NEAR:
 	case TXW_SHORT: case TXW_LONG: case TXW_THESE: case TXW_AT: case TXW_UP:
 	case TXW_HALF: case TXW_LATEST: case TXW_FULL: case TXW_COMING:
+	case TXW_ONCE: case TXW_TWICE:
 		return st | TS_START;
 	default:
 		return st;
@@ -2545,7 +2646,7 @@ static bool num_begins(const tx_tok *t, const tx_tok *nx)
 	if (nx->w->cls & (TXC_UNIT | TXC_MONTH))
 		return true;
 	return nx->w->id == TXW_AND || nx->w->id == TXW_TO || nx->w->id == TXW_OF ||
-	       nx->w->id == TXW_O;
+	       nx->w->id == TXW_O || nx->w->id == TXW_TIMES;
 }
 
 /* A relative word ("this", "that", "last", "previous") begins an
