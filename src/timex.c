@@ -909,6 +909,8 @@ static int tense(const tx_scan *s, int i, int j)
 	/* "since August": a point in the past, whatever the clause says */
 	if (wid(s, i - 1) == TXW_SINCE)
 		return -1;
+	int words[2] = { 0, 0 }; /* words passed on each side */
+
 	for (int k = 1; k <= TX_TENSE_REACH && (left || right); k++) {
 		int a = i - k, b = j + k - 1;
 
@@ -916,7 +918,10 @@ static int tense(const tx_scan *s, int i, int j)
 		right = right && b < s->n && !sentence_end(s, b);
 		for (int side = 0; side < 2; side++) {
 			const tx_tok *t = tk(s, side ? b : a);
-			if (!(side ? right : left) || t->kind != TK_WORD || false_cue(s, side ? b : a))
+			if (!(side ? right : left) || t->kind != TK_WORD)
+				continue;
+			words[side]++;
+			if (false_cue(s, side ? b : a))
 				continue;
 			/* Auxiliaries and cue verbs from the table are strong;
 			 * an "-ed" word may be an adjective, so it only counts
@@ -930,7 +935,7 @@ static int tense(const tx_scan *s, int i, int j)
 				return -1;
 			if (!weak && !t->w && !(t->flags & TF_CAP) && t->end - t->start >= 5 &&
 			    s->lx.s[t->end - 2] == 'e' && s->lx.s[t->end - 1] == 'd') {
-				if (k <= 3 && !after_be(s, side ? b : a))
+				if (words[side] <= 3 && !after_be(s, side ? b : a))
 					return -1;
 				weak = -1;
 			}
@@ -974,6 +979,19 @@ static incline_day pick_year_near(incline_day ref, int m, int d, int g, int t)
 	return best;
 }
 
+/* Whether tokens from absolute index from to window index i stand in one
+ * passage: no paragraph break and no table cell ('|') between them. A
+ * table row's date says nothing of the prose after the table. */
+static bool same_passage(const tx_scan *s, size_t from, int i)
+{
+	int a = from > s->dropped ? (int)(from - s->dropped) : 0;
+
+	for (int k = a; k <= i && k < s->n; k++)
+		if ((tk(s, k)->flags & TF_BREAK) || punct(s, k, '|'))
+			return false;
+	return true;
+}
+
 /* Year for a month or day the text gives without one. A narrative that
  * just named another year ("In 2019 ... in March") stays in it; otherwise
  * the publication date decides. */
@@ -981,7 +999,8 @@ static incline_day pick_year(const tx_scan *s, tx_res *r, int i, int m, int d, i
 {
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;
 	if (s->has_prev && s->prev_explicit && s->dropped + (size_t)i - s->prev_abs <= TX_NARRATIVE &&
-	    year_of(s->prev.day) != year_of(s->ref) && s->prev.g >= TG_DAY && s->prev.g <= TG_MONTH) {
+	    year_of(s->prev.day) != year_of(s->ref) && s->prev.g >= TG_DAY && s->prev.g <= TG_MONTH &&
+	    same_passage(s, s->prev_abs, i)) {
 		r->anchor = INCLINE_ANCHOR_PREVIOUS;
 		if (s->prev.g == TG_YEAR) {
 			int y = year_of(s->prev.day);
@@ -1196,8 +1215,32 @@ static void resolve_day(tx_scan *s, tx_res *r, int i, int j, int y, int m, int d
 	r->anchor = a;
 }
 
-/* "Sept. 19", "September 19th, 2023", "Tuesday, Sept. 19", "Sept. 19 2023". */
-static int p_month_day(tx_scan *s, int i, tx_res *r)
+/* The year a range's first day borrows from its second: "August 1 –
+ * September 19, 2019", "March 3 to April 5, 2021". j: the token after
+ * the first day (m, d). 0 when no such range follows. */
+static int month_day_at(tx_scan *s, int i, tx_res *r, bool borrow);
+
+static int range_year(tx_scan *s, int j, int m, int d)
+{
+	tx_res end;
+	int y2, m2, d2;
+
+	if (!(punct(s, j, '-') || wid(s, j) == TXW_TO || wid(s, j) == TXW_THROUGH ||
+	      wid(s, j) == TXW_UNTIL || wid(s, j) == TXW_AND) || !has(s, j + 1, TXC_MONTH))
+		return 0;
+	res_init(&end);
+	if (!month_day_at(s, j + 1, &end, false) || end.anchor != INCLINE_ANCHOR_NONE)
+		return 0;
+	incline_date_to_ymd(end.p.day, &y2, &m2, &d2);
+	/* "December 28 – January 3, 2021" crosses the year */
+	if (m > m2 || (m == m2 && d > d2))
+		y2--;
+	return incline_date_valid_ymd(y2, m, d) ? y2 : 0;
+}
+
+/* "Sept. 19", "September 19th, 2023", "Tuesday, Sept. 19", "Sept. 19 2023";
+ * borrow: a yearless day may take the year of a range's end. */
+static int month_day_at(tx_scan *s, int i, tx_res *r, bool borrow)
 {
 	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
 
@@ -1233,9 +1276,31 @@ static int p_month_day(tx_scan *s, int i, tx_res *r)
 		return 0;
 	if (!y && d > incline_date_days_in_month(2000, m))
 		return 0;
+	if (!y && borrow)
+		y = range_year(s, j, m, d);
 	resolve_day(s, r, i, j, y, m, d);
 	r->md = true;
 	return j - i;
+}
+
+static int p_month_day(tx_scan *s, int i, tx_res *r)
+{
+	return month_day_at(s, i, r, true);
+}
+
+/* "2008-May-31", "2020-Apr-24": a year, a month word and a day joined by
+ * hyphens (log and table formats). */
+static int p_year_month_day(tx_scan *s, int i, tx_res *r)
+{
+	int y = year_tok(s, i, true), m, k, d;
+
+	if (!y || !has(s, i + 1, TXC_MONTH) || !(tk(s, i + 1)->flags & TF_HYPH))
+		return 0;
+	if (!(m = month_at(s, i + 1, &k, true)) || k != 1 || !(tk(s, i + 2)->flags & TF_HYPH) ||
+	    !(d = day_tok(s, i + 2)) || !incline_date_valid_ymd(y, m, d))
+		return 0;
+	set_point(r, TG_DAY, day_of(y, m, d));
+	return 3;
 }
 
 /* "19 Sept 2023", "the 18th of September", "24-Apr-2020", and the first
@@ -2537,7 +2602,7 @@ static int p_unit_end(tx_scan *s, int i, tx_res *r)
 
 static const tx_parser core_parsers[] = {
 	p_unit_end,
-	p_month_day, p_day_month, p_numeric_date, p_month, p_year, p_decade,
+	p_month_day, p_day_month, p_numeric_date, p_year_month_day, p_month, p_year, p_decade,
 	p_season, p_quarter, p_ref, p_relative, p_ago, p_weekday, p_time,
 };
 

@@ -245,6 +245,13 @@ static const tcase cases[] = {
 	{ "2023-09-19", "Date: Tue, 24 Mar 2020 13:00:34 GMT", "13:00:34 GMT", "TIME", "2020-03-24T13:00", "", "2020-03-24", "2020-03-24", "previous" },
 	{ "2024-02-27", "The outage ended at 23:50 GMT on 29 February.", "23:50 GMT on 29 February", "TIME", "2024-02-29T23:50", "", "2024-02-29", "2024-02-29", NULL },
 
+	/* --- ranges and table formats */
+	{ "2020-02-18", "Domains registered August 1 – September 19, 2019 were used.", "August 1", "DATE", "2019-08-01", "", "2019-08-01", "2019-08-01", "" },
+	{ "2021-01-10", "The campaign ran December 28 - January 3, 2021 in Asia.", "December 28", "DATE", "2020-12-28", "", NULL, NULL, "" },
+	{ "2020-04-20", "| 2008-May-31 02:18:53 UTC | vboxdrv.sys |", "2008-May-31", "DATE", "2008-05-31", "", "2008-05-31", "2008-05-31", "" },
+	{ "2020-04-20", "| 2016-03-07 09:44:01 |\n\nOn 21 February, we detected the new sample.", "21 February", "DATE", "2020-02-21", "", NULL, NULL, "publication" },
+	{ "2021-01-27", "What to Expect in 2021\nJan 27, 2021\nOn 19 January, [Malwarebytes reported](x) a breach.", "19 January", "DATE", "2021-01-19", "", NULL, NULL, NULL },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
