@@ -1630,184 +1630,257 @@ static int year_prefix(const tx_scan *s, int i, int *y)
 	return 0;
 }
 
-/* Quarters and halves: "the third quarter", "third-quarter", "Q3 2023",
- * "the first half of 2016", "the first three months of 2016", "fiscal
- * first quarter", "this year's third quarter", "the year-ago quarter". */
-static int p_quarter(tx_scan *s, int i, tx_res *r)
+/* A quarter or half expression as p_quarter reads it, left to right. */
+typedef struct tx_qparse {
+	int j;            /* the next token */
+	int n;            /* which quarter or half, when explicit */
+	int y;            /* its year; 0 = not given */
+	int g;            /* TG_QUARTER or TG_HALF */
+	bool ago;         /* "year-ago", "year-earlier" */
+	bool explicit_n;  /* n was given ("third", "Q3") */
+	bool latest;      /* "the latest quarter", "the last period" */
+} tx_qparse;
+
+/* The period a year before the article's topic quarter (or last year). */
+static void q_year_before(const tx_scan *s, tx_res *r, incline_timex_anchor anchor)
 {
-	int j = i, n = 0, y = 0, yk, g = TG_QUARTER, k;
-	bool ago = false, explicit_n = false, latest = false;
+	if (s->has_topic_q)
+		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
+	else
+		set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
+	r->derived = true;
+	r->anchor = anchor;
+}
 
-	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
-	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
-	    wid(s, i) != TXW_YEAR_WORD)
+/* "the same period last year", "the corresponding quarter a year earlier"
+ * (j: the token after "the", at "same"). Returns the tokens of a match,
+ * 0 when the text cannot be a quarter, -1 when this is not the form. */
+static int q_same_period(tx_scan *s, int i, int j, tx_res *r)
+{
+	int e = j + 1;
+
+	if (wid(s, e) != TXW_PERIOD && !(has(s, e, TXC_UNIT) && wval(s, e) == TXU_QUARTER))
+		return -1;
+	e++;
+	if (wid(s, e) == TXW_LAST && wid(s, e + 1) == TXW_YEAR_WORD)
+		e += 2;
+	else if (wid(s, e) == TXW_A && wid(s, e + 1) == TXW_YEAR_WORD &&
+		 (wid(s, e + 2) == TXW_EARLIER || wid(s, e + 2) == TXW_AGO))
+		e += 3;
+	else
 		return 0;
+	q_year_before(s, r, INCLINE_ANCHOR_PREVIOUS);
+	return e - i;
+}
 
-	if (wid(s, j) == TXW_THE)
-		j++;
-	/* "the same period last year", "the corresponding quarter a year
-	 * earlier", "the comparable year-ago quarter" */
-	if (j > i && wid(s, j) == TXW_SAME) {
-		int e = j + 1;
-		if (wid(s, e) == TXW_PERIOD || (has(s, e, TXC_UNIT) && wval(s, e) == TXU_QUARTER)) {
-			e++;
-			if (wid(s, e) == TXW_LAST && wid(s, e + 1) == TXW_YEAR_WORD)
-				e += 2;
-			else if (wid(s, e) == TXW_A && wid(s, e + 1) == TXW_YEAR_WORD &&
-				 (wid(s, e + 2) == TXW_EARLIER || wid(s, e + 2) == TXW_AGO))
-				e += 3;
-			else
-				return 0;
-			if (s->has_topic_q)
-				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
-			else
-				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
-			r->derived = true;
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-			return e - i;
-		}
-		j++;
-	}
-	if ((k = year_prefix(s, j, &y)) != 0)
-		j += k;
-	if (wid(s, j) == TXW_FISCAL)
-		j++;
-	if (wid(s, j) == TXW_YEAR_WORD && (wid(s, j + 1) == TXW_EARLIER || wid(s, j + 1) == TXW_AGO) &&
-	    (tk(s, j + 1)->flags & TF_HYPH)) {
-		/* "year-earlier", "year-ago" */
-		ago = true;
-		j += 2;
+/* What may stand before the quarter: "1998's", "this year's", "fiscal",
+ * "year-ago". Returns the tokens of a standalone "year-ago" match, 0 to
+ * go on, -1 when the text cannot be a quarter. */
+static int q_prefix(tx_scan *s, int i, tx_qparse *q, tx_res *r)
+{
+	int k;
+
+	if ((k = year_prefix(s, q->j, &q->y)) != 0)
+		q->j += k;
+	if (wid(s, q->j) == TXW_FISCAL)
+		q->j++;
+	if (wid(s, q->j) == TXW_YEAR_WORD &&
+	    (wid(s, q->j + 1) == TXW_EARLIER || wid(s, q->j + 1) == TXW_AGO) &&
+	    (tk(s, q->j + 1)->flags & TF_HYPH)) {
+		int j = q->j + 2;
+		q->ago = true;
+		q->j = j;
 		if (!has(s, j, TXC_ORD | TXC_UNIT) && wid(s, j) != TXW_PERIOD &&
 		    wid(s, j) != TXW_FISCAL && !(tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
 			/* Standalone: "from the year-earlier $4.5 million";
 			 * the article stays outside. */
 			if (j - 2 != i)
-				return 0;
-			if (s->has_topic_q)
-				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
-			else
-				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
-			r->derived = true;
-			r->anchor = INCLINE_ANCHOR_PUBLICATION;
+				return -1;
+			q_year_before(s, r, INCLINE_ANCHOR_PUBLICATION);
 			return j - i;
 		}
 	}
-	if (!y && (k = year_after(s, j, &y)) != 0 && j > i)
-		j += k;
-	if (tk(s, j)->kind == TK_QTR || tk(s, j)->kind == TK_HALFY) {
-		g = tk(s, j)->kind == TK_QTR ? TG_QUARTER : TG_HALF;
-		n = tk(s, j)->num;
-		j++;
-		explicit_n = true;
-		if (!y) {
-			if ((yk = year_after(s, j, &y)) != 0)
-				j += yk;
-			else if ((wid(s, j) == TXW_OF || punct(s, j, ',') || punct(s, j, '/')) &&
-				 (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-		}
-		if (!y && year_tok(s, i - 1, true) && i == j - 1)
-			return 0;
-	} else {
-		if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
-			n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
-			j++;
-			explicit_n = true;
-		} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
-			   (has(s, j + 1, TXC_UNIT) || wid(s, j + 1) == TXW_PERIOD)) {
-			latest = true;
-			j++;
-		} else if (!(j > i) && !ago) {
-			return 0;
-		}
-		if (wid(s, j) == TXW_FISCAL)
-			j++;
-		if (has(s, j, TXC_UNIT) && wval(s, j) == TXU_QUARTER) {
-			g = TG_QUARTER;
-		} else if (wid(s, j) == TXW_HALF) {
-			g = TG_HALF;
-		} else if (wid(s, j) == TXW_PERIOD && !explicit_n && (ago || y || j > i)) {
-			g = TG_QUARTER;
-		} else if (explicit_n && wid(s, j - 1) != TXW_FISCAL && (n == 2 || n == 3 || n == 6) &&
-			   has(s, j, TXC_NUM) && !has(s, j, TXC_TENS)) {
-			/* "the first three months", "the first two quarters" */
-			int cnt = wnum(s, j);
-			int unit = has(s, j + 1, TXC_UNIT) ? wval(s, j + 1) : 0;
-			if (n != 1 && wnum(s, j - 1) != 1)
-				return 0;
-			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
-				g = cnt == 3 ? TG_QUARTER : TG_HALF;
-			else if (unit == TXU_QUARTER && cnt == 2)
-				g = TG_HALF;
-			else
-				return 0;
-			n = 1;
-			j++;
-		} else if (explicit_n && n == 1 && has(s, j, TXC_NUM) && has(s, j + 1, TXC_UNIT)) {
-			int cnt = wnum(s, j), unit = wval(s, j + 1);
-			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
-				g = cnt == 3 ? TG_QUARTER : TG_HALF;
-			else if (unit == TXU_QUARTER && cnt == 2)
-				g = TG_HALF;
-			else
-				return 0;
-			j++;
-		} else {
-			return 0;
-		}
-		j++;
-		if (explicit_n && wid(s, i) != TXW_THE && wid(s, j - 2) == TXW_LAST)
-			return 0;
-		if (!y) {
-			if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
-			    wid(s, j + 2) == TXW_YEAR_WORD && (yk = year_after(s, j + 3, &y)) != 0)
-				j += 3 + yk;
-			else if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-			else if (punct(s, j, ',') && (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-			else if ((yk = year_after(s, j, &y)) != 0)
-				j += yk;
-			else if (wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
-				 wid(s, j + 2) == TXW_YEAR_WORD && wval(s, j + 1) != TXR_THAT) {
-				int rel = wval(s, j + 1);
-				y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
-				j += 3;
-			} else if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
-				   wid(s, j + 2) == TXW_YEAR_WORD) {
-				y = year_of(s->ref);
-				j += 3;
-			}
-		}
+	if (!q->y && (k = year_after(s, q->j, &q->y)) != 0 && q->j > i)
+		q->j += k;
+	return 0;
+}
+
+/* "Q3 2023", "3Q of 2019", "H1/2021". False when it is no quarter. */
+static bool q_token(tx_scan *s, int i, tx_qparse *q)
+{
+	int yk;
+
+	q->g = tk(s, q->j)->kind == TK_QTR ? TG_QUARTER : TG_HALF;
+	q->n = tk(s, q->j)->num;
+	q->j++;
+	q->explicit_n = true;
+	if (!q->y) {
+		if ((yk = year_after(s, q->j, &q->y)) != 0)
+			q->j += yk;
+		else if ((wid(s, q->j) == TXW_OF || punct(s, q->j, ',') || punct(s, q->j, '/')) &&
+			 (yk = year_after(s, q->j + 1, &q->y)) != 0)
+			q->j += 1 + yk;
 	}
+	/* "2023 Q3" was read from the year */
+	return q->y || !year_tok(s, i - 1, true) || i != q->j - 1;
+}
+
+/* "three months", "two quarters", "six months" after "the first": the
+ * granularity they make, or TG_NONE. */
+static int q_count_unit(int cnt, int unit)
+{
+	if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
+		return cnt == 3 ? TG_QUARTER : TG_HALF;
+	if (unit == TXU_QUARTER && cnt == 2)
+		return TG_HALF;
+	return TG_NONE;
+}
+
+/* The unit word of a spelled quarter, at q->j: "quarter", "half",
+ * "period", "three months". False when it is no quarter. */
+static bool q_unit(tx_scan *s, int i, tx_qparse *q)
+{
+	int j = q->j;
+
+	if (has(s, j, TXC_UNIT) && wval(s, j) == TXU_QUARTER) {
+		q->g = TG_QUARTER;
+	} else if (wid(s, j) == TXW_HALF) {
+		q->g = TG_HALF;
+	} else if (wid(s, j) == TXW_PERIOD && !q->explicit_n && (q->ago || q->y || j > i)) {
+		q->g = TG_QUARTER;
+	} else if (q->explicit_n && wid(s, j - 1) != TXW_FISCAL &&
+		   (q->n == 2 || q->n == 3 || q->n == 6) && has(s, j, TXC_NUM) && !has(s, j, TXC_TENS)) {
+		/* "the first three months", "the first two quarters" */
+		if (q->n != 1 && wnum(s, j - 1) != 1)
+			return false;
+		q->g = q_count_unit(wnum(s, j), has(s, j + 1, TXC_UNIT) ? wval(s, j + 1) : 0);
+		q->n = 1;
+		q->j++;
+	} else if (q->explicit_n && q->n == 1 && has(s, j, TXC_NUM) && has(s, j + 1, TXC_UNIT)) {
+		q->g = q_count_unit(wnum(s, j), wval(s, j + 1));
+		q->j++;
+	} else {
+		return false;
+	}
+	return q->g != TG_NONE;
+}
+
+/* The year after a spelled quarter: "of 2016", ", 2016", "2016", "of the
+ * year 2016", "of last year", "of the year". */
+static void q_year_suffix(tx_scan *s, tx_qparse *q)
+{
+	int j = q->j, yk;
+
+	if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+	    wid(s, j + 2) == TXW_YEAR_WORD && (yk = year_after(s, j + 3, &q->y)) != 0) {
+		q->j += 3 + yk;
+	} else if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &q->y)) != 0) {
+		q->j += 1 + yk;
+	} else if (punct(s, j, ',') && (yk = year_after(s, j + 1, &q->y)) != 0) {
+		q->j += 1 + yk;
+	} else if ((yk = year_after(s, j, &q->y)) != 0) {
+		q->j += yk;
+	} else if (wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
+		   wid(s, j + 2) == TXW_YEAR_WORD && wval(s, j + 1) != TXR_THAT) {
+		int rel = wval(s, j + 1);
+		q->y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
+		q->j += 3;
+	} else if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+		   wid(s, j + 2) == TXW_YEAR_WORD) {
+		q->y = year_of(s->ref);
+		q->j += 3;
+	}
+}
+
+/* "the third quarter", "fiscal first half", "the latest period". False
+ * when it is no quarter. */
+static bool q_words(tx_scan *s, int i, tx_qparse *q)
+{
+	int j = q->j;
+
+	if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
+		q->n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
+		q->j++;
+		q->explicit_n = true;
+	} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
+		   (has(s, j + 1, TXC_UNIT) || wid(s, j + 1) == TXW_PERIOD)) {
+		q->latest = true;
+		q->j++;
+	} else if (!(j > i) && !q->ago) {
+		return false;
+	}
+	if (wid(s, q->j) == TXW_FISCAL)
+		q->j++;
+	if (!q_unit(s, i, q))
+		return false;
+	q->j++;
+	if (q->explicit_n && wid(s, i) != TXW_THE && wid(s, q->j - 2) == TXW_LAST)
+		return false;
+	if (!q->y)
+		q_year_suffix(s, q);
+	return true;
+}
+
+/* Checks what was read and sets the point. Returns tokens or 0. */
+static int q_finish(tx_scan *s, int i, const tx_qparse *q, tx_res *r)
+{
 	/* "the third-quarter loss": the article belongs to the noun. */
 	if (wid(s, i) == TXW_THE && (tk(s, i + 1)->kind == TK_WORD || tk(s, i + 1)->kind == TK_NUM) &&
 	    (tk(s, i + 2)->flags & TF_HYPH) && has(s, i + 2, TXC_UNIT))
 		return 0;
-	if (g == TG_QUARTER && explicit_n && (n < 1 || n > 4))
+	if (q->g == TG_QUARTER && q->explicit_n && (q->n < 1 || q->n > 4))
 		return 0;
-	if (g == TG_HALF && explicit_n && (n < 1 || n > 2))
+	if (q->g == TG_HALF && q->explicit_n && (q->n < 1 || q->n > 2))
 		return 0;
-	if (explicit_n) {
-		int yy = y ? y : year_of(s->ref);
-		set_point(r, g, day_of(yy, g == TG_QUARTER ? 3 * n - 2 : 6 * n - 5, 1));
-		if (ago) {
+	if (q->explicit_n) {
+		int yy = q->y ? q->y : year_of(s->ref);
+		set_point(r, q->g, day_of(yy, q->g == TG_QUARTER ? 3 * q->n - 2 : 6 * q->n - 5, 1));
+		if (q->ago) {
 			r->p.day = shift(TG_YEAR, r->p.day, -1);
 			r->derived = true;
 		}
 	} else {
 		/* "the quarter", "the latest period", "the year-ago quarter" */
-		incline_day q = context_quarter(s, latest ? TXR_LAST : TXR_NONE);
-		if (g != TG_QUARTER)
+		incline_day day = context_quarter(s, q->latest ? TXR_LAST : TXR_NONE);
+		if (q->g != TG_QUARTER)
 			return 0;
-		if (y)
-			q = day_of(y, month_of(q), 1);
-		set_point(r, TG_QUARTER, ago ? shift(TG_YEAR, q, -1) : q);
-		r->derived = ago;
+		if (q->y)
+			day = day_of(q->y, month_of(day), 1);
+		set_point(r, TG_QUARTER, q->ago ? shift(TG_YEAR, day, -1) : day);
+		r->derived = q->ago;
 	}
-	if (!y)
+	if (!q->y)
 		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-	return j - i;
+	return q->j - i;
+}
+
+/* Quarters and halves: "the third quarter", "third-quarter", "Q3 2023",
+ * "the first half of 2016", "the first three months of 2016", "fiscal
+ * first quarter", "this year's third quarter", "the year-ago quarter". */
+static int p_quarter(tx_scan *s, int i, tx_res *r)
+{
+	tx_qparse q = { .j = i, .g = TG_QUARTER };
+	int k;
+	bool ok;
+
+	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
+	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
+	    wid(s, i) != TXW_YEAR_WORD)
+		return 0;
+	if (wid(s, q.j) == TXW_THE)
+		q.j++;
+	if (q.j > i && wid(s, q.j) == TXW_SAME) {
+		if ((k = q_same_period(s, i, q.j, r)) >= 0)
+			return k;
+		q.j++;
+	}
+	if ((k = q_prefix(s, i, &q, r)) != 0)
+		return k > 0 ? k : 0;
+	if (tk(s, q.j)->kind == TK_QTR || tk(s, q.j)->kind == TK_HALFY)
+		ok = q_token(s, i, &q);
+	else
+		ok = q_words(s, i, &q);
+	return ok ? q_finish(s, i, &q, r) : 0;
 }
 
 /* Fixed words: "today", "yesterday", "now", "recently", "the past",
@@ -1916,25 +1989,25 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 	return 0;
 }
 
-/* Resolves a weekday against ref: same weekday is the reference day
+/* Resolves a weekday against ref (the publication or a previous date): same weekday is the reference day
  * itself; otherwise the last one for past (and unknown) tense in news,
  * the next one for future. */
-static incline_day weekday_day(const tx_scan *s, int wd, int rel, int t)
+static incline_day weekday_day(incline_day ref, int wd, int rel, int t)
 {
-	int cur = incline_date_weekday(s->ref);
+	int cur = incline_date_weekday(ref);
 	int back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
 
 	switch (rel) {
 	case TXR_LAST:
-		return s->ref - (back ? back : 7);
+		return ref - (back ? back : 7);
 	case TXR_NEXT:
-		return s->ref + (fwd ? fwd : 7);
+		return ref + (fwd ? fwd : 7);
 	case TXR_THIS:
-		return s->ref - (cur - 1) + (wd - 1);
+		return ref - (cur - 1) + (wd - 1);
 	default:
 		if (back == 0)
-			return s->ref;
-		return t > 0 ? s->ref + fwd : s->ref - back;
+			return ref;
+		return t > 0 ? ref + fwd : ref - back;
 	}
 }
 
@@ -1961,147 +2034,187 @@ static int week_of(tx_scan *s, int i, int j, int unit, tx_res *r)
 	return j + 2 + k - i;
 }
 
-/* "last week", "this month", "next year", "the following day", "that
- * week", "last Friday", "this September", "the current quarter". */
-static int p_relative(tx_scan *s, int i, tx_res *r)
+/* A relative word and where it stands, as p_relative reads it. */
+typedef struct tx_rel {
+	int i, j;     /* the match start; the token after the relative word */
+	unsigned w;   /* the word's TXW_* id */
+	int rel;      /* TXR_* */
+	bool the;     /* "the" before it */
+	bool prevrel; /* it steps from the previous date ("the next day") */
+} tx_rel;
+
+/* "the year", "the full year", "the fiscal year", "the weekend": the one
+ * around the reference (j: the token after "the"). */
+static int rel_the_unit(tx_scan *s, int i, int j, tx_res *r)
 {
-	int j = opt_the(s, i), rel, k;
-	bool the = j > i, prevrel = false;
-	unsigned w;
+	int unit, g;
 
-	if (!the && !has(s, i, TXC_REL))
+	if (wid(s, j) == TXW_FULL || wid(s, j) == TXW_FISCAL)
+		j++;
+	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
 		return 0;
-
-	if (the && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST) {
-		/* "the year", "the full year", "the fiscal year", "the weekend":
-		 * the one around the reference. */
-		int unit, g;
-		if (wid(s, j) == TXW_FULL || wid(s, j) == TXW_FISCAL)
-			j++;
-		if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
-			return 0;
-		unit = wval(s, j);
-		if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
-			return 0;
-		if ((unit == TXU_WEEK || unit == TXU_WEEKEND) && wid(s, j + 1) == TXW_OF)
-			return week_of(s, i, j, unit, r);
-		if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
-			return 0;
-		g = unit_g(unit);
-		if (g == TG_WEEKEND) {
-			incline_day d = unit_start(TG_WEEK, s->ref);
-			if (incline_date_weekday(s->ref) < 6 && tense(s, i, j + 1) <= 0)
-				d -= 7;
-			set_point(r, TG_WEEKEND, d);
-		} else {
-			set_point(r, g, unit_start(g, s->ref));
-		}
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i;
+	unit = wval(s, j);
+	if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
+		return 0;
+	if ((unit == TXU_WEEK || unit == TXU_WEEKEND) && wid(s, j + 1) == TXW_OF)
+		return week_of(s, i, j, unit, r);
+	if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
+		return 0;
+	g = unit_g(unit);
+	if (g == TG_WEEKEND) {
+		incline_day d = unit_start(TG_WEEK, s->ref);
+		if (incline_date_weekday(s->ref) < 6 && tense(s, i, j + 1) <= 0)
+			d -= 7;
+		set_point(r, TG_WEEKEND, d);
+	} else {
+		set_point(r, g, unit_start(g, s->ref));
 	}
-	if (!has(s, j, TXC_REL) && !(the && (wid(s, j) == TXW_LATEST)))
-		return 0;
-	w = wid(s, j);
-	rel = wid(s, j) == TXW_LATEST ? TXR_LAST : wval(s, j);
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j + 1 - i;
+}
+
+/* Reads the relative word at j into *x; false when it cannot begin a
+ * relative expression here ("the this", "past" without "in"). */
+static bool rel_word(tx_scan *s, int i, int j, tx_rel *x)
+{
+	unsigned w = wid(s, j);
+
+	x->i = i;
+	x->the = j > i;
+	x->w = w;
+	x->rel = w == TXW_LATEST ? TXR_LAST : wval(s, j);
 	/* "the previous week", "the next day", "that year" step from the
 	 * last date in the text; "next week" from the publication. */
-	if (w == TXW_PREVIOUS || w == TXW_PRIOR || w == TXW_FOLLOWING || w == TXW_THAT ||
-	    w == TXW_SAME || (the && w == TXW_NEXT))
-		prevrel = true;
-	if (w == TXW_PAST && !the && wid(s, i - 1) != TXW_IN && wid(s, i - 1) != TXW_OVER &&
+	x->prevrel = w == TXW_PREVIOUS || w == TXW_PRIOR || w == TXW_FOLLOWING || w == TXW_THAT ||
+		     w == TXW_SAME || (x->the && w == TXW_NEXT);
+	if (w == TXW_PAST && !x->the && wid(s, i - 1) != TXW_IN && wid(s, i - 1) != TXW_OVER &&
 	    wid(s, i - 1) != TXW_DURING && wid(s, i - 1) != TXW_FOR)
-		return 0;
-	if ((w == TXW_THAT) && the)
-		return 0;
-	if (the && (w == TXW_THIS || w == TXW_NEXT || w == TXW_LAST) && !(w == TXW_NEXT || w == TXW_LAST))
-		return 0;
+		return false;
+	if (x->the && (w == TXW_THAT || w == TXW_THIS))
+		return false;
 	j++;
 	/* "this past weekend", "this coming Sunday" */
 	if (w == TXW_THIS && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_COMING)) {
-		rel = wval(s, j);
+		x->rel = wval(s, j);
 		j++;
 	}
 	if (w == TXW_CURRENT && wid(s, j) == TXW_FISCAL)
 		j++;
-	if ((tk(s, j)->flags & TF_NL) && !(tk(s, j - 1)->flags & TF_NL))
-		return 0; /* a heading's last word and the next line */
-	if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD)) {
-		int unit = wval(s, j), g = unit_g(unit);
-		tx_point base;
-		/* "This Week", a programme's title */
-		if ((tk(s, j)->flags & TF_CAP) && !(tk(s, j)->flags & TF_ALLCAP))
-			return 0;
-		if (g == TG_NONE || g == TG_TIME || (tk(s, j)->end - tk(s, j)->start > 1 &&
-						     s->lx.s[tk(s, j)->end - 1] == 's'))
-			return 0;
-		if (unit == TXU_NIGHT)
-			return 0;
-		base.g = g;
-		base.day = s->ref;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		if (prevrel && s->has_prev && s->prev.g != TG_NONE && ((w != TXW_FOLLOWING && w != TXW_NEXT) || s->prev.g <= g)) {
-			base.day = s->prev.day;
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-		} else if (w == TXW_THAT || w == TXW_SAME) {
-			return 0;
-		}
-		if (unit == TXU_HALF || g == TG_CENTURY)
-			return 0;
-		if (g == TG_QUARTER && rel == TXR_LAST && the && w == TXW_LATEST) {
-			set_point(r, TG_QUARTER, context_quarter(s, TXR_LAST));
-		} else if (g == TG_QUARTER && rel == TXR_NONE) {
-			set_point(r, TG_QUARTER, context_quarter(s, TXR_NONE));
-		} else if (g == TG_WEEKEND) {
-			incline_day d = unit_start(TG_WEEK, base.day);
-			if (rel == TXR_LAST && incline_date_weekday(base.day) < 6)
-				d -= 7;
-			else if (rel == TXR_NEXT)
-				d += 7;
-			set_point(r, TG_WEEKEND, d);
-		} else {
-			int n = rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0;
-			set_point(r, g, unit_start(g, shift(g, base.day, n)));
-		}
-		/* "the year" ending: "year-end", "month-end" */
-		if (wid(s, j + 1) == TXW_NONE && has(s, j + 1, TXC_PART) && wval(s, j + 1) == TXP_END &&
-		    (tk(s, j + 1)->flags & TF_HYPH))
-			j++, r->mod = INCLINE_MOD_END;
-		return j + 1 - i;
+	x->j = j;
+	/* a heading's last word and the next line */
+	return !((tk(s, j)->flags & TF_NL) && !(tk(s, j - 1)->flags & TF_NL));
+}
+
+/* The day the unit counts from, and the anchor; false for "that week"
+ * with no date before it. */
+static bool rel_base(const tx_scan *s, const tx_rel *x, int g, incline_day *base, tx_res *r)
+{
+	*base = s->ref;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	if (x->prevrel && s->has_prev && s->prev.g != TG_NONE &&
+	    ((x->w != TXW_FOLLOWING && x->w != TXW_NEXT) || s->prev.g <= g)) {
+		*base = s->prev.day;
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		return true;
 	}
-	if (has(s, j, TXC_WEEKDAY) && cap(s, j) && !(tk(s, j)->w->cls & TXC_ABBR)) {
-		if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
-			if (!s->has_prev)
-				return 0;
-			/* "that Friday": the Friday of the previous date's week. */
-			{
-				tx_scan tmp = *s;
-				tmp.ref = s->prev.day;
-				set_point(r, TG_DAY, weekday_day(&tmp, wval(s, j),
-								 w == TXW_FOLLOWING ? TXR_NEXT :
-								 w == TXW_PREVIOUS ? TXR_LAST : TXR_THIS,
-								 0));
-			}
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-			return j + 1 - i;
-		}
-		set_point(r, TG_DAY, weekday_day(s, wval(s, j), rel, tense(s, i, j + 1)));
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		k = j + 1;
-		return k - i;
-	}
-	if (has(s, j, TXC_MONTH) && cap(s, j) && !(w == TXW_THAT || w == TXW_SAME)) {
-		int m = wval(s, j), y = year_of(s->ref), rm = month_of(s->ref);
-		k = j + 1;
-		if ((tk(s, j)->w->cls & TXC_ABBR) && punct(s, k, '.'))
-			k++;
-		if (rel == TXR_LAST)
-			y -= m >= rm ? 1 : 0;
+	return x->w != TXW_THAT && x->w != TXW_SAME;
+}
+
+/* "last week", "this month", "the following day", "the latest quarter". */
+static int rel_unit(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, unit = wval(s, j), g = unit_g(unit), rel = x->rel;
+	incline_day base;
+
+	/* "This Week", a programme's title */
+	if ((tk(s, j)->flags & TF_CAP) && !(tk(s, j)->flags & TF_ALLCAP))
+		return 0;
+	if (g == TG_NONE || g == TG_TIME ||
+	    (tk(s, j)->end - tk(s, j)->start > 1 && s->lx.s[tk(s, j)->end - 1] == 's'))
+		return 0;
+	if (unit == TXU_NIGHT || !rel_base(s, x, g, &base, r))
+		return 0;
+	if (unit == TXU_HALF || g == TG_CENTURY)
+		return 0;
+	if (g == TG_QUARTER && rel == TXR_LAST && x->the && x->w == TXW_LATEST) {
+		set_point(r, TG_QUARTER, context_quarter(s, TXR_LAST));
+	} else if (g == TG_QUARTER && rel == TXR_NONE) {
+		set_point(r, TG_QUARTER, context_quarter(s, TXR_NONE));
+	} else if (g == TG_WEEKEND) {
+		incline_day d = unit_start(TG_WEEK, base);
+		if (rel == TXR_LAST && incline_date_weekday(base) < 6)
+			d -= 7;
 		else if (rel == TXR_NEXT)
-			y += m <= rm ? 1 : 0;
-		set_point(r, TG_MONTH, day_of(y, m, 1));
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return k - i;
+			d += 7;
+		set_point(r, TG_WEEKEND, d);
+	} else {
+		int n = rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0;
+		set_point(r, g, unit_start(g, shift(g, base, n)));
 	}
+	/* "the year" ending: "year-end", "month-end" */
+	if (wid(s, j + 1) == TXW_NONE && has(s, j + 1, TXC_PART) && wval(s, j + 1) == TXP_END &&
+	    (tk(s, j + 1)->flags & TF_HYPH))
+		j++, r->mod = INCLINE_MOD_END;
+	return j + 1 - x->i;
+}
+
+/* "last Friday", "this Tuesday", "that Friday", "the following Monday". */
+static int rel_weekday(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, wd = wval(s, j);
+	unsigned w = x->w;
+
+	if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
+		if (!s->has_prev)
+			return 0;
+		/* "that Friday": the Friday of the previous date's week. */
+		set_point(r, TG_DAY, weekday_day(s->prev.day, wd,
+						 w == TXW_FOLLOWING ? TXR_NEXT :
+						 w == TXW_PREVIOUS ? TXR_LAST : TXR_THIS, 0));
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		return j + 1 - x->i;
+	}
+	set_point(r, TG_DAY, weekday_day(s->ref, wd, x->rel, tense(s, x->i, j + 1)));
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j + 1 - x->i;
+}
+
+/* "last April", "next March", "this September". */
+static int rel_month(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, m = wval(s, j), y = year_of(s->ref), rm = month_of(s->ref), k = j + 1;
+
+	if ((tk(s, j)->w->cls & TXC_ABBR) && punct(s, k, '.'))
+		k++;
+	if (x->rel == TXR_LAST)
+		y -= m >= rm ? 1 : 0;
+	else if (x->rel == TXR_NEXT)
+		y += m <= rm ? 1 : 0;
+	set_point(r, TG_MONTH, day_of(y, m, 1));
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return k - x->i;
+}
+
+/* "last week", "this month", "next year", "the following day", "that
+ * week", "last Friday", "this September", "the current quarter". */
+static int p_relative(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+	tx_rel x;
+
+	if (j == i && !has(s, i, TXC_REL))
+		return 0;
+	if (j > i && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST)
+		return rel_the_unit(s, i, j, r);
+	if (!rel_word(s, i, j, &x))
+		return 0;
+	j = x.j;
+	if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD))
+		return rel_unit(s, &x, r);
+	if (has(s, j, TXC_WEEKDAY) && cap(s, j) && !(tk(s, j)->w->cls & TXC_ABBR))
+		return rel_weekday(s, &x, r);
+	if (has(s, j, TXC_MONTH) && cap(s, j) && x.w != TXW_THAT && x.w != TXW_SAME)
+		return rel_month(s, &x, r);
 	return 0;
 }
 
@@ -2203,7 +2316,7 @@ static int p_weekday(tx_scan *s, int i, tx_res *r)
 	if (!has(s, i, TXC_WEEKDAY) || !cap(s, i) || (t->w->cls & TXC_ABBR))
 		return 0;
 	/* A plural is a set: "on Mondays". */
-	set_point(r, TG_DAY, weekday_day(s, t->w->val, TXR_NONE, tense(s, i, i + 1)));
+	set_point(r, TG_DAY, weekday_day(s->ref, t->w->val, TXR_NONE, tense(s, i, i + 1)));
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;
 	return 1;
 }
