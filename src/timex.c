@@ -1883,11 +1883,96 @@ static int p_quarter(tx_scan *s, int i, tx_res *r)
 	return ok ? q_finish(s, i, &q, r) : 0;
 }
 
+/* A *_REF value over n tokens from the match start. */
+static int ref_of(tx_res *r, int ref, int n)
+{
+	r->ref = ref;
+	r->type = INCLINE_TIMEX_DATE;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return n;
+}
+
+/* "today", "yesterday", "tomorrow", "tonight", "now", "recently". */
+static int ref_word(tx_scan *s, int i, tx_res *r)
+{
+	switch (wval(s, i)) {
+	case TXF_TODAY:
+		set_point(r, TG_DAY, s->ref);
+		break;
+	case TXF_YESTERDAY:
+		set_point(r, TG_DAY, s->ref - 1);
+		break;
+	case TXF_TOMORROW:
+		set_point(r, TG_DAY, s->ref + 1);
+		break;
+	case TXF_TONIGHT:
+		set_point(r, TG_TIME, s->ref);
+		r->p.daypart = TXD_NI;
+		r->type = INCLINE_TIMEX_TIME;
+		break;
+	default:
+		return ref_of(r, wval(s, i), 1);
+	}
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return 1;
+}
+
+/* "the past", "the (near) future", "future quarters", "the near term". */
+static int ref_past_future(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+
+	if (j > i && wid(s, j) == TXW_PAST && !has(s, j + 1, TXC_NUM | TXC_UNIT) &&
+	    tk(s, j + 1)->kind != TK_NUM && !has(s, j + 1, TXC_SEASON | TXC_MONTH | TXC_WEEKDAY))
+		return ref_of(r, TXF_PAST, j + 1 - i);
+	if (wid(s, j) == TXW_NEAR)
+		j++;
+	if (wid(s, j) == TXW_FUTURE &&
+	    (j > i || (has(s, j + 1, TXC_UNIT) && (tk(s, j + 1)->w->val == TXU_QUARTER ||
+						   tk(s, j + 1)->w->val == TXU_YEAR))))
+		return ref_of(r, TXF_FUTURE, j + 1 - i + (has(s, j + 1, TXC_UNIT) ? 1 : 0));
+	j = opt_the(s, i);
+	if ((wid(s, j) == TXW_NEAR || wid(s, j) == TXW_SHORT || wid(s, j) == TXW_LONG) &&
+	    wid(s, j + 1) == TXW_TERM && j > i && !(tk(s, j + 1)->flags & TF_HYPH))
+		return ref_of(r, TXF_FUTURE, j + 2 - i);
+	return 0;
+}
+
+/* Token t is a plural word ("years", "months"). */
+static bool plural(const tx_scan *s, int t)
+{
+	return s->lx.s[tk(s, t)->end - 1] == 's';
+}
+
+/* Spans of plural units: "the past years", "the last several quarters",
+ * "recent years", "in recent months", "coming months". */
+static int ref_plural(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+	bool pastw = j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST);
+
+	if (pastw && has(s, j + 1, TXC_UNIT) && wval(s, j + 1) >= TXU_DAY &&
+	    tk(s, j + 1)->end - tk(s, j + 1)->start > 3 && plural(s, j + 1))
+		return ref_of(r, TXF_PAST, j + 2 - i);
+	if (pastw && (wid(s, j + 1) == TXW_FEW || wid(s, j + 1) == TXW_SEVERAL ||
+		      wid(s, j + 1) == TXW_MANY) && has(s, j + 2, TXC_UNIT) && plural(s, j + 2))
+		return ref_of(r, TXF_PAST, j + 3 - i);
+	if ((wid(s, j) == TXW_RECENT || wid(s, j) == TXW_COMING) && has(s, j + 1, TXC_UNIT) &&
+	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 1 &&
+	    plural(s, j + 1)) {
+		int k = j + 2;
+		if (wid(s, k) == TXW_AND && has(s, k + 1, TXC_UNIT))
+			k += 2;
+		return ref_of(r, wid(s, j) == TXW_RECENT ? TXF_PAST : TXF_FUTURE, k - i);
+	}
+	return 0;
+}
+
 /* Fixed words: "today", "yesterday", "now", "recently", "the past",
  * "the future", "these days", "right now". */
 static int p_ref(tx_scan *s, int i, tx_res *r)
 {
-	int j = i;
+	int k;
 
 	switch (wid(s, i)) {
 	case TXW_THESE: case TXW_THE: case TXW_NEAR: case TXW_FUTURE: case TXW_A:
@@ -1897,96 +1982,16 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 		if (!has(s, i, TXC_REF))
 			return 0;
 	}
-
-	if (has(s, j, TXC_REF)) {
-		switch (wval(s, j)) {
-		case TXF_TODAY:
-			set_point(r, TG_DAY, s->ref);
-			break;
-		case TXF_YESTERDAY:
-			set_point(r, TG_DAY, s->ref - 1);
-			break;
-		case TXF_TOMORROW:
-			set_point(r, TG_DAY, s->ref + 1);
-			break;
-		case TXF_TONIGHT:
-			set_point(r, TG_TIME, s->ref);
-			r->p.daypart = TXD_NI;
-			r->type = INCLINE_TIMEX_TIME;
-			break;
-		default:
-			r->ref = wval(s, j);
-			r->type = INCLINE_TIMEX_DATE;
-			break;
-		}
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		/* "the day before yesterday" */
-		return j + 1 - i;
-	}
-	if (wid(s, j) == TXW_THESE && wid(s, j + 1) == TXW_DAYS) {
-		r->ref = TXF_PRESENT;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return 2;
-	}
-	j = opt_the(s, i);
-	if (j > i && wid(s, j) == TXW_PAST && !has(s, j + 1, TXC_NUM | TXC_UNIT) &&
-	    tk(s, j + 1)->kind != TK_NUM && !has(s, j + 1, TXC_SEASON | TXC_MONTH | TXC_WEEKDAY)) {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i;
-	}
-	if (wid(s, j) == TXW_NEAR)
-		j++;
-	if (wid(s, j) == TXW_FUTURE && (j > i || (has(s, j + 1, TXC_UNIT) &&
-						  (tk(s, j + 1)->w->val == TXU_QUARTER ||
-						   tk(s, j + 1)->w->val == TXU_YEAR)))) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i + (has(s, j + 1, TXC_UNIT) ? 1 : 0);
-	}
-	j = opt_the(s, i);
-	if ((wid(s, j) == TXW_NEAR || wid(s, j) == TXW_SHORT || wid(s, j) == TXW_LONG) &&
-	    wid(s, j + 1) == TXW_TERM && j > i && !(tk(s, j + 1)->flags & TF_HYPH)) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 2 - i;
-	}
-	/* "in the past years", "over the last months" */
-	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) && has(s, j + 1, TXC_UNIT) &&
-	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 3 &&
-	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 2 - i;
-	}
-	/* "the past few weeks", "the last several quarters" */
-	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) &&
-	    ((wid(s, j + 1) == TXW_FEW && has(s, j + 2, TXC_UNIT)) ||
-	     (wid(s, j + 1) == TXW_SEVERAL && has(s, j + 2, TXC_UNIT)) ||
-	     (wid(s, j + 1) == TXW_MANY && has(s, j + 2, TXC_UNIT))) &&
-	    s->lx.s[tk(s, j + 2)->end - 1] == 's') {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 3 - i;
-	}
+	if (has(s, i, TXC_REF))
+		return ref_word(s, i, r);
+	if (wid(s, i) == TXW_THESE && wid(s, i + 1) == TXW_DAYS)
+		return ref_of(r, TXF_PRESENT, 2);
 	/* "at a later date" */
-	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return 3;
-	}
-	/* "recent years", "in recent months", "coming months" */
-	if ((wid(s, j) == TXW_RECENT || wid(s, j) == TXW_COMING) && has(s, j + 1, TXC_UNIT) &&
-	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 1 &&
-	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
-		int k = j + 2;
-		if (wid(s, k) == TXW_AND && has(s, k + 1, TXC_UNIT))
-			k += 2;
-		r->ref = wid(s, j) == TXW_RECENT ? TXF_PAST : TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return k - i;
-	}
-	return 0;
+	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE)
+		return ref_of(r, TXF_FUTURE, 3);
+	if ((k = ref_past_future(s, i, r)) != 0)
+		return k;
+	return ref_plural(s, i, r);
 }
 
 /* Resolves a weekday against ref (the publication or a previous date): same weekday is the reference day
@@ -2398,102 +2403,162 @@ static int day_for_time(tx_scan *s, int i, tx_res *r)
 	return 0;
 }
 
+/* A time of day as p_time reads it. The helpers return the token after
+ * the match, 0 when the text is no time, -1 when it is not their form. */
+typedef struct tx_tparse {
+	int h, mi;   /* clock; -1 = none */
+	int dp;      /* TXD_* part of the day */
+	tx_res day;  /* the day it falls on */
+} tx_tparse;
+
+/* The day a clock without one falls on: the date right before it ("24
+ * Mar 2020 13:00:34 GMT"), else the reference. */
+static void time_default_day(const tx_scan *s, int i, tx_tparse *t)
+{
+	if (s->has_last && s->last.p.g == TG_DAY && !s->last.ref &&
+	    s->last.type == INCLINE_TIMEX_DATE && s->last_abs == s->dropped + (size_t)i) {
+		set_point(&t->day, TG_DAY, s->last.p.day);
+		t->day.anchor = INCLINE_ANCHOR_PREVIOUS;
+	} else {
+		set_point(&t->day, TG_DAY, s->ref);
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+	}
+}
+
+/* "10:30 a.m. ET", "5 p.m. EST, Nov. 6", "14:00 UTC on Monday". */
+static int time_clock_first(tx_scan *s, int i, tx_tparse *t)
+{
+	int j = i, k;
+	bool marked, zone = false;
+
+	if ((k = clock_at(s, j, &t->h, &t->mi, &marked)) == 0)
+		return -1;
+	j += k;
+	if ((k = zone_at(s, j)) != 0) {
+		j += k;
+		zone = true;
+	}
+	if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
+		return 0;
+	{
+		int jj = j;
+		if (punct(s, jj, ','))
+			jj++;
+		if (wid(s, jj) == TXW_ON)
+			jj++;
+		if ((k = day_for_time(s, jj, &t->day)) != 0)
+			j = jj + k;
+		else
+			time_default_day(s, i, t);
+	}
+	return j;
+}
+
+/* "Friday at 5 p.m.", "Thursday night", "2023-09-14 at 14:05 UTC". */
+static int time_day_first(tx_scan *s, int i, tx_tparse *t)
+{
+	int j = i, k, jj;
+	bool marked;
+
+	if (!may_begin_day(s, j) || (k = day_for_time(s, j, &t->day)) == 0)
+		return -1;
+	j += k;
+	if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
+		t->dp = has(s, j, TXC_UNIT) ? TXD_NI : wval(s, j);
+		return j + 1;
+	}
+	jj = j;
+	if (punct(s, jj, ','))
+		jj++;
+	if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
+		jj++;
+	if ((k = clock_at(s, jj, &t->h, &t->mi, &marked)) == 0)
+		return 0;
+	/* "2023-09-14 at 14:05": a 24-hour clock joins the day after
+	 * "at"; right after the date ("24 Mar 2020 13:00:34 GMT") it
+	 * stands alone, on the same day. */
+	if (!marked && wid(s, jj - 1) != TXW_AT)
+		return 0;
+	j = jj + k;
+	return j + zone_at(s, j);
+}
+
+/* The TXD_* part of the day a daypart word names ("night" is a unit too). */
+static int daypart_of(const tx_scan *s, int j)
+{
+	return has(s, j, TXC_UNIT) ? TXD_NI : wval(s, j);
+}
+
+/* "noon" and "midnight" are clock times, not parts of a day. */
+static bool clock_word(const tx_scan *s, int j)
+{
+	return wid(s, j) == TXW_NOON || wid(s, j) == TXW_MIDNIGHT;
+}
+
+/* "the morning of Sept. 12", "the night of Tuesday". */
+static int time_part_of(tx_scan *s, int i, tx_tparse *t)
+{
+	int k;
+
+	if (wid(s, i) != TXW_THE || !has(s, i + 1, TXC_DAYPART) || wid(s, i + 2) != TXW_OF ||
+	    !may_begin_day(s, i + 3) || (k = day_for_time(s, i + 3, &t->day)) == 0)
+		return -1;
+	if (clock_word(s, i + 1))
+		return 0;
+	t->dp = daypart_of(s, i + 1);
+	return i + 3 + k;
+}
+
+/* "this morning", "last night", "overnight". */
+static int time_rel_part(tx_scan *s, int i, tx_tparse *t)
+{
+	if (has(s, i, TXC_REL) && has(s, i + 1, TXC_DAYPART)) {
+		int rel = wval(s, i);
+		t->dp = daypart_of(s, i + 1);
+		if (rel == TXR_THIS)
+			set_point(&t->day, TG_DAY, s->ref);
+		else if (rel == TXR_LAST && t->dp == TXD_NI)
+			set_point(&t->day, TG_DAY, s->ref - 1);
+		else
+			return 0;
+		if (clock_word(s, i + 1))
+			return 0;
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		return i + 2;
+	}
+	if (wid(s, i) == TXW_OVERNIGHT) {
+		set_point(&t->day, TG_DAY, s->ref - 1);
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		t->dp = TXD_NI;
+		return i + 1;
+	}
+	return -1;
+}
+
 /* Times: "10:30 a.m. ET", "5 p.m. EST, Nov. 6", "Friday at 5 p.m.",
  * "Thursday night", "this morning", "last night", "yesterday morning". */
 static int p_time(tx_scan *s, int i, tx_res *r)
 {
-	int j = i, k, h = -1, mi = -1, dp = 0;
-	bool marked, zone = false;
-	tx_res day;
+	static int (*const forms[])(tx_scan *, int, tx_tparse *) = {
+		time_clock_first, time_day_first, time_part_of, time_rel_part,
+	};
+	tx_tparse t = { .h = -1, .mi = -1 };
+	int j = -1;
 
-	res_init(&day);
-	if ((k = clock_at(s, j, &h, &mi, &marked)) != 0) {
-		j += k;
-		if ((k = zone_at(s, j)) != 0) {
-			j += k;
-			zone = true;
-		}
-		if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
-			return 0;
-		{
-			int jj = j;
-			if (punct(s, jj, ','))
-				jj++;
-			if (wid(s, jj) == TXW_ON)
-				jj++;
-			if ((k = day_for_time(s, jj, &day)) != 0) {
-				j = jj + k;
-			} else if (s->has_last && s->last.p.g == TG_DAY && !s->last.ref &&
-				   s->last.type == INCLINE_TIMEX_DATE &&
-				   s->last_abs == s->dropped + (size_t)i) {
-				/* right after a date: that date's clock */
-				set_point(&day, TG_DAY, s->last.p.day);
-				day.anchor = INCLINE_ANCHOR_PREVIOUS;
-			} else {
-				set_point(&day, TG_DAY, s->ref);
-				day.anchor = INCLINE_ANCHOR_PUBLICATION;
-			}
-		}
-	} else if (may_begin_day(s, j) && (k = day_for_time(s, j, &day)) != 0) {
-		j += k;
-		if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
-			dp = wval(s, j);
-			if (has(s, j, TXC_UNIT))
-				dp = TXD_NI;
-			j++;
-		} else {
-			int jj = j;
-			if (punct(s, jj, ','))
-				jj++;
-			if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
-				jj++;
-			if ((k = clock_at(s, jj, &h, &mi, &marked)) == 0)
-				return 0;
-			/* "2023-09-14 at 14:05": a 24-hour clock joins the day
-			 * after "at"; right after the date ("24 Mar 2020
-			 * 13:00:34 GMT") it stands alone, on the same day. */
-			if (!marked && wid(s, jj - 1) != TXW_AT)
-				return 0;
-			j = jj + k;
-			j += zone_at(s, j);
-		}
-	} else if (wid(s, j) == TXW_THE && has(s, j + 1, TXC_DAYPART) && wid(s, j + 2) == TXW_OF &&
-		   may_begin_day(s, j + 3) && (k = day_for_time(s, j + 3, &day)) != 0) {
-		/* "the morning of Sept. 12", "the night of Tuesday" */
-		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
-		if (wid(s, j + 1) == TXW_NOON || wid(s, j + 1) == TXW_MIDNIGHT)
-			return 0;
-		j += 3 + k;
-	} else if (has(s, j, TXC_REL) && has(s, j + 1, TXC_DAYPART)) {
-		int rel = wval(s, j);
-		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
-		if (rel == TXR_THIS)
-			set_point(&day, TG_DAY, s->ref);
-		else if (rel == TXR_LAST && dp == TXD_NI)
-			set_point(&day, TG_DAY, s->ref - 1);
-		else
-			return 0;
-		if (wid(s, j + 1) == TXW_NOON || wid(s, j + 1) == TXW_MIDNIGHT)
-			return 0;
-		day.anchor = INCLINE_ANCHOR_PUBLICATION;
-		j += 2;
-	} else if (wid(s, j) == TXW_NONE && has(s, j, TXC_DAYPART) && tk(s, j)->w &&
-		   strcmp(tk(s, j)->w->word, "overnight") == 0) {
-		set_point(&day, TG_DAY, s->ref - 1);
-		day.anchor = INCLINE_ANCHOR_PUBLICATION;
-		dp = TXD_NI;
-		j++;
-	} else {
-		return 0;
+	for (size_t f = 0; j < 0 && f < sizeof forms / sizeof forms[0]; f++) {
+		res_init(&t.day);
+		t.h = t.mi = -1;
+		t.dp = 0;
+		j = forms[f](s, i, &t);
 	}
-	if (day.p.g != TG_DAY)
+	if (j <= 0 || t.day.p.g != TG_DAY)
 		return 0;
-	*r = day;
+	*r = t.day;
 	r->type = INCLINE_TIMEX_TIME;
 	r->p.g = TG_TIME;
-	r->p.hour = h;
-	r->p.minute = mi;
-	r->p.daypart = dp;
+	r->p.hour = t.h;
+	r->p.minute = t.mi;
+	r->p.daypart = t.dp;
 	r->md = false;
 	return j - i;
 }

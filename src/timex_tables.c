@@ -243,7 +243,7 @@ const tx_word tx_words[] = {
 	W("or", 0, 0, 0, TXW_OR),
 	W("other", 0, 0, 0, TXW_OTHER),
 	W("over", TXC_MOD, INCLINE_MOD_MORE_THAN, 0, TXW_OVER),
-	W("overnight", TXC_DAYPART, TXD_NI, 0, 0),
+	W("overnight", TXC_DAYPART, TXD_NI, 0, TXW_OVERNIGHT),
 	W("page", TXC_NOYEAR, 0, 0, 0),
 	W("pages", TXC_NOYEAR, 0, 0, 0),
 	W("past", TXC_REL | TXC_CONTEXT, TXR_LAST, 0, TXW_PAST),
