@@ -2223,94 +2223,123 @@ static int p_relative(tx_scan *s, int i, tx_res *r)
 	return 0;
 }
 
-/* Count of units relative to a point: "two days ago", "a year earlier",
- * "three weeks later", "five years back", "a week from now". */
-static int p_ago(tx_scan *s, int i, tx_res *r)
-{
-	int j = i, n, k, unit, g, dir = 0;
-	bool half, prevanchor = false, the_form = false;
-	incline_day base;
-	unsigned w;
+/* A count of units and a direction, as p_ago reads them. */
+typedef struct tx_ago {
+	int n;           /* the count; -1 unknown ("days ago") */
+	bool half;       /* "two and a half" */
+	int unit;        /* TXU_* */
+	int dir;         /* -1 before, +1 after */
+	bool prevanchor; /* "later", "earlier": from the previous date */
+	bool the_form;   /* "the day before," */
+} tx_ago;
 
-	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
-	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
-		return 0;
+/* The count and unit: "two days", "a year", "the day" (before "before" or
+ * "after"), "Days". Returns the token after the unit, or 0. */
+static int ago_count(const tx_scan *s, int i, tx_ago *a)
+{
+	int j = i, k;
 
 	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
 		j++;
-	if (j == i && wid(s, j) == TXW_THE && (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
+	if (j == i && wid(s, j) == TXW_THE &&
+	    (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
 		/* "the day before,", "the year after.": one unit from the
 		 * narrative's last date */
-		n = 1;
-		half = false;
+		a->n = 1;
 		k = 1;
-		the_form = true;
-	} else if ((k = count_phrase(s, j, &n, &half)) == 0) {
-		n = -1;
-		half = false;
-		if (!(has(s, j, TXC_UNIT) && cap(s, j) && s->lx.s[tk(s, j)->end - 1] == 's'))
+		a->the_form = true;
+	} else if ((k = count_phrase(s, j, &a->n, &a->half)) == 0) {
+		a->n = -1;
+		a->half = false;
+		if (!(has(s, j, TXC_UNIT) && cap(s, j) && plural(s, j)))
 			return 0; /* "Days ago" */
 	}
 	j += k;
 	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
 		return 0;
-	unit = wval(s, j);
-	g = unit_g(unit);
-	j++;
-	w = wid(s, j);
+	a->unit = wval(s, j);
+	return j + 1;
+}
+
+/* The direction word at j: "ago", "back", "earlier", "prior", "before,",
+ * "later", "after.", "hence", "from now". Returns the token after it, or 0. */
+static int ago_direction(const tx_scan *s, int j, tx_ago *a)
+{
+	unsigned w = wid(s, j);
+	bool alone = sentence_end(s, j + 1) || punct(s, j + 1, ',');
+
 	if (w == TXW_AGO || w == TXW_BACK)
-		dir = -1;
+		a->dir = -1;
 	else if (w == TXW_EARLIER || (w == TXW_PRIOR && wid(s, j + 1) != TXW_TO) ||
-		 (w == TXW_BEFORE && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
-		dir = -1, prevanchor = true;
-	else if (w == TXW_LATER || (w == TXW_AFTER && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
-		dir = 1, prevanchor = true;
+		 (w == TXW_BEFORE && alone))
+		a->dir = -1, a->prevanchor = true;
+	else if (w == TXW_LATER || (w == TXW_AFTER && alone))
+		a->dir = 1, a->prevanchor = true;
 	else if (w == TXW_HENCE)
-		dir = 1;
+		a->dir = 1;
 	else if (w == TXW_FROM && wid(s, j + 1) == TXW_NOW)
-		dir = 1, j++;
+		a->dir = 1, j++;
 	else
 		return 0;
-	j++;
-	if (g == TG_NONE)
-		return 0;
-	if (n < 0 || half || g == TG_CENTURY) {
-		r->ref = dir < 0 ? TXF_PAST : TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j - i;
-	}
-	base = s->ref;
+	return j + 1;
+}
+
+/* Sets the point a->n units before or after its base; false when there
+ * is no base ("the day before" with no date before it). */
+static bool ago_resolve(const tx_scan *s, const tx_ago *a, tx_res *r)
+{
+	int g = unit_g(a->unit), n = a->n;
+	incline_day base = s->ref;
+
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;
 	/* "two days later" counts from the last date; "a year earlier" in
 	 * news compares with the publication date, unless the last date is
 	 * a day or a week the count can step from. */
-	if (the_form && !s->has_prev)
-		return 0;
-	if (prevanchor && s->has_prev && (dir > 0 || s->prev.g <= TG_WEEK || the_form)) {
+	if (a->the_form && !s->has_prev)
+		return false;
+	if (a->prevanchor && s->has_prev && (a->dir > 0 || s->prev.g <= TG_WEEK || a->the_form)) {
 		base = s->prev.day;
 		r->anchor = INCLINE_ANCHOR_PREVIOUS;
 	}
 	if (g == TG_TIME) {
 		set_point(r, TG_DAY, base);
-		r->p.g = TG_DAY;
-		return j - i;
+		return true;
 	}
-	if (unit == TXU_FORTNIGHT)
+	if (a->unit == TXU_FORTNIGHT)
 		n *= 2;
 	/* "a year ago" in an article about a quarter (or month): the same
 	 * quarter a year before. */
-	if (g == TG_YEAR && dir < 0 && s->has_topic_q) {
-		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, dir * n));
+	if (g == TG_YEAR && a->dir < 0 && s->has_topic_q) {
+		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, a->dir * n));
 		r->anchor = INCLINE_ANCHOR_PREVIOUS;
 		r->derived = true;
-		return j - i;
+		return true;
 	}
 	if (g == TG_WEEKEND)
 		g = TG_WEEK;
-	set_point(r, g, unit_start(g, shift(g, base, dir * n)));
+	set_point(r, g, unit_start(g, shift(g, base, a->dir * n)));
 	if (g == TG_DAY)
-		r->p.day = base + dir * n;
-	return j - i;
+		r->p.day = base + a->dir * n;
+	return true;
+}
+
+/* Count of units relative to a point: "two days ago", "a year earlier",
+ * "three weeks later", "five years back", "a week from now". */
+static int p_ago(tx_scan *s, int i, tx_res *r)
+{
+	tx_ago a = { .n = 0 };
+	int j;
+
+	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
+	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
+		return 0;
+	if (!(j = ago_count(s, i, &a)) || !(j = ago_direction(s, j, &a)))
+		return 0;
+	if (unit_g(a.unit) == TG_NONE)
+		return 0;
+	if (a.n < 0 || a.half || unit_g(a.unit) == TG_CENTURY)
+		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
+	return ago_resolve(s, &a, r) ? j - i : 0;
 }
 
 /* A bare weekday: "on Tuesday", "Friday". */
@@ -2563,15 +2592,86 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 	return j - i;
 }
 
+/* What may lead a duration: "the last", "the next", "past", "more than",
+ * "at least", "up to", "about". Returns the token after it (i when none),
+ * or -1 when the text is no duration. */
+static int dur_lead(const tx_scan *s, int i, incline_timex_mod *mod)
+{
+	int j = opt_the(s, i);
+
+	if (j > i)
+		return has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT) ? j + 1 : -1;
+	if ((wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST || wid(s, j) == TXW_NEXT) &&
+	    (has(s, j + 1, TXC_NUM) || tk(s, j + 1)->kind == TK_NUM))
+		return j + 1;
+	if (wid(s, j) == TXW_MORE || wid(s, j) == TXW_LESS) {
+		if (wid(s, j + 1) != TXW_THAN)
+			return -1;
+		*mod = wval(s, j);
+		return j + 2;
+	}
+	if (wid(s, j) == TXW_AT && wid(s, j + 1) == TXW_LEAST) {
+		*mod = INCLINE_MOD_EQUAL_OR_MORE;
+		return j + 2;
+	}
+	if (wid(s, j) == TXW_UP && wid(s, j + 1) == TXW_TO) {
+		*mod = INCLINE_MOD_EQUAL_OR_LESS;
+		return j + 2;
+	}
+	if (has(s, j, TXC_MOD) && wid(s, j) != TXW_MORE) {
+		*mod = wval(s, j);
+		return j + 1;
+	}
+	return j;
+}
+
+/* The count of a duration at j: "three", "a few", "several", or none in
+ * "for weeks". Returns its tokens (0 for none) or -1. */
+static int dur_count(const tx_scan *s, int i, int j, int *n, bool *half)
+{
+	int k;
+
+	if (wid(s, j) == TXW_FEW || wid(s, j) == TXW_SEVERAL || wid(s, j) == TXW_MANY) {
+		*n = -1;
+		return 1;
+	}
+	if ((k = count_phrase(s, j, n, half)) != 0)
+		return k;
+	/* "for weeks", "over months" */
+	if (j == i && (wid(s, i - 1) == TXW_FOR || wid(s, i - 1) == TXW_OVER ||
+		       wid(s, i - 1) == TXW_WITHIN) &&
+	    has(s, j, TXC_UNIT) && plural(s, j) && wval(s, j) >= TXU_HOUR) {
+		*n = -1;
+		return 0;
+	}
+	return -1;
+}
+
+/* The TIMEX3 value of n units: "P3D", "PT48H", "P2.5Y", "PXW". */
+static void dur_value(tx_res *r, int unit, int n, bool half)
+{
+	char num[16];
+	int mult = unit == TXU_FORTNIGHT ? 2 : 1;
+
+	if (n < 0)
+		snprintf(num, sizeof num, "X");
+	else if (half)
+		snprintf(num, sizeof num, "%d.5", n * mult);
+	else
+		snprintf(num, sizeof num, "%d", n * mult);
+	snprintf(r->lit, sizeof r->lit, "P%s%s%s", tx_unit_is_time[unit] ? "T" : "", num,
+		 tx_unit_code[unit]);
+}
+
 /* Durations: "three days", "48 hours", "a few weeks", "the past two
  * years", "90-day", "more than a year". */
 static int p_duration(tx_scan *s, int i, tx_res *r)
 {
-	int j = opt_the(s, i), n = -1, k, unit;
+	int j, n = -1, k, unit;
 	bool half = false;
 	incline_timex_mod mod = INCLINE_MOD_NONE;
 
-	if (j == i && kind(s, i) != TK_NUM &&
+	if (wid(s, i) != TXW_THE && kind(s, i) != TK_NUM &&
 	    !has(s, i, TXC_REL | TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT)) {
 		switch (wid(s, i)) {
 		case TXW_MORE: case TXW_LESS: case TXW_AT: case TXW_UP: case TXW_FEW:
@@ -2581,75 +2681,21 @@ static int p_duration(tx_scan *s, int i, tx_res *r)
 			return 0;
 		}
 	}
-
-	if (j > i && (has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT)))
-		j++;
-	else if (j > i)
+	if ((j = dur_lead(s, i, &mod)) < 0 || (k = dur_count(s, i, j, &n, &half)) < 0)
 		return 0;
-	else if ((wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST || wid(s, j) == TXW_NEXT) &&
-		 (has(s, j + 1, TXC_NUM) || tk(s, j + 1)->kind == TK_NUM))
-		j++;
-	if (j == i) {
-		if (wid(s, j) == TXW_MORE || wid(s, j) == TXW_LESS) {
-			if (wid(s, j + 1) != TXW_THAN)
-				return 0;
-			mod = wval(s, j);
-			j += 2;
-		} else if (wid(s, j) == TXW_AT && wid(s, j + 1) == TXW_LEAST) {
-			mod = INCLINE_MOD_EQUAL_OR_MORE;
-			j += 2;
-		} else if (wid(s, j) == TXW_UP && wid(s, j + 1) == TXW_TO) {
-			mod = INCLINE_MOD_EQUAL_OR_LESS;
-			j += 2;
-		} else if (has(s, j, TXC_MOD) && wid(s, j) != TXW_MORE) {
-			mod = wval(s, j);
-			j++;
-		}
-	}
-	if (wid(s, j) == TXW_FEW || wid(s, j) == TXW_SEVERAL || wid(s, j) == TXW_MANY) {
-		n = -1;
-		k = 1;
-	} else if ((k = count_phrase(s, j, &n, &half)) == 0) {
-		/* "for weeks", "over months" */
-		if (j == i && (wid(s, i - 1) == TXW_FOR || wid(s, i - 1) == TXW_OVER ||
-			       wid(s, i - 1) == TXW_WITHIN) &&
-		    has(s, j, TXC_UNIT) && s->lx.s[tk(s, j)->end - 1] == 's' && wval(s, j) >= TXU_HOUR)
-			n = -1;
-		else
-			return 0;
-	}
 	j += k;
-	if (!has(s, j, TXC_UNIT))
-		return 0;
-	if (k == 0 && has(s, j, TXC_ORD))
+	if (!has(s, j, TXC_UNIT) || (k == 0 && has(s, j, TXC_ORD)))
 		return 0;
 	unit = wval(s, j);
-	if (unit == TXU_NONE || (tk(s, j)->kind == TK_WORD && has(s, j, TXC_ORD) && !has(s, j, TXC_UNIT)))
-		return 0;
-	if (wid(s, j - 1) == TXW_A && wid(s, j) == TXW_HALF)
+	if (unit == TXU_NONE || unit == TXU_WEEKEND || unit == TXU_HALF)
 		return 0;
 	/* "a second attack" is an ordinal */
 	if (has(s, j, TXC_ORD) && n == 1 && k == 1 && tk(s, j - 1)->kind == TK_WORD)
 		return 0;
-	j++;
-	{
-		char num[16];
-		const char *code = tx_unit_code[unit];
-		bool t = tx_unit_is_time[unit];
-		int mult = unit == TXU_FORTNIGHT ? 2 : 1;
-		if (unit == TXU_WEEKEND || unit == TXU_HALF)
-			return 0;
-		if (n < 0)
-			snprintf(num, sizeof num, "X");
-		else if (half)
-			snprintf(num, sizeof num, "%d.5", n * mult);
-		else
-			snprintf(num, sizeof num, "%d", n * mult);
-		snprintf(r->lit, sizeof r->lit, "P%s%s%s", t ? "T" : "", num, code);
-	}
+	dur_value(r, unit, n, half);
 	r->type = INCLINE_TIMEX_DURATION;
 	r->mod = mod;
-	return j - i;
+	return j + 1 - i;
 }
 
 /* "once a", "twice per", "three times a", "5 times every": the tokens
