@@ -317,103 +317,67 @@ static size_t lx_sep_date(tx_lexer *lx, size_t at, tx_tok *t)
 	return p - at;
 }
 
-static void lx_number(tx_lexer *lx, tx_tok *t)
+/* "10:30", "10:30:15" after the hour digits (at p); returns the bytes
+ * read or 0. */
+static size_t lx_clock(const tx_lexer *lx, size_t p, int v, tx_tok *t)
 {
-	size_t at = lx->pos, p;
-	int v = 0, nd = 0, suf;
+	int mi;
+
+	if (v > 24 || lx_peek(lx, p) != ':' || !is_digit(lx_peek(lx, p + 1)) ||
+	    !is_digit(lx_peek(lx, p + 2)) || is_digit(lx_peek(lx, p + 3)))
+		return 0;
+	mi = (lx->s[p + 1] - '0') * 10 + (lx->s[p + 2] - '0');
+	if (mi >= 60)
+		return 0;
+	t->kind = TK_CLOCK;
+	t->h = (int8_t)v;
+	t->mi = (int8_t)mi;
+	if (lx_peek(lx, p + 3) == ':' && is_digit(lx_peek(lx, p + 4)) && is_digit(lx_peek(lx, p + 5)))
+		return 6;
+	return 3;
+}
+
+/* Three digits after a comma at p: "2,000" goes on. */
+static bool lx_thousands(const tx_lexer *lx, size_t p)
+{
+	return lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) && is_digit(lx_peek(lx, p + 2)) &&
+	       is_digit(lx_peek(lx, p + 3)) && !is_digit(lx_peek(lx, p + 4));
+}
+
+/* Letters glued to a number at p: "19th", "1990s", "3Q", "5pm", or a
+ * code ("4G", "3f2a..."). Returns the position after them. */
+static size_t lx_num_letters(const tx_lexer *lx, size_t p, int v, int nd, tx_tok *t)
+{
+	int c1 = lower(lx_peek(lx, p)), c2 = lower(lx_peek(lx, p + 1)), suf;
+	bool end2 = !lx_alnum_at(lx, p + 2), end1 = !lx_alnum_at(lx, p + 1);
 	size_t n;
 
-	t->kind = TK_NUM;
-	if ((n = lx_sep_date(lx, at, t)) > 0) {
-		t->kind = TK_DATE;
-		lx->pos = at + n;
-		return;
+	if (end2 && ((c1 == 's' && c2 == 't') || (c1 == 'n' && c2 == 'd') ||
+		     (c1 == 'r' && c2 == 'd') || (c1 == 't' && c2 == 'h'))) {
+		t->suf = SUF_ORD;
+		return p + 2;
 	}
-	p = at;
-	while (is_digit(lx_peek(lx, p))) {
-		if (nd < 9)
-			v = v * 10 + (lx->s[p] - '0');
-		nd++;
+	if (end1 && c1 == 's') {
+		t->suf = SUF_S;
+		return p + 1;
+	}
+	if (end1 && c1 == 'q' && v >= 1 && v <= 4 && nd == 1) {
+		t->kind = TK_QTR;
+		return p + 1;
+	}
+	if ((n = lx_ampm(lx, p, &suf)) > 0) {
+		t->suf = (uint8_t)suf;
+		return p + n;
+	}
+	t->flags |= TF_COMPLEX;
+	while (lx_alnum_at(lx, p))
 		p++;
-	}
-	t->num = v;
-	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
-	if (nd <= 2 && lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
-	    is_digit(lx_peek(lx, p + 2)) && !is_digit(lx_peek(lx, p + 3)) && v <= 24) {
-		int mi = (lx->s[p + 1] - '0') * 10 + (lx->s[p + 2] - '0');
-		if (mi < 60) {
-			t->kind = TK_CLOCK;
-			t->h = (int8_t)v;
-			t->mi = (int8_t)mi;
-			p += 3;
-			if (lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
-			    is_digit(lx_peek(lx, p + 2)))
-				p += 3;
-		}
-	} else if (nd == 8 && v / 10000 >= 1970 && v / 10000 <= 2099 &&
-		   incline_date_valid_ymd(v / 10000, v / 100 % 100, v % 100) &&
-		   !lx_alnum_at(lx, p)) {
-		/* A compact "20170313". */
-		t->kind = TK_DATE;
-		t->y = (int16_t)(v / 10000);
-		t->mo = (int8_t)(v / 100 % 100);
-		t->d = (int8_t)(v % 100);
-	} else if (nd <= 3 && lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
-		   is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
-		   !is_digit(lx_peek(lx, p + 4))) {
-		/* "2,000": a count, never a date. */
-		t->flags |= TF_COMPLEX;
-		while (lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
-		       is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
-		       !is_digit(lx_peek(lx, p + 4)))
-			p += 4;
-	}
-	/* Decimals and version numbers: "2.1", "10.0.3". */
-	while (t->kind == TK_NUM && (lx_peek(lx, p) == '.' || lx_peek(lx, p) == ',') &&
-	       is_digit(lx_peek(lx, p + 1)) && lx_peek(lx, p) == '.') {
-		t->flags |= TF_COMPLEX;
-		p++;
-		while (is_digit(lx_peek(lx, p)))
-			p++;
-	}
-	if (t->kind == TK_NUM && is_alpha(lx_peek(lx, p))) {
-		int c1 = lower(lx_peek(lx, p)), c2 = lower(lx_peek(lx, p + 1));
-		bool end2 = !lx_alnum_at(lx, p + 2), end1 = !lx_alnum_at(lx, p + 1);
-		if (end2 && ((c1 == 's' && c2 == 't') || (c1 == 'n' && c2 == 'd') ||
-			     (c1 == 'r' && c2 == 'd') || (c1 == 't' && c2 == 'h'))) {
-			t->suf = SUF_ORD;
-			p += 2;
-		} else if (end1 && c1 == 's') {
-			t->suf = SUF_S;
-			p += 1;
-		} else if (end1 && c1 == 'q' && v >= 1 && v <= 4 && nd == 1) {
-			t->kind = TK_QTR;
-			p += 1;
-		} else if ((n = lx_ampm(lx, p, &suf)) > 0) {
-			t->suf = (uint8_t)suf;
-			p += n;
-		} else {
-			t->flags |= TF_COMPLEX;
-			while (lx_alnum_at(lx, p))
-				p++;
-		}
-	} else if (t->kind == TK_NUM && lx_peek(lx, p) == '\'' &&
-		   lower(lx_peek(lx, p + 1)) == 's' && !lx_alnum_at(lx, p + 2) &&
-		   nd == 4 && v % 10 == 0) {
-		t->suf = SUF_S; /* "1990's" */
-		p += 2;
-	}
-	if ((t->kind == TK_NUM || t->kind == TK_CLOCK) && t->suf == SUF_NONE &&
-	    !(t->flags & TF_COMPLEX)) {
-		/* "10 a.m.", "5 PM": the marker joins the number's token. */
-		size_t q = p;
-		while (lx_peek(lx, q) == ' ')
-			q++;
-		if (q > p && q - p <= 2 && (n = lx_ampm(lx, q, &suf)) > 0) {
-			t->suf = (uint8_t)suf;
-			p = q + n;
-		}
-	}
+	return p;
+}
+
+/* An a.m./p.m. marker makes the number a clock: "5 p.m.", "10:30 a.m." */
+static void lx_clock_marker(tx_tok *t, int v, int nd)
+{
 	if (t->kind == TK_NUM && (t->suf == SUF_AM || t->suf == SUF_PM)) {
 		if (v < 1 || v > 12 || nd > 2) {
 			t->flags |= TF_COMPLEX;
@@ -433,6 +397,67 @@ static void lx_number(tx_lexer *lx, tx_tok *t)
 				t->h = 0;
 		}
 	}
+}
+
+static void lx_number(tx_lexer *lx, tx_tok *t)
+{
+	size_t at = lx->pos, p, n;
+	int v = 0, nd = 0, suf;
+
+	t->kind = TK_NUM;
+	if ((n = lx_sep_date(lx, at, t)) > 0) {
+		t->kind = TK_DATE;
+		lx->pos = at + n;
+		return;
+	}
+	for (p = at; is_digit(lx_peek(lx, p)); p++, nd++)
+		if (nd < 9)
+			v = v * 10 + (lx->s[p] - '0');
+	t->num = v;
+	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+	if (nd <= 2 && lx_peek(lx, p) == ':') {
+		p += lx_clock(lx, p, v, t);
+	} else if (nd == 8 && v / 10000 >= 1970 && v / 10000 <= 2099 &&
+		   incline_date_valid_ymd(v / 10000, v / 100 % 100, v % 100) &&
+		   !lx_alnum_at(lx, p)) {
+		/* A compact "20170313". */
+		t->kind = TK_DATE;
+		t->y = (int16_t)(v / 10000);
+		t->mo = (int8_t)(v / 100 % 100);
+		t->d = (int8_t)(v % 100);
+	} else if (nd <= 3 && lx_thousands(lx, p)) {
+		/* "2,000": a count, never a date. */
+		t->flags |= TF_COMPLEX;
+		while (lx_thousands(lx, p))
+			p += 4;
+	}
+	/* Decimals and version numbers: "2.1", "10.0.3". */
+	while (t->kind == TK_NUM && lx_peek(lx, p) == '.' && is_digit(lx_peek(lx, p + 1))) {
+		t->flags |= TF_COMPLEX;
+		p++;
+		while (is_digit(lx_peek(lx, p)))
+			p++;
+	}
+	if (t->kind == TK_NUM && is_alpha(lx_peek(lx, p))) {
+		p = lx_num_letters(lx, p, v, nd, t);
+	} else if (t->kind == TK_NUM && lx_peek(lx, p) == '\'' &&
+		   lower(lx_peek(lx, p + 1)) == 's' && !lx_alnum_at(lx, p + 2) &&
+		   nd == 4 && v % 10 == 0) {
+		t->suf = SUF_S; /* "1990's" */
+		p += 2;
+	}
+	if ((t->kind == TK_NUM || t->kind == TK_CLOCK) && t->suf == SUF_NONE &&
+	    !(t->flags & TF_COMPLEX)) {
+		/* "10 a.m.", "5 PM": the marker joins the number's token. */
+		size_t q = p;
+		while (lx_peek(lx, q) == ' ')
+			q++;
+		if (q > p && q - p <= 2 && (n = lx_ampm(lx, q, &suf)) > 0) {
+			t->suf = (uint8_t)suf;
+			p = q + n;
+		}
+	}
+	lx_clock_marker(t, v, nd);
 	lx->pos = p;
 }
 
