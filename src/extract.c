@@ -288,6 +288,9 @@ static bool negated(const sentence *s, const lex_hit *cue, bool sentence_wide)
 	size_t from = cue->first > NEGATION_REACH && !sentence_wide ? cue->first - NEGATION_REACH : 0;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *n = &s->hits[h];
+		/* inside a cue's gap counts too: "the spyware never hit" */
+		if (n->first > cue->first && n->first < cue->last && n->cls == LEX_NEGATION)
+			return true;
 		if (n->first >= cue->first)
 			continue;
 		if (n->cls == LEX_NEG_SCOPE)

@@ -42,6 +42,10 @@ static const type_case type_cases[] = {
 	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
 	{"The gang demanded 40 bitcoins from the clinic.", "intrusion", true, NULL, PUB, "publication"},
 	{"Engineers worked to shrink the attack surface.", "intrusion", false, "", "", NULL},
+	/* a negation inside the cue phrase, a contingency, a purpose */
+	{"Fortunately, the spyware never hit the ministry's network.", "intrusion", false, "", "", NULL},
+	{"Every agency needs a plan in case of a ransomware attack.", "intrusion", false, "", "", NULL},
+	{"The messages were designed to hijack the recipients' accounts.", "intrusion", false, "", "", NULL},
 	/* "May" in a date is a month, not a modal */
 	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
