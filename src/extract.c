@@ -409,6 +409,25 @@ static bool usable(const incline_timex *t)
 	       (t->date.earliest != INCLINE_DAY_NONE || t->date.latest != INCLINE_DAY_NONE);
 }
 
+/* An expression that only bounds the event from above: "in recent
+ * years" (a past reference) and durations reaching back from now ("over
+ * the past four years", "in the previous 12 months"). The event happened
+ * by the publication date, and the expression is where the text says so. */
+static bool vague(const sentence *s, const incline_timex *t)
+{
+	static const char *const back[] = {"past", "last", "previous", "recent"};
+	size_t w = word_at(s, t->start);
+	if (t->type == INCLINE_TIMEX_DATE && t->date.gran == INCLINE_GRAN_UNKNOWN)
+		return t->date.latest != INCLINE_DAY_NONE && t->date.earliest == INCLINE_DAY_NONE;
+	if (t->type != INCLINE_TIMEX_DURATION)
+		return false;
+	for (size_t i = w; i < w + 2 && i < s->n_folded && s->words.items[i].start < t->end; i++)
+		for (size_t k = 0; k < sizeof back / sizeof *back; k++)
+			if (strcmp(s->folded[i], back[k]) == 0)
+				return true;
+	return false;
+}
+
 /* A date right after a reporting verb dates the report. */
 static bool reporting_date(const sentence *s, const incline_timex *t)
 {
@@ -431,12 +450,15 @@ static chosen_date choose_date(const sentence *s, incline_event_type t, const le
 	const incline_timex *same = NULL, *any = NULL, *report = NULL;
 	size_t best_same = SIZE_MAX, best_any = SIZE_MAX;
 	bool disclosure = t == INCLINE_EVENT_DISCLOSURE;
+	/* a flaw's report is the vulnerability event itself: "reported in
+	 * August" dates it */
+	bool any_date = t == INCLINE_EVENT_VULNERABILITY;
 
 	for (size_t i = 0; i < n; i++) {
 		const incline_timex *d = &dates[i];
 		size_t w = word_at(s, d->start);
 		size_t dist = w > cue->first ? w - cue->first : cue->first - w;
-		if (reporting_date(s, d) != disclosure) {
+		if (!any_date && reporting_date(s, d) != disclosure) {
 			if (!report)
 				report = d;
 			continue;
@@ -471,6 +493,10 @@ static int set_when(incline_when *w, const incline_article *a, const incline_tim
 	if (upper_bound_only) {
 		w->date.earliest = INCLINE_DAY_NONE;
 		w->basis = INCLINE_BASIS_PUBLICATION;
+		if (w->date.latest == INCLINE_DAY_NONE || w->date.latest > a->published)
+			w->date.latest = a->published; /* a duration back from now */
+		if (w->date.gran == INCLINE_GRAN_UNKNOWN)
+			w->date.gran = INCLINE_GRAN_DAY;
 	}
 	w->has_span = true;
 	w->start = t->start;
@@ -728,19 +754,25 @@ static int sentence_events(article_ctx *c, sentence *s)
 {
 	const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT];
 	incline_timex own[64];
+	const incline_timex *bound = NULL; /* the first vague expression */
 	size_t n = 0, first, end = sentence_dates(c, s, &first);
 	const incline_timex *carry = continues(c, s) ? c->carry : NULL;
 	int rc = 0;
 
-	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
+	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
+		else if (!bound && vague(s, &c->dates->items[i]))
+			bound = &c->dates->items[i];
+	}
 	forget_date_words(s, c->dates->items + first, end - first);
 	pick_types(s, cues);
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])
 			continue;
 		chosen_date d = choose_date(s, (incline_event_type)t, cues[t], own, n);
+		if (!d.timex && bound)
+			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);

@@ -86,6 +86,11 @@ static const type_case type_cases[] = {
 	/* context */
 	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
 	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
+	/* a flaw's report is the vulnerability event: its date is the report's */
+	{"The flaw was patched in September after it was reported in August.", "vulnerability", true, "2023-08-01", "2023-08-31", NULL},
+	/* vague expressions bound the event by the publication date, with their span */
+	{"Skimmers stole card data at the chain over the past four years.", "intrusion", true, NULL, PUB, "publication"},
+	{"Many hospitals have been hit by ransomware in recent years.", "intrusion", true, NULL, PUB, "publication"},
 	/* a reporting date dates the report; the attack only "by then" */
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
@@ -235,6 +240,19 @@ static void test_hedged(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* A vague expression is still where the date came from: its span is kept. */
+static void test_vague_date_span(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "Skimmers stole card data at the chain over the past four years.");
+	const incline_event *ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	assert_true(ev->when.has_span);
+	assert_string_equal(ev->when.text, "the past four years");
+	incline_timeline_free(&tl);
+}
+
 /* "He" continues the previous sentence: its date carries over. */
 static void test_narrative_date_carries(void **state)
 {
@@ -304,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
+		cmocka_unit_test(test_vague_date_span),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),
