@@ -184,7 +184,7 @@ static const char *at(const sentence *s, size_t off)
 /* Punctuation between two words that ends a clause. */
 static bool clause_break(const char *p, size_t len)
 {
-	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - "};
+	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - ", "--", "(", ")"};
 	for (size_t i = 0; i < len; i++) {
 		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
 			size_t n = strlen(marks[m]);
@@ -353,6 +353,36 @@ static bool nonevent(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* How far a definite determiner may stand before the event noun it
+ * makes presupposed: "the WannaCry ransomware attack". */
+#define PRESUPPOSED_REACH 3
+
+/* Words that end a noun phrase's modifiers: in "the possibility of
+ * attacks" the determiner is not the attacks'. */
+static bool is_phrase_break(const char *w)
+{
+	static const char *const words[] = {"of", "for", "to", "in", "on", "about", "with", "by", "from", "against", "and", "or"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* true when the cue is a definite event noun: "the breach", "this attack". */
+static bool presupposed(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *p = &s->hits[h];
+		bool ok = p->cls == LEX_PRESUPPOSED && p->last == cue->first && cue->first == cue->last &&
+			  p->first + PRESUPPOSED_REACH >= p->last && s->clause[p->first] == s->clause[p->last];
+		for (size_t i = p->first + 1; ok && i < p->last; i++)
+			ok = !is_phrase_break(s->folded[i]) && !covered(s, LEX_NEGATION, i);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -362,7 +392,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 			continue;
 		if (t == INCLINE_EVENT_ATTRIBUTION || t == INCLINE_EVENT_CONTEXT)
 			return c; /* negation is a stance here, not a veto */
-		if (negated(s, c, false) || hypothetical(s, c))
+		if (!(t == INCLINE_EVENT_INTRUSION && presupposed(s, c)) &&
+		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION && (capability(s, c) || nonevent(s, c)))
 			continue;

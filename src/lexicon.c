@@ -48,7 +48,9 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
-	{T(INTRUSION), "leak|leaked|leaking|leaks"},
+	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
+	{T(INTRUSION), "data dump|dumps|leakage"},
+	{T(INTRUSION), "dumped"},
 	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
 	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
@@ -151,7 +153,8 @@ static const row cue_rows[] = {
 	{T(PATCH), "patch|patched|patches|patching"},
 	{T(PATCH), "fix|fixed|fixes|fixing|hotfix*"},
 	{T(PATCH), "security|software|firmware update|updates"},
-	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch"},
+	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch|mitigation|mitigations"},
+	{T(PATCH), "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|problem|problems|hole|holes ~ addressed|resolved|plugged|remediated|mitigated|closed"},
 	{T(PATCH), "address|addressed|addresses|addressing|resolve|resolved|resolves ~ vulnerability|vulnerabilities|flaw|flaws|issue|issues|bug|bugs"},
 	{T(PATCH), "upgrade|upgraded|upgrading"},
 	{T(PATCH), "workaround|workarounds"},
@@ -220,6 +223,11 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
+	/* a definite event noun ("the breach", "this attack", "the stolen
+	 * data") presupposes the happening: a negation or a modal before it
+	 * is about something else ("did not report the breach", "cannot
+	 * comment on the ransom") */
+	{LEX_PRESUPPOSED, "the|this|that|these|those|its|their|last|recent|latest ~ attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|breach|breaches|hack|hacks|intrusion|intrusions|leak|leaks|infection|ransom|theft|dump|compromise|stolen|leaked|hacked|breached|compromised"},
 	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
 	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
@@ -228,7 +236,7 @@ static const row qualifier_rows[] = {
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */
 	{LEX_CONTINUE, "and|but|although|though|while|yet|so|because"},
-	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless"},
+	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless|which|that"},
 };
 
 /* Built-in actor aliases: folded alias -> canonical name. Groups, gangs,

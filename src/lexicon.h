@@ -19,6 +19,7 @@ typedef enum lex_class {
 	LEX_DENY,      /* "denied": an attribution stance */
 	LEX_REPORT,    /* "said", "confirmed": a claimant's verb */
 	LEX_ACCORDING, /* "according to": the claimant follows */
+	LEX_PRESUPPOSED, /* "the breach": a definite event noun, presupposed */
 	LEX_SELF_CLAIM, /* "claimed responsibility": the claimant is the actor */
 	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
 	LEX_CLAUSE,    /* "but", "although": starts a new clause */

@@ -46,6 +46,14 @@ static const type_case type_cases[] = {
 	{"Fortunately, the spyware never hit the ministry's network.", "intrusion", false, "", "", NULL},
 	{"Every agency needs a plan in case of a ransomware attack.", "intrusion", false, "", "", NULL},
 	{"The messages were designed to hijack the recipients' accounts.", "intrusion", false, "", "", NULL},
+	/* a definite event noun is presupposed: the negation or modal is about another verb */
+	{"Staff still have not been told about the breach.", "intrusion", true, NULL, PUB, "publication"},
+	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
+	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
+	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a relative clause keeps its own modal: "that could let" */
+	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
+	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
 	/* "May" in a date is a month, not a modal */
 	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
