@@ -37,6 +37,10 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* trends and statistics are about attacks in general */
+	{"Analysts report a surge in ransomware attacks against schools.", "intrusion", false, "", "", NULL},
+	{"Gift card scams are among the most common frauds.", "intrusion", false, "", "", NULL},
+	{"The worm was built with the goal of infecting as many servers as possible.", "intrusion", false, "", "", NULL},
 	/* agents and tools alone are not happenings; what they did is */
 	{"The attackers are believed to be based in Eastern Europe.", "intrusion", false, "", "", NULL},
 	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
