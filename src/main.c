@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "incline/incline.h"
 
@@ -17,7 +18,10 @@ enum {
 	EXIT_OUTPUT = 3  /* output not written (write failure, out of memory) */
 };
 
-typedef enum { FORMAT_JSON, FORMAT_CSV, FORMAT_NDJSON } out_format;
+typedef enum {
+	FORMAT_JSON, FORMAT_CSV, FORMAT_NDJSON, FORMAT_TIMELINEJS,
+	FORMAT_TIMESKETCH, FORMAT_STIX, FORMAT_MARKDOWN, FORMAT_HTML
+} out_format;
 
 static const struct {
 	const char *name;
@@ -27,17 +31,24 @@ static const struct {
 	{"json", FORMAT_JSON, incline_emit_json},
 	{"csv", FORMAT_CSV, incline_emit_csv},
 	{"ndjson", FORMAT_NDJSON, incline_emit_ndjson},
+	{"timelinejs", FORMAT_TIMELINEJS, incline_emit_timelinejs},
+	{"timesketch", FORMAT_TIMESKETCH, incline_emit_timesketch},
+	{"stix", FORMAT_STIX, incline_emit_stix},
+	{"markdown", FORMAT_MARKDOWN, incline_emit_markdown},
+	{"html", FORMAT_HTML, incline_emit_html},
 };
 
 typedef struct options {
 	const char *command;
 	const char *output;   /* NULL = stdout */
 	const char *actors;   /* user actor alias file */
+	const char *update;   /* build --update: the timeline to extend */
 	out_format format;
 	incline_read_opts read;
 	incline_merge_opts merge;
 	int keep_going;
 	unsigned jobs;         /* worker threads (-j) */
+	int split;            /* --split: one file per incident in output */
 	char **inputs;
 	int n_inputs;
 } options;
@@ -46,16 +57,22 @@ static const char usage_text[] =
 	"usage: incline build [options] FILE|DIR|- ...   articles -> one timeline\n"
 	"       incline extract [options] FILE|DIR|- ... events, one JSON object per line\n"
 	"       incline dates [options] FILE|DIR|- ...   date expressions, one JSON object per line\n"
+	"       incline merge [options] FILE|DIR|- ...   timelines and/or extract outputs -> one timeline\n"
 	"\n"
 	"options:\n"
 	"  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
-	"  -f, --format FMT       json (default), csv or ndjson (build)\n"
+	"  -f, --format FMT       output of build and merge: json (default), csv, ndjson,\n"
+	"                         timelinejs, timesketch, stix, markdown or html\n"
+	"      --update FILE      build: add the articles to timeline FILE in place\n"
+	"                         (atomically; articles already in it change nothing)\n"
 	"      --ref-date DATE    publication date YYYY-MM-DD for inputs without one\n"
 	"                         (for `dates`: the reference date for every input)\n"
 	"      --keep-going       process what could be read when some inputs fail\n"
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
 	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
 	"  -j, --jobs N           extract with N threads (same output; default 1)\n"
+	"      --split            build: one timeline per incident, written to the\n"
+	"                         folder given with -o (created if missing)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
 	"  -h, --help             show this help\n"
@@ -97,7 +114,7 @@ static int parse_format(options *o, const char *name)
 			return 0;
 		}
 	}
-	return usage_error("unknown format '%s' (json, csv or ndjson)", name);
+	return usage_error("unknown format '%s' (json, csv, ndjson, timelinejs, timesketch, stix, markdown or html)", name);
 }
 
 static int parse_fraction(double *out, const char *s)
@@ -134,7 +151,8 @@ static int parse_size(size_t *out, const char *s)
 	return 0;
 }
 
-enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION };
+enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION,
+       OPT_UPDATE, OPT_SPLIT };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -147,8 +165,10 @@ static int parse_options(options *o, int argc, char **argv)
 		{"min-overlap", required_argument, NULL, OPT_MIN_OVERLAP},
 		{"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
 		{"jobs", required_argument, NULL, 'j'},
+		{"split", no_argument, NULL, OPT_SPLIT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
+		{"update", required_argument, NULL, OPT_UPDATE},
 		{NULL, 0, NULL, 0},
 	};
 	int c, rc;
@@ -169,6 +189,7 @@ static int parse_options(options *o, int argc, char **argv)
 			if ((rc = parse_jobs(&o->jobs, optarg)))
 				return rc;
 			break;
+		case OPT_SPLIT: o->split = 1; break;
 		case OPT_ACTORS: o->actors = optarg; break;
 		case OPT_MIN_OVERLAP:
 			if ((rc = parse_fraction(&o->merge.min_overlap, optarg)))
@@ -180,6 +201,7 @@ static int parse_options(options *o, int argc, char **argv)
 			break;
 		case 'h': print_usage(stdout); return -1;
 		case OPT_VERSION: printf("incline %s\n", INCLINE_VERSION); return -1;
+		case OPT_UPDATE: o->update = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -187,6 +209,12 @@ static int parse_options(options *o, int argc, char **argv)
 	o->n_inputs = argc - optind;
 	if (o->n_inputs == 0)
 		return usage_error("%s: no input files", o->command);
+	if (o->update && strcmp(o->command, "build") != 0)
+		return usage_error("--update works with build, not %s", o->command);
+	if (o->update && (o->output || o->format != FORMAT_JSON))
+		return usage_error("%s", "--update writes its JSON timeline in place: no -o or -f");
+	if (o->split && (strcmp(o->command, "build") || !o->output || strcmp(o->output, "-") == 0))
+		return usage_error("%s", "--split needs `build` and -o DIR");
 	return 0;
 }
 
@@ -457,26 +485,141 @@ static int write_output(write_job *job)
 	return job->rc ? job->rc : job->failed ? EXIT_INPUT : EXIT_OK;
 }
 
-static int run_build(options *o)
+/* Loads a timeline or NDJSON stream. */
+static int load_one(const char *file, void *payload, incline_error *err)
 {
-	incline_pipeline_ops ops = {extractor_new, extractor_free, build_work, collect_events,
-				    timeline_free};
-	incline_timeline raw = {0}, merged = {0};
-	run_ctx ctx = {o, NULL, &raw};
+	incline_timeline *tl = payload;
+	return incline_load_file(tl, file, NULL, err);
+}
+
+/* Loads every input; with --keep-going a failure is reported and skipped. */
+static int load_inputs(incline_timeline *tl, const options *o, int *failed)
+{
+	for (int i = 0; i < o->n_inputs; i++) {
+		incline_error err;
+		incline_error_clear(&err);
+		if ((strcmp(o->inputs[i], "-") == 0 ? load_one(o->inputs[i], tl, &err)
+		     : incline_io_walk(o->inputs[i], load_one, tl, &err)) == 0)
+			continue;
+		report(&err);
+		*failed = 1;
+		if (err.code == INCLINE_ENOMEM)
+			return EXIT_OUTPUT;
+		if (!o->keep_going)
+			return EXIT_INPUT;
+	}
+	return 0;
+}
+
+/* build --update FILE: the kept timeline joins the new articles' events. */
+static int load_update(incline_timeline *tl, options *o)
+{
 	incline_error err;
-	int failed = 0, rc = run_inputs(&ctx, &ops, &failed);
+	incline_error_clear(&err);
+	if (incline_load_file(tl, o->update, NULL, &err) == 0) {
+		o->output = o->update;
+		return 0;
+	}
+	report(&err);
+	return err.code == INCLINE_ENOMEM ? EXIT_OUTPUT : EXIT_INPUT;
+}
+
+/* --split: one timeline per incident, DIR/<slug>.<format>, each written
+ * atomically. */
+static int write_split(const options *o, const incline_timeline *tl)
+{
+	const char *ext = "json";
+	incline_error err;
+	int rc = 0;
 
 	incline_error_clear(&err);
-	if (!rc && incline_merge(&merged, &raw, &o->merge, &err)) {
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (formats[i].format == o->format)
+			ext = formats[i].name; /* the format's name is its extension */
+	if (mkdir(o->output, 0777) && errno != EEXIST) {
+		fprintf(stderr, "incline: %s: %s\n", o->output, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	for (size_t i = 0; !rc && i < tl->n_incidents; i++) {
+		incline_timeline one = {0};
+		options each = *o;
+		char stem[INCLINE_SLUG_MAX + 32], *path;
+		size_t len;
+
+		if (incline_incident_file_stem(stem, sizeof stem, tl, i)
+		    || incline_incident_extract(&one, tl, i)) {
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		len = strlen(o->output) + strlen(stem) + 16;
+		if (!(path = malloc(len))) {
+			incline_timeline_free(&one);
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		snprintf(path, len, "%s/%s.%s", o->output, stem, ext);
+		each.output = path;
+		{
+			write_job job = {&each, &one, NULL, 0, 0};
+			rc = write_output(&job);
+		}
+		free(path);
+		incline_timeline_free(&one);
+	}
+	return rc;
+}
+
+/* Merges the timeline(s) in raw (freed) and writes the result. */
+static int merge_and_write(options *o, incline_timeline *raw)
+{
+	incline_timeline merged = {0};
+	incline_error err;
+	int rc = 0;
+
+	incline_error_clear(&err);
+	if (incline_merge(&merged, raw, &o->merge, &err)) {
 		report(&err);
 		rc = EXIT_OUTPUT;
 	}
-	incline_timeline_free(&raw);
-	if (!rc) {
+	incline_timeline_free(raw);
+	if (!rc && o->split) {
+		rc = write_split(o, &merged);
+	} else if (!rc) {
 		write_job job = {o, &merged, NULL, 0, 0};
 		rc = write_output(&job);
 	}
 	incline_timeline_free(&merged);
+	return rc;
+}
+
+static int run_merge(options *o)
+{
+	incline_timeline in = {0};
+	int failed = 0, rc = load_inputs(&in, o, &failed);
+
+	if (rc) {
+		incline_timeline_free(&in);
+		return rc;
+	}
+	rc = merge_and_write(o, &in);
+	return rc ? rc : failed ? EXIT_INPUT : EXIT_OK;
+}
+
+static int run_build(options *o)
+{
+	incline_pipeline_ops ops = {extractor_new, extractor_free, build_work, collect_events,
+				    timeline_free};
+	incline_timeline raw = {0};
+	run_ctx ctx = {o, NULL, &raw};
+	int failed = 0, rc = o->update ? load_update(&raw, o) : 0;
+
+	if (!rc)
+		rc = run_inputs(&ctx, &ops, &failed);
+	if (rc) {
+		incline_timeline_free(&raw);
+		return rc;
+	}
+	rc = merge_and_write(o, &raw);
 	return rc ? rc : failed ? EXIT_INPUT : EXIT_OK;
 }
 
@@ -495,7 +638,7 @@ int main(int argc, char **argv)
 	o.read.ref_date = INCLINE_DAY_NONE;
 	incline_merge_opts_default(&o.merge);
 	if (argc < 2)
-		return usage_error("%s", "missing command (build, extract or dates)");
+		return usage_error("%s", "missing command (build, extract, dates or merge)");
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		print_usage(stdout);
 		return EXIT_OK;
@@ -505,8 +648,9 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	o.command = argv[1];
-	if (strcmp(o.command, "build") && strcmp(o.command, "extract") && strcmp(o.command, "dates"))
-		return usage_error("unknown command '%s' (build, extract or dates)", o.command);
+	if (strcmp(o.command, "build") && strcmp(o.command, "extract") && strcmp(o.command, "dates")
+	    && strcmp(o.command, "merge"))
+		return usage_error("unknown command '%s' (build, extract, dates or merge)", o.command);
 	rc = parse_options(&o, argc - 1, argv + 1);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
@@ -522,5 +666,7 @@ int main(int argc, char **argv)
 							     text_block_free};
 		return run_stream(&o, &extract);
 	}
+	if (strcmp(o.command, "merge") == 0)
+		return run_merge(&o);
 	return run_build(&o);
 }
