@@ -383,6 +383,19 @@ static bool presupposed(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue is a bare "attack" in a sentence about a flaw: the
+ * way to exploit it ("the attack works on Android 8", "vulnerable to
+ * attacks that can intercept data"), not an incident. */
+static bool technique(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ATTACK_NOUN && a->first == cue->first && a->last == cue->last)
+			return find(s, LEX_FLAW, 0, s->words.n) != NULL;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -395,7 +408,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		if (!(t == INCLINE_EVENT_INTRUSION && presupposed(s, c)) &&
 		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
-		if (t == INCLINE_EVENT_INTRUSION && (capability(s, c) || nonevent(s, c)))
+		if (t == INCLINE_EVENT_INTRUSION &&
+		    (capability(s, c) || nonevent(s, c) || (technique(s, c) && !presupposed(s, c))))
 			continue;
 		return c;
 	}

@@ -37,6 +37,9 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* with a flaw about, a bare "attack" is the way to exploit it */
+	{"Researchers showed the flaw is open to attacks from nearby phones.", "intrusion", false, "", "", NULL},
+	{"The attack exploited a flaw in the VPN gateway.", "intrusion", true, NULL, PUB, "publication"},
 	/* trends and statistics are about attacks in general */
 	{"Analysts report a surge in ransomware attacks against schools.", "intrusion", false, "", "", NULL},
 	{"Gift card scams are among the most common frauds.", "intrusion", false, "", "", NULL},
