@@ -49,7 +49,9 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
-	{T(INTRUSION), "leak|leaked|leaking|leaks"},
+	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
+	{T(INTRUSION), "data dump|dumps|leakage"},
+	{T(INTRUSION), "dumped"},
 	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
 	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
@@ -152,7 +154,8 @@ static const row cue_rows[] = {
 	{T(PATCH), "patch|patched|patches|patching"},
 	{T(PATCH), "fix|fixed|fixes|fixing|hotfix*"},
 	{T(PATCH), "security|software|firmware update|updates"},
-	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch"},
+	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch|mitigation|mitigations"},
+	{T(PATCH), "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|problem|problems|hole|holes ~ addressed|resolved|plugged|remediated|mitigated|closed"},
 	{T(PATCH), "address|addressed|addresses|addressing|resolve|resolved|resolves ~ vulnerability|vulnerabilities|flaw|flaws|issue|issues|bug|bugs"},
 	{T(PATCH), "upgrade|upgraded|upgrading"},
 	{T(PATCH), "workaround|workarounds"},
@@ -188,12 +191,20 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "possibility|risk|threat|danger of"},
 	{LEX_MODAL, "plan|plans|planning|planned|intend|intends|intended|aims|aim|want|wants to"},
 	{LEX_MODAL, "how to"},
+	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
+	{LEX_MODAL, "in case of"},
+	{LEX_MODAL, "in the event of"},
+	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
+	/* in a sentence about a flaw, a bare "attack" names the way to
+	 * exploit it ("the attack works against Android 8"), not an incident */
+	{LEX_ATTACK_NOUN, "attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks"},
+	{LEX_ATTACK_NOUN, "cyber attack|attacks"},
 	/* names of a flaw, for vulnerability events */
 	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
 	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
@@ -202,13 +213,15 @@ static const row qualifier_rows[] = {
 	{LEX_FINDING, "dug|turned up"},
 	{LEX_FINDING, "made public|aware"},
 	{LEX_FINDING, "present|remained|remains|lives|living|sits in|inside|within"},
-	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted|state|states|stated|explained|wrote|writes"},
-	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contain|contains|contained|suffer|suffers|suffered"},
+	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted"},
+	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contained|suffer|suffers|suffered"},
 	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},
-	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|alerted|notified|informed|emerged"},
+	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|emerged"},
 	{LEX_GENERIC, "on the rise"},
 	{LEX_GENERIC, "are|were rising|growing|increasing|soaring|surging|proliferating|spreading|becoming"},
 	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
+	{LEX_GENERIC, "surge|rise|increase|spike|growth|uptick|jump|decline|drop in"},
+	{LEX_GENERIC, "among the most"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
@@ -218,14 +231,20 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
+	/* a definite event noun ("the breach", "this attack", "the stolen
+	 * data") presupposes the happening: a negation or a modal before it
+	 * is about something else ("did not report the breach", "cannot
+	 * comment on the ransom") */
+	{LEX_PRESUPPOSED, "the|this|that|these|those|its|their|last|recent|latest ~ attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|breach|breaches|hack|hacks|intrusion|intrusions|leak|leaks|infection|ransom|theft|dump|compromise|stolen|leaked|hacked|breached|compromised"},
 	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
 	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
+	{LEX_CAPABILITY, "designed|meant|built|engineered|crafted to"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */
 	{LEX_CONTINUE, "and|but|although|though|while|yet|so|because"},
-	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless"},
+	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless|which|that"},
 };
 
 /* Built-in actor aliases: folded alias -> canonical name. Groups, gangs,

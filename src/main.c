@@ -247,10 +247,30 @@ typedef struct feed {
 	int stopped; /* the pipeline failed: not the input's fault */
 } feed;
 
+/* Invalid UTF-8 is read as U+FFFD for matching (offsets stay those of the
+ * bytes on disk); say where the first one is, once per article. */
+static void warn_invalid_utf8(const incline_article *a)
+{
+	size_t len = a->body.end - a->body.start;
+	size_t bad = incline_text_utf8_check(a->bytes + a->body.start, len);
+	int line, col;
+	if (bad == len)
+		return;
+	bad += a->body.start;
+	incline_text_position(&line, &col, a->bytes, a->body.end, bad);
+	if (a->base == 0)
+		fprintf(stderr, "incline: %s:%d:%d: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, line, col);
+	else
+		fprintf(stderr, "incline: %s: byte %zu: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, a->base + bad);
+}
+
 static int push_article(incline_article *a, void *payload, incline_error *err)
 {
 	feed *f = payload;
 	f->n++;
+	warn_invalid_utf8(a);
 	return f->stopped = incline_pipeline_push(f->p, a, err);
 }
 

@@ -117,6 +117,25 @@ static void test_decode(void **state)
 	}
 }
 
+static void test_position(void **state)
+{
+	(void)state;
+	int line, col;
+	const char *s = "ab\n\xC3\xA9\xFF" "cd\nx";
+	incline_text_position(&line, &col, s, strlen(s), 0);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+	incline_text_position(&line, &col, s, strlen(s), 5); /* the invalid byte */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 2);
+	incline_text_position(&line, &col, s, strlen(s), 6); /* 'c' after it */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	incline_text_position(&line, &col, s, strlen(s), 99); /* clamped */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 2);
+}
+
 static void test_decode_empty(void **state)
 {
 	uint32_t cp = 0;
@@ -656,6 +675,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_decode_empty),
+		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_utf8_check),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_long_run),

@@ -37,6 +37,11 @@ size_t incline_text_decode(uint32_t *cp, const char *s, size_t len);
  * valid UTF-8 (overlong forms and surrogates are invalid). */
 size_t incline_text_utf8_check(const char *s, size_t len);
 
+/* The 1-based line and column (counted in code points, an invalid byte
+ * counting as one) of byte offset off in s[0..len), for messages such as
+ * "FILE:3:17: invalid UTF-8". off > len is clamped to len. */
+void incline_text_position(int *line, int *column, const char *s, size_t len, size_t off);
+
 /* Folding context: opened once, used for many strings; reentrant per
  * context (one per thread). */
 typedef struct incline_folder incline_folder;
