@@ -21,8 +21,8 @@
  * + the name, "attributed-to" + the event id, "report" + the article id.
  * created and modified are the latest publication date in the timeline
  * (00:00:00.000Z), never the clock, so the same timeline gives the same
- * bytes. STIX forbids null property values, so unknown values are left
- * out rather than written as null. */
+ * bytes. STIX forbids null values and empty lists, so unknown values are
+ * left out rather than written as null or []. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -321,7 +321,14 @@ static json_t *attribution(stix_ctx *c, const incline_event *ev)
 		ok = SET(o, "x_incline_conflict", json_true());
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
 		ok = SET(o, "x_incline_hedged", json_true());
-	ok = ok && SET(o, "x_incline_claims", claims(c, ev));
+	if (ok) {
+		/* STIX forbids empty lists as well as nulls. */
+		json_t *all = claims(c, ev);
+
+		ok = all && (json_array_size(all) == 0
+			     ? (json_decref(all), true)
+			     : SET(o, "x_incline_claims", all));
+	}
 	for (size_t i = 0; ok && i < ev->n_evidence; i++) {
 		stix_article *a = find_article(c, ev->evidence[i].article);
 		const char *refs[2] = { id, actor_id };
