@@ -3,7 +3,7 @@
 
 usage: check_formats.py KIND FILE [ARG]
   schema FILE SCHEMA        timeline JSON against the JSON Schema
-  ndjson FILE SCHEMA        every line against the schema's #/$defs/event
+  ndjson FILE SCHEMA        every line against the schema's #/$defs/ndjson_line
   csv FILE JSON             Python's csv module reads one row per event
   timelinejs FILE           TimelineJS3's documented JSON format
   timesketch FILE           Timesketch's JSONL import fields
@@ -52,7 +52,7 @@ def check_schema(path, schema):
 
 
 def check_ndjson(path, schema):
-    v = validator(schema, "#/$defs/event")
+    v = validator(schema, "#/$defs/ndjson_line")
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
         errors = list(v.iter_errors(json.loads(line)))
         if errors:

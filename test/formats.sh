@@ -77,7 +77,10 @@ for set in seeds hostile; do
 	run_check "$set json schema" schema "$out.json" "$schema"
 	run_check "$set ndjson schema" ndjson "$out.ndjson" "$schema"
 	# jq reads the timeline; its events are exactly the NDJSON lines
-	jq -c '.events[]' "$out.json" | cmp -s - "$out.ndjson" && ok || ko "$set: json events != ndjson lines"
+	jq -c '.events[]' "$out.json" >"$tmp/jq.events"
+	jq -c 'select(has("evidence"))' "$out.ndjson" | cmp -s - "$tmp/jq.events" && ok || ko "$set: json events != ndjson event lines"
+	[ "$(jq -c 'select(has("evidence") | not) | .generated_from' "$out.ndjson")" = "$(jq -c .generated_from "$out.json")" ] \
+		&& ok || ko "$set: ndjson articles line"
 	run_check "$set csv" csv "$out.csv" "$out.json"
 	run_check "$set timelinejs" timelinejs "$out.timelinejs"
 	run_check "$set timesketch" timesketch "$out.timesketch"
@@ -86,6 +89,21 @@ for set in seeds hostile; do
 	[ "$(grep -c '<li class="event ' "$out.html")" -eq "$n" ] && ok || ko "$set: html event count"
 	grep -q "<body data-events=\"$n\">" "$out.html" && ok || ko "$set: html data-events"
 done
+
+# Round trip: merge reads a timeline back and writes the same bytes, also
+# with article URLs in the evidence (put after "source", where emit_json
+# writes them).
+for set in seeds hostile; do
+	"$bin" merge -o "$tmp/$set.again.json" "$tmp/$set.json" 2>"$tmp/err" \
+		&& cmp -s "$tmp/$set.json" "$tmp/$set.again.json" && ok || ko "$set: build -> json -> merge differs: $(head -c 300 "$tmp/err")"
+done
+jq '.events[].evidence[] |= ({article, source, url: ("https://example.com/" + (.start | tostring))}
+	+ del(.article, .source))' "$tmp/seeds.json" >"$tmp/urls.json"
+"$bin" merge -o "$tmp/urls.again.json" "$tmp/urls.json" 2>"$tmp/err" \
+	&& cmp -s "$tmp/urls.json" "$tmp/urls.again.json" && ok || ko "evidence url lost in a merge round trip: $(head -c 300 "$tmp/err")"
+run_check "json with urls: schema" schema "$tmp/urls.json" "$schema"
+"$bin" merge -f html -o "$tmp/urls.html" "$tmp/urls.json" && grep -q '<a href="https://example.com/[0-9]*" rel="noopener noreferrer">' "$tmp/urls.html" \
+	&& ok || ko "html: evidence url not linked"
 
 # The hostile text is there, inert.
 h=$tmp/hostile
