@@ -60,6 +60,11 @@ Officials said LockBit was behind the attack on ACME.
 ART
 
 formats="json csv ndjson timelinejs timesketch stix markdown html"
+# --help and the man page name every format
+for f in $formats; do
+	"$bin" --help | grep -q "$f" && ok || ko "--help does not list $f"
+	grep -q "^\.B $f\$" "$top/man/incline.1" && ok || ko "man page does not describe $f"
+done
 for set in seeds hostile; do
 	if [ "$set" = seeds ]; then in1="$seeds/000_e5bf3133bbcd0f08.txt"; in2="$seeds/002_ad1cce7abc74dd27.txt"
 	else in1="$tmp/hostile/a.txt"; in2="$tmp/hostile/b.txt"; fi
