@@ -183,10 +183,13 @@ static int event_item(incline_emit_buf *b, const incline_event *ev)
 			 "might</span>");
 	rc = rc || add(b, "\n<p class=\"summary\">") || add_html(b, ev->summary)
 	     || add(b, "</p>\n");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor) {
-		rc = add(b, "<p class=\"claim\">Attributed to <strong>")
-		     || add_html(b, ev->claim.actor) || add(b, "</strong> (")
-		     || add(b, incline_stance_name(ev->claim.stance));
+	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
+	    && ev->claim.stance != INCLINE_STANCE_NONE) {
+		rc = add(b, "<p class=\"claim\">Claim");
+		if (!rc && ev->claim.actor)
+			rc = add(b, " about <strong>") || add_html(b, ev->claim.actor)
+			     || add(b, "</strong>");
+		rc = rc || add(b, " (") || add(b, incline_stance_name(ev->claim.stance));
 		if (!rc && ev->claim.claimant)
 			rc = add(b, ", by ") || add_html(b, ev->claim.claimant);
 		rc = rc || add(b, ")</p>\n");

@@ -97,8 +97,11 @@ static int body_html(incline_emit_buf *b, const incline_event *ev)
 		rc = add(b, "<p><strong>Sources disagree on the claim.</strong></p>");
 	if (!rc && (ev->flags & INCLINE_EVENT_HEDGED))
 		rc = add(b, "<p><em>Hedged: every source says may or might.</em></p>");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor)
-		rc = add(b, "<p>Attributed to ") || add_html(b, ev->claim.actor)
+	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
+	    && ev->claim.stance != INCLINE_STANCE_NONE)
+		rc = add(b, "<p>Claim")
+		     || (ev->claim.actor && (add(b, " about ")
+					     || add_html(b, ev->claim.actor)))
 		     || add(b, " (") || add(b, incline_stance_name(ev->claim.stance))
 		     || (ev->claim.claimant && (add(b, ", by ")
 						|| add_html(b, ev->claim.claimant)))

@@ -370,7 +370,7 @@ static void test_markdown_escapes_everything(void **state)
 	assert_non_null(strstr(md, "\n## Undated\n"));
 	assert_non_null(strstr(md, "### by 21 September 2023 \xC2\xB7 `attribution`"));
 	assert_non_null(strstr(md, "Sources disagree on the date"));
-	assert_non_null(strstr(md, "Attributed to **ALPHV&lt;script&gt;"));
+	assert_non_null(strstr(md, "Claim about **ALPHV&lt;script&gt;alert(\"x\")&lt;/script&gt;** (asserted, by the group\"&gt;&lt;img src=x onerror=alert(1)&gt;)\n"));
 	free(md);
 }
 
