@@ -9,7 +9,8 @@
  * line ends with "\n".
  *
  * Event object, keys in this order:
- *   id, type, date{...}, summary, actors[],
+ *   id, type, incident (when merge grouped it), date{...}, summary,
+ *   actors[],
  *   attribution{actor, claimant, stance}   (type "attribution" only)
  *   conflict["date"?, "claim"?]            (only when flagged)
  *   hedged: true                           (only when flagged)
@@ -27,7 +28,9 @@
  *   naming the articles read (also those that told no event; none when
  *   there are none), then one event object per line. Readers tell the two
  *   apart by "evidence"; any number of article lines may come, anywhere
- *   (concatenated streams). */
+ *   (concatenated streams).
+ * The timeline ends with incidents[] when merge grouped events: id, name,
+ *   entities[], earliest, latest, events[] (ids). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,8 +231,13 @@ static json_t *event_object(json_ctx *ctx, const incline_event *ev)
 	bool ok = o
 		  && set(o, "id", str_n(ctx, ev->id, strnlen(ev->id,
 							      sizeof ev->id)))
-		  && set(o, "type", json_string(incline_event_type_name(ev->type)))
-		  && set(o, "date", date_object(ctx, &ev->when, false))
+		  && set(o, "type", json_string(incline_event_type_name(ev->type)));
+
+	if (ok && ev->incident[0])
+		ok = set(o, "incident",
+			 str_n(ctx, ev->incident,
+			       strnlen(ev->incident, sizeof ev->incident)));
+	ok = ok && set(o, "date", date_object(ctx, &ev->when, false))
 		  && set(o, "summary", str_or_null(ctx, ev->summary))
 		  && set(o, "actors", strings_array(ctx, ev->actors,
 						    ev->n_actors));
@@ -250,6 +258,33 @@ static json_t *event_object(json_ctx *ctx, const incline_event *ev)
 	return o;
 }
 
+/* {id, name, entities[], earliest, latest, events[]}. NULL on OOM. */
+static json_t *incident_object(json_ctx *ctx, const incline_incident *in)
+{
+	json_t *o = json_object(), *ents = json_array(), *evs = json_array();
+	bool ok = o && ents && evs;
+
+	for (size_t i = 0; ok && i < in->n_entities; i++)
+		ok = append(ents, str_or_null(ctx, in->entities[i]));
+	for (size_t i = 0; ok && i < in->n_events; i++)
+		ok = append(evs, str_n(ctx, in->events[i],
+				       strnlen(in->events[i],
+					       sizeof in->events[i])));
+	ok = ok && set(o, "id", str_n(ctx, in->id, strnlen(in->id, sizeof in->id)))
+	     && set(o, "name", str_or_null(ctx, in->name))
+	     && set(o, "entities", json_incref(ents))
+	     && set(o, "earliest", day_or_null(in->earliest))
+	     && set(o, "latest", day_or_null(in->latest))
+	     && set(o, "events", json_incref(evs));
+	json_decref(ents);
+	json_decref(evs);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 {
 	json_t *o = json_object(), *events = json_array();
@@ -262,6 +297,15 @@ static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 		ok = set(o, "incline", json_string(INCLINE_VERSION))
 		     && set(o, "generated_from", json_incref(from))
 		     && set(o, "events", json_incref(events));
+	if (ok && tl->n_incidents) {
+		json_t *ins = json_array();
+
+		ok = ins != NULL;
+		for (size_t i = 0; ok && i < tl->n_incidents; i++)
+			ok = append(ins, incident_object(ctx, &tl->incidents[i]));
+		ok = ok && set(o, "incidents", json_incref(ins));
+		json_decref(ins);
+	}
 	json_decref(from);
 	json_decref(events);
 	if (!ok) {

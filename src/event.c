@@ -157,6 +157,18 @@ void incline_event_clear(incline_event *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
+void incline_incident_clear(incline_incident *in)
+{
+	if (!in)
+		return;
+	free(in->name);
+	for (size_t i = 0; i < in->n_entities; i++)
+		free(in->entities[i]);
+	free(in->entities);
+	free(in->events);
+	memset(in, 0, sizeof *in);
+}
+
 int incline_when_copy(incline_when *dst, const incline_when *src)
 {
 	incline_when w = *src;
@@ -545,5 +557,8 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_articles; i++)
 		free(tl->articles[i]);
 	free(tl->articles);
+	for (size_t i = 0; i < tl->n_incidents; i++)
+		incline_incident_clear(&tl->incidents[i]);
+	free(tl->incidents);
 	memset(tl, 0, sizeof *tl);
 }

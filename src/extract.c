@@ -732,7 +732,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
-	forget_date_words(s, c->dates->items + first, end - first);
+	if (end > first)
+		forget_date_words(s, c->dates->items + first, end - first);
 	pick_types(s, cues);
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])

@@ -514,6 +514,24 @@ static int load_conflicts(unsigned *flags, const load_ctx *c,
 	return 0;
 }
 
+/* A fixed-size id string at key into out ("" when absent). */
+static int get_id(char out[INCLINE_EVENT_ID_SIZE], const load_ctx *c,
+		  const load_path *at, json_t *o, const char *key)
+{
+	load_path step;
+	json_t *v = member(&step, at, o, key);
+
+	out[0] = '\0';
+	if (!v)
+		return 0;
+	if (!json_is_string(v) || json_string_length(v) == 0
+	    || json_string_length(v) >= INCLINE_EVENT_ID_SIZE)
+		return fail_at(c, &step, "expected an id string of at most "
+			       "23 bytes");
+	memcpy(out, json_string_value(v), json_string_length(v) + 1);
+	return 0;
+}
+
 /* One event object into ev (zeroed first; the caller clears it). */
 static int load_event_fields(incline_event *ev, const load_ctx *c,
 			     const load_path *at, json_t *o)
@@ -535,6 +553,7 @@ static int load_event_fields(incline_event *ev, const load_ctx *c,
 	    || (rc = get_bool(&hedged, c, at, o, "hedged"))
 	    || (rc = get_day(&ev->first_reported, c, at, o, "first_reported"))
 	    || (rc = get_size(&ev->n_sources, c, at, o, "sources", false))
+	    || (rc = get_id(ev->incident, c, at, o, "incident"))
 	    || (rc = get_array(&evidence, &step, c, at, o, "evidence", true)))
 		return rc;
 	ev->type = (incline_event_type)type;
@@ -606,6 +625,85 @@ static int add_article(void *payload, const char *id)
 	return 0;
 }
 
+static int add_incident_entity(void *in, const char *name)
+{
+	incline_incident *x = in;
+	char **items = realloc(x->entities, (x->n_entities + 1) * sizeof *items);
+
+	if (!items)
+		return INCLINE_ENOMEM;
+	x->entities = items;
+	if (!(items[x->n_entities] = strdup(name)))
+		return INCLINE_ENOMEM;
+	x->n_entities++;
+	return 0;
+}
+
+static int add_incident_event(void *in, const char *id)
+{
+	incline_incident *x = in;
+	size_t len = strlen(id);
+	char (*items)[INCLINE_EVENT_ID_SIZE];
+
+	if (len == 0 || len >= INCLINE_EVENT_ID_SIZE)
+		return INCLINE_EINVAL;
+	items = realloc(x->events, (x->n_events + 1) * sizeof *items);
+	if (!items)
+		return INCLINE_ENOMEM;
+	x->events = items;
+	memcpy(items[x->n_events++], id, len + 1);
+	return 0;
+}
+
+/* One incident object into in (zeroed first; the caller clears it). */
+static int load_incident(incline_incident *in, const load_ctx *c,
+			 const load_path *at, json_t *o)
+{
+	int rc;
+
+	memset(in, 0, sizeof *in);
+	if (!json_is_object(o))
+		return fail_at(c, at, "expected an incident object");
+	if ((rc = get_id(in->id, c, at, o, "id"))
+	    || (rc = get_string(&in->name, c, at, o, "name", false))
+	    || (rc = get_strings(c, at, o, "entities", add_incident_entity, in))
+	    || (rc = get_day(&in->earliest, c, at, o, "earliest"))
+	    || (rc = get_day(&in->latest, c, at, o, "latest")))
+		return rc;
+	rc = get_strings(c, at, o, "events", add_incident_event, in);
+	return rc == INCLINE_EINVAL ? fail_at(c, at, "bad event id") : rc;
+}
+
+/* The incidents[] a merged timeline ends with, kept as written so a
+ * timeline reads back to its bytes (merge recomputes them anyway). */
+static int load_incidents(const load_ctx *c, json_t *v)
+{
+	load_path step, item;
+	json_t *a, *o;
+	size_t i;
+	int rc = get_array(&a, &step, c, NULL, v, "incidents", false);
+
+	if (rc || !a)
+		return rc;
+	json_array_foreach(a, i, o) {
+		incline_timeline *tl = c->tl;
+		incline_incident *items = realloc(tl->incidents,
+						  (tl->n_incidents + 1) * sizeof *items);
+
+		if (!items)
+			return nomem(c);
+		tl->incidents = items;
+		item.up = &step;
+		item.key = NULL;
+		item.index = i;
+		rc = load_incident(&items[tl->n_incidents], c, &item, o);
+		tl->n_incidents++; /* cleared with the scratch even on failure */
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* One record: a timeline document, an articles record or an event. */
 static int load_record(const load_ctx *c, json_t *v)
 {
@@ -636,7 +734,7 @@ static int load_record(const load_ctx *c, json_t *v)
 		if ((rc = load_event(c, &item, o)))
 			return rc;
 	}
-	return 0;
+	return load_incidents(c, v);
 }
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -829,6 +927,17 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 		}
 	}
 	free(seen);
+	if (src->n_incidents) {
+		incline_incident *items = realloc(dst->incidents,
+			(dst->n_incidents + src->n_incidents) * sizeof *items);
+		if (!items)
+			return 0; /* a view of the loaded file only: merge rebuilds it */
+		memcpy(items + dst->n_incidents, src->incidents,
+		       src->n_incidents * sizeof *items);
+		dst->incidents = items;
+		dst->n_incidents += src->n_incidents;
+		src->n_incidents = 0;
+	}
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "incline/incline.h"
 
@@ -47,6 +48,7 @@ typedef struct options {
 	incline_merge_opts merge;
 	int keep_going;
 	unsigned jobs;         /* worker threads (-j) */
+	int split;            /* --split: one file per incident in output */
 	char **inputs;
 	int n_inputs;
 } options;
@@ -69,6 +71,8 @@ static const char usage_text[] =
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
 	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
 	"  -j, --jobs N           extract with N threads (same output; default 1)\n"
+	"      --split            build: one timeline per incident, written to the\n"
+	"                         folder given with -o (created if missing)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
 	"  -h, --help             show this help\n"
@@ -148,7 +152,7 @@ static int parse_size(size_t *out, const char *s)
 }
 
 enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION,
-       OPT_UPDATE };
+       OPT_UPDATE, OPT_SPLIT };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -161,6 +165,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"min-overlap", required_argument, NULL, OPT_MIN_OVERLAP},
 		{"max-article-bytes", required_argument, NULL, OPT_MAX_BYTES},
 		{"jobs", required_argument, NULL, 'j'},
+		{"split", no_argument, NULL, OPT_SPLIT},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"update", required_argument, NULL, OPT_UPDATE},
@@ -184,6 +189,7 @@ static int parse_options(options *o, int argc, char **argv)
 			if ((rc = parse_jobs(&o->jobs, optarg)))
 				return rc;
 			break;
+		case OPT_SPLIT: o->split = 1; break;
 		case OPT_ACTORS: o->actors = optarg; break;
 		case OPT_MIN_OVERLAP:
 			if ((rc = parse_fraction(&o->merge.min_overlap, optarg)))
@@ -207,6 +213,8 @@ static int parse_options(options *o, int argc, char **argv)
 		return usage_error("--update works with build, not %s", o->command);
 	if (o->update && (o->output || o->format != FORMAT_JSON))
 		return usage_error("%s", "--update writes its JSON timeline in place: no -o or -f");
+	if (o->split && (strcmp(o->command, "build") || !o->output || strcmp(o->output, "-") == 0))
+		return usage_error("%s", "--split needs `build` and -o DIR");
 	return 0;
 }
 
@@ -516,6 +524,51 @@ static int load_update(incline_timeline *tl, options *o)
 	return err.code == INCLINE_ENOMEM ? EXIT_OUTPUT : EXIT_INPUT;
 }
 
+/* --split: one timeline per incident, DIR/<slug>.<format>, each written
+ * atomically. */
+static int write_split(const options *o, const incline_timeline *tl)
+{
+	const char *ext = "json";
+	incline_error err;
+	int rc = 0;
+
+	incline_error_clear(&err);
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (formats[i].format == o->format)
+			ext = formats[i].name; /* the format's name is its extension */
+	if (mkdir(o->output, 0777) && errno != EEXIST) {
+		fprintf(stderr, "incline: %s: %s\n", o->output, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	for (size_t i = 0; !rc && i < tl->n_incidents; i++) {
+		incline_timeline one = {0};
+		options each = *o;
+		char stem[INCLINE_SLUG_MAX + 32], *path;
+		size_t len;
+
+		if (incline_incident_file_stem(stem, sizeof stem, tl, i)
+		    || incline_incident_extract(&one, tl, i)) {
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		len = strlen(o->output) + strlen(stem) + 16;
+		if (!(path = malloc(len))) {
+			incline_timeline_free(&one);
+			fprintf(stderr, "incline: out of memory\n");
+			return EXIT_OUTPUT;
+		}
+		snprintf(path, len, "%s/%s.%s", o->output, stem, ext);
+		each.output = path;
+		{
+			write_job job = {&each, &one, NULL, 0, 0};
+			rc = write_output(&job);
+		}
+		free(path);
+		incline_timeline_free(&one);
+	}
+	return rc;
+}
+
 /* Merges the timeline(s) in raw (freed) and writes the result. */
 static int merge_and_write(options *o, incline_timeline *raw)
 {
@@ -529,7 +582,9 @@ static int merge_and_write(options *o, incline_timeline *raw)
 		rc = EXIT_OUTPUT;
 	}
 	incline_timeline_free(raw);
-	if (!rc) {
+	if (!rc && o->split) {
+		rc = write_split(o, &merged);
+	} else if (!rc) {
 		write_job job = {o, &merged, NULL, 0, 0};
 		rc = write_output(&job);
 	}

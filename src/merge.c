@@ -23,7 +23,9 @@
 #include "incline/merge.h"
 #include "array.h"
 #include "incline/text.h"
+#include "incident_index.h"
 #include "merge_words.h"
+#include "strmap.h"
 
 /* Default least weighted overlap (merge_words.h: shared weight over the
  * lighter side's weight, words weighted by rarity in the pile), besides
@@ -55,6 +57,15 @@
  * disclosure reaches 0.60, its dates agree anyway). */
 #define MERGE_CONFLICT_OVERLAP 0.6
 
+/* Least weighted overlap for two accounts from articles about different
+ * victims (incident_index.h: the organisation each article tells most
+ * about) to be the same happening: "the company detected unusual
+ * activity" in a story about one firm and in a story about another are
+ * two detections, however alike the words. Only a near-verbatim
+ * retelling (the date-conflict bar) overrides that, since a victim can be
+ * picked wrongly in a short article. */
+#define MERGE_OTHER_VICTIM_OVERLAP MERGE_CONFLICT_OVERLAP
+
 /* Shortest content word kept, in bytes after stemming: shorter tokens
  * ("it", "us", "19") are function words, units or date parts. */
 #define MERGE_MIN_WORD_BYTES 3
@@ -78,137 +89,6 @@ static void *merge_calloc(size_t n, size_t size)
 	return calloc(n ? n : 1, size);
 }
 
-/* ---- string table: bytes -> uint32 ------------------------------------ */
-
-typedef struct merge_entry {
-	size_t off;     /* into pool */
-	size_t len;
-	uint64_t hash;
-	uint32_t value;
-} merge_entry;
-
-/* Open addressing over entries; owns everything; zeroed = empty. */
-typedef struct merge_strmap {
-	uint32_t *slots;      /* entry index + 1; 0 = empty */
-	size_t n_slots;       /* power of two */
-	merge_entry *entries;
-	size_t n, cap;
-	char *pool;
-	size_t pool_len, pool_cap;
-} merge_strmap;
-
-static uint64_t merge_hash(const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static void merge_strmap_free(merge_strmap *m)
-{
-	free(m->slots);
-	free(m->entries);
-	free(m->pool);
-	memset(m, 0, sizeof *m);
-}
-
-/* Slot where s lives or would go. n_slots must be nonzero. */
-static size_t merge_strmap_slot(const merge_strmap *m, const char *s,
-				size_t len, uint64_t h)
-{
-	size_t mask = m->n_slots - 1;
-	size_t i = (size_t)h & mask;
-
-	while (m->slots[i]) {
-		const merge_entry *e = &m->entries[m->slots[i] - 1];
-
-		if (e->hash == h && e->len == len
-		    && memcmp(m->pool + e->off, s, len) == 0)
-			return i;
-		i = (i + 1) & mask;
-	}
-	return i;
-}
-
-/* true and *value when s is in m. */
-static bool merge_strmap_get(const merge_strmap *m, const char *s, size_t len,
-			     uint32_t *value)
-{
-	size_t i;
-
-	if (!m->n_slots)
-		return false;
-	i = merge_strmap_slot(m, s, len, merge_hash(s, len));
-	if (!m->slots[i])
-		return false;
-	*value = m->entries[m->slots[i] - 1].value;
-	return true;
-}
-
-/* Doubles the slot array (kept at most half full). */
-static int merge_strmap_rehash(merge_strmap *m)
-{
-	size_t n = m->n_slots ? m->n_slots * 2 : 64;
-	uint32_t *slots;
-
-	if (n > SIZE_MAX / sizeof *slots)
-		return INCLINE_ENOMEM;
-	slots = calloc(n, sizeof *slots);
-	if (!slots)
-		return INCLINE_ENOMEM;
-	free(m->slots);
-	m->slots = slots;
-	m->n_slots = n;
-	for (size_t k = 0; k < m->n; k++) {
-		size_t i = (size_t)m->entries[k].hash & (n - 1);
-
-		while (slots[i])
-			i = (i + 1) & (n - 1);
-		slots[i] = (uint32_t)(k + 1);
-	}
-	return 0;
-}
-
-/* Adds s (not yet in m) with value. */
-static int merge_strmap_put(merge_strmap *m, const char *s, size_t len,
-			    uint32_t value)
-{
-	uint64_t h = merge_hash(s, len);
-	void *entries, *pool;
-	merge_entry *e;
-	size_t i;
-	int rc;
-
-	if (m->n >= UINT32_MAX - 1 || len > SIZE_MAX - m->pool_len)
-		return INCLINE_ENOMEM;
-	if ((m->n + 1) * 2 > m->n_slots && merge_strmap_rehash(m))
-		return INCLINE_ENOMEM;
-	entries = m->entries;
-	rc = incline_array_reserve(&entries, &m->cap, m->n + 1, sizeof *m->entries);
-	m->entries = entries;
-	pool = m->pool;
-	if (!rc)
-		rc = incline_array_reserve(&pool, &m->pool_cap, m->pool_len + len + 1, 1);
-	m->pool = pool;
-	if (rc)
-		return rc;
-	memcpy(m->pool + m->pool_len, s, len);
-	m->pool[m->pool_len + len] = '\0';
-	e = &m->entries[m->n];
-	e->off = m->pool_len;
-	e->len = len;
-	e->hash = h;
-	e->value = value;
-	m->pool_len += len + 1;
-	i = merge_strmap_slot(m, s, len, h);
-	m->slots[i] = (uint32_t)(++m->n);
-	return 0;
-}
-
 /* ---- atoms ------------------------------------------------------------- */
 
 /* One piece of evidence with the type of the event it came from. */
@@ -229,12 +109,14 @@ typedef struct merge_edge {
 typedef struct merge_ctx {
 	double min_overlap;
 	double conflict_overlap;
+	double other_victim_overlap;
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
-	merge_strmap stops;       /* folded stop words */
-	merge_strmap raw;         /* raw word -> key id or MERGE_DROP */
-	merge_strmap keys;        /* stem -> key id */
+	incline_strmap stops;       /* folded stop words */
+	incline_strmap raw;         /* raw word -> key id or MERGE_DROP */
+	incline_strmap keys;        /* stem -> key id */
 	incline_span_list words;  /* scratch */
+	incline_incident_index *incidents; /* who each article is about */
 
 	merge_atom *atoms;        /* all atoms, canonical order */
 	size_t n_atoms;
@@ -250,6 +132,7 @@ typedef struct merge_ctx {
 	int64_t *hi;
 	uint32_t *weight;         /* key id -> rarity weight */
 	uint64_t *wsum;           /* unique u -> total weight of its keys */
+	uint32_t *victim;         /* unique u -> its article's victim key */
 
 	merge_edge *edges;        /* candidate links, then sorted */
 	size_t n_edges, cap_edges;
@@ -262,10 +145,11 @@ static void merge_ctx_free(merge_ctx *c)
 {
 	incline_text_folder_free(c->folder);
 	sb_stemmer_delete(c->stemmer);
-	merge_strmap_free(&c->stops);
-	merge_strmap_free(&c->raw);
-	merge_strmap_free(&c->keys);
+	incline_strmap_free(&c->stops);
+	incline_strmap_free(&c->raw);
+	incline_strmap_free(&c->keys);
 	incline_span_list_free(&c->words);
+	incline_incident_index_free(c->incidents);
 	free(c->atoms);
 	free(c->head);
 	free(c->uniq);
@@ -276,6 +160,7 @@ static void merge_ctx_free(merge_ctx *c)
 	free(c->hi);
 	free(c->weight);
 	free(c->wsum);
+	free(c->victim);
 	free(c->edges);
 	free(c->parent);
 	free(c->clo);
@@ -419,8 +304,8 @@ static int merge_load_stops(merge_ctx *c)
 		uint32_t v;
 		int rc = incline_text_fold(&f, &flen, c->folder, w, strlen(w));
 
-		if (rc == 0 && !merge_strmap_get(&c->stops, f, flen, &v))
-			rc = merge_strmap_put(&c->stops, f, flen, 0);
+		if (rc == 0 && !incline_strmap_get(&c->stops, f, flen, &v))
+			rc = incline_strmap_put(&c->stops, f, flen, 0);
 		free(f);
 		if (rc == INCLINE_ENOMEM)
 			return rc;
@@ -439,7 +324,7 @@ static int merge_stem_key(uint32_t *id, merge_ctx *c, const char *f,
 	int slen;
 
 	*id = MERGE_DROP;
-	if (len > INT_MAX || merge_strmap_get(&c->stops, f, len, &v))
+	if (len > INT_MAX || incline_strmap_get(&c->stops, f, len, &v))
 		return 0;
 	stem = (const char *)sb_stemmer_stem(c->stemmer, (const sb_symbol *)f,
 					     (int)len);
@@ -449,12 +334,12 @@ static int merge_stem_key(uint32_t *id, merge_ctx *c, const char *f,
 	/* A stem that is itself a stop word ("saying" -> "say") is filler
 	 * too. */
 	if (slen < MERGE_MIN_WORD_BYTES
-	    || merge_strmap_get(&c->stops, stem, (size_t)slen, &v))
+	    || incline_strmap_get(&c->stops, stem, (size_t)slen, &v))
 		return 0;
-	if (merge_strmap_get(&c->keys, stem, (size_t)slen, id))
+	if (incline_strmap_get(&c->keys, stem, (size_t)slen, id))
 		return 0;
 	*id = (uint32_t)c->keys.n;
-	return merge_strmap_put(&c->keys, stem, (size_t)slen, *id);
+	return incline_strmap_put(&c->keys, stem, (size_t)slen, *id);
 }
 
 /* The key id of the raw word s[0..len) into *id (MERGE_DROP when it is no
@@ -469,7 +354,7 @@ static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 	size_t flen = 0;
 	int rc;
 
-	if (merge_strmap_get(&c->raw, s, len, id))
+	if (incline_strmap_get(&c->raw, s, len, id))
 		return 0;
 	*id = MERGE_DROP;
 	if (!merge_is_number(s, len)) {
@@ -481,7 +366,7 @@ static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 		if (rc == INCLINE_ENOMEM)
 			return rc;
 	}
-	return merge_strmap_put(&c->raw, s, len, *id);
+	return incline_strmap_put(&c->raw, s, len, *id);
 }
 
 static int merge_cmp_u32(const void *pa, const void *pb)
@@ -563,7 +448,7 @@ static void merge_interval(int64_t *lo, int64_t *hi, const incline_evidence *e)
 static int merge_weigh(merge_ctx *c)
 {
 	size_t *df = merge_calloc(c->keys.n, sizeof *df);
-	merge_strmap seen = { 0 };
+	incline_strmap seen = { 0 };
 	size_t n = 0;
 	int rc = 0;
 
@@ -575,9 +460,9 @@ static int merge_weigh(merge_ctx *c)
 		const char *q = c->atoms[c->uniq[u]].ev->quote;
 		uint32_t v;
 
-		if (!q || merge_strmap_get(&seen, q, strlen(q), &v))
+		if (!q || incline_strmap_get(&seen, q, strlen(q), &v))
 			continue;
-		rc = merge_strmap_put(&seen, q, strlen(q), 0);
+		rc = incline_strmap_put(&seen, q, strlen(q), 0);
 		n++;
 		for (size_t i = 0; i < c->klen[u]; i++)
 			df[c->kpool[c->koff[u] + i]]++;
@@ -587,7 +472,7 @@ static int merge_weigh(merge_ctx *c)
 	for (size_t u = 0; u < c->n_uniq && !rc; u++)
 		for (size_t i = 0; i < c->klen[u]; i++)
 			c->wsum[u] += c->weight[c->kpool[c->koff[u] + i]];
-	merge_strmap_free(&seen);
+	incline_strmap_free(&seen);
 	free(df);
 	return rc;
 }
@@ -613,13 +498,26 @@ static int merge_prepare(merge_ctx *c)
 	    || !c->clo || !c->chi || !c->kpool)
 		return INCLINE_ENOMEM;
 	for (size_t u = 0; u < n; u++) {
+		const merge_atom *a = &c->atoms[c->uniq[u]];
+
 		c->parent[u] = u;
-		merge_interval(&c->lo[u], &c->hi[u], c->atoms[c->uniq[u]].ev);
+		merge_interval(&c->lo[u], &c->hi[u], a->ev);
 		c->clo[u] = c->lo[u];
 		c->chi[u] = c->hi[u];
-		if ((rc = merge_atom_keys(c, u)))
+		if ((rc = merge_atom_keys(c, u))
+		    || (rc = incline_incident_index_add(c->incidents,
+							a->ev->article,
+							a->ev->published,
+							a->type, a->ev->quote)))
 			return rc;
 	}
+	if ((rc = incline_incident_index_finish(c->incidents)))
+		return rc;
+	if (!(c->victim = merge_calloc(n, sizeof *c->victim)))
+		return INCLINE_ENOMEM;
+	for (size_t u = 0; u < n; u++)
+		c->victim[u] = incline_incident_index_victim(
+			c->incidents, c->atoms[c->uniq[u]].ev->article);
 	return merge_weigh(c);
 }
 
@@ -790,6 +688,18 @@ static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a)
 	return n;
 }
 
+/* The least overlap for a and b to match: higher when their articles
+ * are about different victims. */
+static double merge_least(const merge_ctx *c, size_t a, size_t b)
+{
+	if (c->victim[a] != INCLINE_ENTITY_NONE
+	    && c->victim[b] != INCLINE_ENTITY_NONE
+	    && c->victim[a] != c->victim[b]
+	    && c->other_victim_overlap > c->min_overlap)
+		return c->other_victim_overlap;
+	return c->min_overlap;
+}
+
 /* Edges between the atoms of block [b, e) that share enough words.
  * Prefix filtering: only atoms listed under a's prefix keys can match a,
  * so only those are compared; exact, and rare words have short postings. */
@@ -812,7 +722,7 @@ static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 				x->stamp[o] = a;
 				merge_overlap(&ov, c, x, a, o);
 				if (!incline_merge_words_match(&ov,
-							       c->min_overlap))
+							       merge_least(c, a, o)))
 					continue;
 				rc = merge_add_edge(c, a, o,
 						    incline_merge_overlap_value(&ov));
@@ -844,6 +754,7 @@ static int merge_stance_class(incline_stance s)
 }
 
 typedef struct merge_claim_ref {
+	uint32_t victim;     /* who the claim's article is about */
 	const char *actor;
 	int cls;
 	int64_t lo, hi;
@@ -855,7 +766,8 @@ static int merge_cmp_claim_ref(const void *pa, const void *pb)
 	const merge_claim_ref *a = pa, *b = pb;
 	int c;
 
-	if ((c = merge_cmp_str(a->actor, b->actor))
+	if ((c = merge_cmp_i64(a->victim, b->victim))
+	    || (c = merge_cmp_str(a->actor, b->actor))
 	    || (c = merge_cmp_i64(a->cls, b->cls))
 	    || (c = merge_cmp_i64(a->lo, b->lo)))
 		return c;
@@ -881,6 +793,8 @@ static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
 
 		if (cls == 0)
 			continue;
+		refs[n].victim = incline_incident_index_victim(
+			c->incidents, c->atoms[c->uniq[u]].ev->article);
 		refs[n].actor = cl->actor;
 		refs[n].cls = cls;
 		refs[n].lo = c->lo[u];
@@ -890,7 +804,7 @@ static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
 	}
 	qsort(refs, n, sizeof *refs, merge_cmp_claim_ref);
 	for (size_t i = 0; i < n; i++) {
-		bool same_group = i > 0
+		bool same_group = i > 0 && refs[i].victim == refs[i - 1].victim
 			&& merge_cmp_str(refs[i].actor, refs[i - 1].actor) == 0
 			&& refs[i].cls == refs[i - 1].cls;
 
@@ -1484,6 +1398,38 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 
 /* ---- entry point ------------------------------------------------------- */
 
+/* The input's article ids, each once, into the empty list of out: sorted
+ * and deduplicated here, since adding them one by one checks each against
+ * all the others. */
+static int merge_articles(incline_timeline *out, const incline_timeline *in)
+{
+	size_t n = 0;
+
+	if (!in->n_articles)
+		return 0;
+	out->articles = calloc(in->n_articles, sizeof *out->articles);
+	if (!out->articles)
+		return INCLINE_ENOMEM;
+	out->cap_articles = in->n_articles;
+	for (size_t i = 0; i < in->n_articles; i++)
+		out->articles[i] = in->articles[i];
+	qsort(out->articles, in->n_articles, sizeof *out->articles,
+	      merge_cmp_strp);
+	for (size_t i = 0; i < in->n_articles; i++)
+		if (n == 0 || strcmp(out->articles[i], out->articles[n - 1]))
+			out->articles[n++] = out->articles[i];
+	/* Borrowed so far: now copies, counted as they are made. */
+	for (size_t i = 0; i < n; i++) {
+		char *copy = strdup(out->articles[i]);
+
+		if (!copy)
+			return INCLINE_ENOMEM;
+		out->articles[i] = copy;
+		out->n_articles++;
+	}
+	return 0;
+}
+
 static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 		       incline_error *err)
 {
@@ -1499,7 +1445,9 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	c->conflict_overlap = c->min_overlap > MERGE_CONFLICT_OVERLAP
 				      ? c->min_overlap
 				      : MERGE_CONFLICT_OVERLAP;
-	if ((rc = incline_text_folder_new(&c->folder, err)))
+	c->other_victim_overlap = MERGE_OTHER_VICTIM_OVERLAP;
+	if ((rc = incline_text_folder_new(&c->folder, err))
+	    || (rc = incline_incident_index_new(&c->incidents, err)))
 		return rc;
 	c->stemmer = sb_stemmer_new("english", NULL);
 	if (!c->stemmer)
@@ -1521,14 +1469,17 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 	    && !(rc = merge_collect(&c, in)) && !(rc = merge_prepare(&c))
 	    && !(rc = merge_link(&c)))
 		rc = merge_build(out, &c);
-	for (size_t i = 0; i < in->n_articles && !rc; i++)
-		rc = incline_timeline_add_article(out, in->articles[i]);
+	if (!rc)
+		rc = merge_articles(out, in);
+	if (!rc) {
+		incline_timeline_sort(out);
+		rc = incline_incident_index_assign(c.incidents, out);
+	}
 	merge_ctx_free(&c);
 	if (rc) {
 		incline_timeline_free(out);
 		return incline_error_set(err, rc, NULL, 0, 0, "merge: %s",
 					 incline_error_name(rc));
 	}
-	incline_timeline_sort(out);
 	return 0;
 }

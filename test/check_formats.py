@@ -49,6 +49,18 @@ def check_schema(path, schema):
     if errors:
         fail(f"{len(errors)} schema errors, first at "
              f"{'/'.join(map(str, errors[0].path))}: {errors[0].message}")
+    # What a schema cannot say: ids are unique and references resolve.
+    events = {e["id"]: e for e in doc["events"]}
+    if len(events) != len(doc["events"]):
+        fail("event ids repeat")
+    incidents = {i["id"]: i for i in doc.get("incidents", [])}
+    for e in doc["events"]:
+        if "incident" in e and e["id"] not in incidents.get(e["incident"], {}).get("events", []):
+            fail(f"{e['id']}: its incident {e['incident']} does not list it")
+    for i in incidents.values():
+        for ev in i["events"]:
+            if events.get(ev, {}).get("incident") != i["id"]:
+                fail(f"{i['id']} lists {ev}, which is not its event")
 
 
 def check_ndjson(path, schema):

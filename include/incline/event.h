@@ -111,7 +111,21 @@ typedef struct incline_event {
 	incline_evidence *evidence;
 	size_t n_evidence;
 	size_t cap_evidence;
+	char incident[INCLINE_EVENT_ID_SIZE]; /* its incident's id; "" = none */
 } incline_event;
+
+/* One incident: the events of a pile about one victim in one stretch of
+ * time (merge groups them). Owns its strings and arrays. */
+typedef struct incline_incident {
+	char id[INCLINE_EVENT_ID_SIZE];  /* "in-" + 16 hex, from its events */
+	char *name;           /* the main victim as written; NULL = unknown */
+	char **entities;      /* organisations named in it, most cited first */
+	size_t n_entities;
+	incline_day earliest; /* span of its events' dates; NONE = open */
+	incline_day latest;
+	char (*events)[INCLINE_EVENT_ID_SIZE]; /* its events' ids, sorted */
+	size_t n_events;
+} incline_incident;
 
 /* Events plus the article ids they were built from. Zeroed = empty; owned
  * by its declarer; release with incline_timeline_free. */
@@ -122,6 +136,8 @@ typedef struct incline_timeline {
 	char **articles;
 	size_t n_articles;
 	size_t cap_articles;
+	incline_incident *incidents; /* set by merge; NULL/0 otherwise */
+	size_t n_incidents;
 } incline_timeline;
 
 /* Static names used in every output format ("intrusion", "explicit",
@@ -144,6 +160,7 @@ void incline_when_clear(incline_when *w);
 void incline_claim_clear(incline_claim *c);
 void incline_evidence_clear(incline_evidence *e);
 void incline_event_clear(incline_event *ev);
+void incline_incident_clear(incline_incident *in);
 
 /* Appends a copy of e to ev's evidence. Returns 0 or INCLINE_ENOMEM. */
 int incline_event_add_evidence(incline_event *ev, const incline_evidence *e);
