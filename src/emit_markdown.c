@@ -126,7 +126,9 @@ int incline_emit_markdown(FILE *fp, const incline_timeline *tl,
 {
 	incline_emit_buf b = { NULL, 0, 0 };
 	int year = -1;
-	int rc = add(&b, "# Incident timeline\n\n") || add_count(&b, tl->n, "event")
+	int rc = add(&b, "# ")
+		 || incline_emit_buf_add_title(&b, tl, incline_emit_buf_add_markdown)
+		 || add(&b, "\n\n") || add_count(&b, tl->n, "event")
 		 || add(&b, " from ") || add_count(&b, tl->n_articles, "article")
 		 || add(&b, ", built by incline " INCLINE_VERSION ". Dates are as "
 			"precise as the sources make them; every event lists the "

@@ -216,8 +216,9 @@ static json_t *title_slide(incline_emit_buf *b, const incline_timeline *tl,
 		 "by incline %s; every event links to its sources.</p>",
 		 shown, shown == 1 ? "" : "s", tl->n_articles,
 		 tl->n_articles == 1 ? "" : "s", INCLINE_VERSION);
-	(void)b;
-	if (o && text && SET(text, "headline", json_string("Incident timeline"))
+	incline_emit_buf_reset(b);
+	if (o && text && !incline_emit_buf_add_title(b, tl, incline_emit_buf_add_html)
+	    && SET(text, "headline", buf_string(b))
 	    && SET(text, "text", json_string(line))
 	    && SET(o, "text", json_incref(text))) {
 		json_decref(text);
