@@ -95,6 +95,13 @@ for set in seeds hostile; do
 	grep -q "<body data-events=\"$n\">" "$out.html" && ok || ko "$set: html data-events"
 done
 
+# The committed timelines and `extract` output follow the schema too.
+for t in "$top"/timelines/*.json; do
+	[ -f "$t" ] && run_check "$(basename "$t") schema" schema "$t" "$schema"
+done
+"$bin" extract -o "$tmp/extract.ndjson" "$seeds" && ok || ko "extract failed"
+run_check "extract ndjson schema" ndjson "$tmp/extract.ndjson" "$schema"
+
 # Round trip: merge reads a timeline back and writes the same bytes, also
 # with article URLs in the evidence (put after "source", where emit_json
 # writes them).
