@@ -140,21 +140,28 @@ if [ -z "$chromium" ]; then
 	skip "chromium not installed (make deps installs it)"
 else
 	set -- --headless --disable-gpu --no-first-run --no-default-browser-check \
-		--disable-extensions --hide-scrollbars --mute-audio \
+		--disable-extensions --hide-scrollbars --mute-audio --disable-dev-shm-usage \
 		--user-data-dir="$tmp/chrome" --window-size=1000,1400
 	[ "$(id -u)" = 0 ] && set -- "$@" --no-sandbox
 	for set in seeds hostile; do
 		n=$(jq '.events | length' "$tmp/$set.json")
-		timeout 120 "$chromium" "$@" --dump-dom "file://$tmp/$set.html" \
-			>"$tmp/$set.dom" 2>"$tmp/chrome.err"
+		# one retry: a first start on a cold machine can time out
+		for try in 1 2; do
+			timeout 120 "$chromium" "$@" --dump-dom "file://$tmp/$set.html" \
+				>"$tmp/$set.dom" 2>"$tmp/chrome.err"
+			[ -s "$tmp/$set.dom" ] && break
+		done
 		if [ -s "$tmp/$set.dom" ]; then
 			ok
 			run_check "$set chromium dom" dom "$tmp/$set.dom" "$n"
 		else
 			ko "$set: chromium --dump-dom gave nothing: $(tail -c 300 "$tmp/chrome.err")"
 		fi
-		timeout 120 "$chromium" "$@" --screenshot="$tmp/$set.png" \
-			"file://$tmp/$set.html" >/dev/null 2>"$tmp/chrome.err"
+		for try in 1 2; do
+			timeout 120 "$chromium" "$@" --screenshot="$tmp/$set.png" \
+				"file://$tmp/$set.html" >/dev/null 2>"$tmp/chrome.err"
+			[ -s "$tmp/$set.png" ] && break
+		done
 		if [ -s "$tmp/$set.png" ]; then
 			ok
 			run_check "$set screenshot" png "$tmp/$set.png"
