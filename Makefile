@@ -10,11 +10,12 @@ SHARED ?= ../shared
 
 # Debian packages and what shows each is there (checked by `deps`): a
 # header under /usr/include, an absolute path, or (nothing after the colon)
-# a command of the package's name. jq, chromium and python3-jsonschema are
-# for the tests: each output format is read back by its consumer.
+# a command of the package's name. jq, chromium, cmark-gfm and
+# python3-jsonschema are for the tests: each output format is read back by
+# its consumer.
 DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h \
 	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h pkg-config: \
-	jq: chromium: python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema
+	jq: chromium: cmark-gfm: python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema
 
 ifeq ($(SAN),1)
 BUILD ?= build/san

@@ -10,6 +10,8 @@ usage: check_formats.py KIND FILE [ARG]
   stix FILE                 STIX 2.1 rules for the objects incline writes
   dom FILE COUNT            a browser's DOM of the HTML view: COUNT events,
                             no script, no on* attribute, only http(s) links
+  mdhtml FILE COUNT         the Markdown view as cmark-gfm renders it: COUNT
+                            <h3> events, nothing executable, only web links
   png FILE                  a PNG with pixels that are not all the same
 Exits 0 when the file passes, 1 with a message when it does not, and 77
 when a checker's library is missing (jsonschema)."""
@@ -236,9 +238,11 @@ def check_stix(path):
 
 
 class Dom(html.parser.HTMLParser):
-    def __init__(self):
+    def __init__(self, links=r"^https?://"):
         super().__init__()
         self.events = 0
+        self.headings = 0
+        self.links = links
         self.problems = []
 
     def handle_starttag(self, tag, attrs):
@@ -249,10 +253,12 @@ class Dom(html.parser.HTMLParser):
             if k.startswith("on"):
                 self.problems.append(f"{k} attribute on <{tag}>")
             if k in ("href", "src", "action", "formaction") and v is not None \
-                    and not re.match(r"^https?://", v):
+                    and not re.match(self.links, v):
                 self.problems.append(f"{k}={v!r} on <{tag}>")
         if tag == "li" and "event" in (a.get("class") or "").split():
             self.events += 1
+        if tag == "h3":
+            self.headings += 1
 
 
 def check_dom(path, want):
@@ -262,6 +268,16 @@ def check_dom(path, want):
         fail("; ".join(d.problems[:5]))
     if d.events != int(want):
         fail(f"{d.events} events on the page, {want} in the timeline")
+
+
+def check_mdhtml(path, want):
+    # GFM autolinks e-mail addresses in plain text: mailto: is harmless.
+    d = Dom(links=r"^(https?://|mailto:)")
+    d.feed(open(path, encoding="utf-8").read())
+    if d.problems:
+        fail("; ".join(d.problems[:5]))
+    if d.headings != int(want):
+        fail(f"{d.headings} event headings, {want} in the timeline")
 
 
 def check_png(path):
@@ -292,7 +308,8 @@ def main():
     kind, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
     checks = {"schema": check_schema, "ndjson": check_ndjson, "csv": check_csv,
               "timelinejs": check_timelinejs, "timesketch": check_timesketch,
-              "stix": check_stix, "dom": check_dom, "png": check_png}
+              "stix": check_stix, "dom": check_dom, "mdhtml": check_mdhtml,
+              "png": check_png}
     try:
         checks[kind](path, *rest)
     except (ValueError, KeyError, TypeError, zlib.error, csv.Error) as e:

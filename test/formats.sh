@@ -1,8 +1,8 @@
 #!/bin/sh
 # Every output format read back by its own consumer: the JSON Schema
 # (python3-jsonschema), jq, Python's csv module, the TimelineJS and
-# Timesketch import rules, STIX 2.1 rules, and headless Chromium for the
-# HTML view; plus byte-identical output whatever the input order, and
+# Timesketch import rules, STIX 2.1 rules, cmark-gfm for the Markdown view
+# and headless Chromium for the HTML view; plus byte-identical output whatever the input order, and
 # hostile article text (script tags, attribute breakers, javascript: URLs)
 # that must come out inert.
 # usage: formats.sh PATH/TO/incline
@@ -132,6 +132,18 @@ else
 	skip "evidence carries no url yet: links are tested by test_emit_views only"
 fi
 run_check "hostile dom (static)" dom "$h.html" "$(jq '.events | length' "$h.json")"
+
+# The Markdown view as GitHub renders it (cmark-gfm with raw HTML allowed,
+# so only incline's escaping stands between an article and the page).
+if command -v cmark-gfm >/dev/null; then
+	for set in seeds hostile; do
+		cmark-gfm --unsafe -e autolink -e strikethrough -e table "$tmp/$set.markdown" \
+			>"$tmp/$set.md.html" && ok || ko "$set: cmark-gfm failed"
+		run_check "$set markdown as rendered" mdhtml "$tmp/$set.md.html" "$(jq '.events | length' "$tmp/$set.json")"
+	done
+else
+	skip "cmark-gfm not installed (make deps installs it)"
+fi
 
 # Headless Chromium: the page renders, the browser's DOM has one li.event
 # per event and nothing executable, and the screenshot is not blank.
