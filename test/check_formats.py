@@ -12,6 +12,10 @@ usage: check_formats.py KIND FILE [ARG]
                             no script, no on* attribute, only http(s) links
   mdhtml FILE COUNT         the Markdown view as cmark-gfm renders it: COUNT
                             <h3> events, nothing executable, only web links
+  tlpage FILE OUT ASSETS    (not a check) writes OUT, a page that loads
+                            TimelineJS from ASSETS (its dist/) with FILE's data
+  tldom FILE COUNT          that page's DOM after TimelineJS ran: loaded, no
+                            error, COUNT event slides besides the title
   png FILE                  a PNG with pixels that are not all the same
 Exits 0 when the file passes, 1 with a message when it does not, and 77
 when a checker's library is missing (jsonschema)."""
@@ -280,6 +284,34 @@ def check_mdhtml(path, want):
         fail(f"{d.headings} event headings, {want} in the timeline")
 
 
+def tl_page(path, out, assets):
+    # "</" inside the inline script would end it: JSON allows "<\/".
+    data = open(path, encoding="utf-8").read().replace("</", "<\\/")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="file://{assets}/css/timeline.css">
+<script src="file://{assets}/js/timeline.js"></script></head>
+<body><div id="tl" style="width:1000px;height:650px"></div><script>
+window.onerror = function (m) {{ document.body.setAttribute("data-error", String(m)); }};
+var tl = new TL.Timeline("tl", {data}, {{hash_bookmark: false}});
+tl.on("loaded", function () {{ document.body.setAttribute("data-loaded", "yes"); }});
+</script></body></html>
+""")
+
+
+def check_tldom(path, want):
+    dom = open(path, encoding="utf-8").read()
+    err = re.search(r'data-error="([^"]*)"', dom)
+    if err:
+        fail(f"TimelineJS: {err.group(1)}")
+    if 'data-loaded="yes"' not in dom:
+        fail("TimelineJS did not finish loading the data")
+    slides = re.findall(r'class="tl-slide( [^"]*)?"', dom)
+    events = [c for c in slides if "tl-slide-titleslide" not in c]
+    if len(events) != int(want):
+        fail(f"TimelineJS shows {len(events)} slides for {want} events")
+
+
 def check_png(path):
     data = open(path, "rb").read()
     if data[:8] != b"\x89PNG\r\n\x1a\n":
@@ -309,7 +341,7 @@ def main():
     checks = {"schema": check_schema, "ndjson": check_ndjson, "csv": check_csv,
               "timelinejs": check_timelinejs, "timesketch": check_timesketch,
               "stix": check_stix, "dom": check_dom, "mdhtml": check_mdhtml,
-              "png": check_png}
+              "tlpage": tl_page, "tldom": check_tldom, "png": check_png}
     try:
         checks[kind](path, *rest)
     except (ValueError, KeyError, TypeError, zlib.error, csv.Error) as e:

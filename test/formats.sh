@@ -183,5 +183,29 @@ else
 	done
 fi
 
+# TimelineJS itself (npm @knight-lab/timelinejs, pinned; fetched once into
+# build/npm, skipped when the registry cannot be reached) loads each
+# TimelineJS file in headless Chromium: every event becomes a slide.
+tljs_version=3.9.11
+tljs=$top/build/npm/node_modules/@knight-lab/timelinejs/dist
+if [ -n "$chromium" ] && [ ! -f "$tljs/js/timeline.js" ] && command -v npm >/dev/null; then
+	mkdir -p "$top/build/npm"
+	timeout 300 npm install --prefix "$top/build/npm" --no-audit --no-fund --ignore-scripts \
+		--loglevel=error "@knight-lab/timelinejs@$tljs_version" >"$tmp/npm.log" 2>&1 || true
+fi
+if [ -z "$chromium" ] || [ ! -f "$tljs/js/timeline.js" ]; then
+	skip "TimelineJS $tljs_version or chromium not available (npm registry unreachable?)"
+else
+	for set in seeds hostile; do
+		"$py" "$check" tlpage "$tmp/$set.timelinejs" "$tmp/$set.tl.html" "$tljs"
+		for try in 1 2; do
+			timeout 120 "$chromium" "$@" --virtual-time-budget=10000 --dump-dom \
+				"file://$tmp/$set.tl.html" >"$tmp/$set.tl.dom" 2>"$tmp/chrome.err"
+			[ -s "$tmp/$set.tl.dom" ] && break
+		done
+		run_check "$set TimelineJS" tldom "$tmp/$set.tl.dom" "$(jq '.events | length' "$tmp/$set.timelinejs")"
+	done
+fi
+
 echo "formats: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
