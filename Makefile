@@ -8,9 +8,14 @@ SAN ?=
 DEBUGGER ?=
 SHARED ?= ../shared
 
-# Debian packages and a header each one provides (checked by `deps`).
+# Debian packages and what shows each is there (checked by `deps`): a
+# header under /usr/include, an absolute path, or (nothing after the colon)
+# a command of the package's name. jq, chromium, cmark-gfm and
+# python3-jsonschema are for the tests: each output format is read back by
+# its consumer.
 DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h \
-	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h zlib1g-dev:zlib.h pkg-config:
+	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h zlib1g-dev:zlib.h pkg-config: \
+	jq: chromium: cmark-gfm: python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema
 
 ifeq ($(SAN),1)
 BUILD ?= build/san
@@ -53,6 +58,7 @@ all: $(BIN) $(LIB)
 # Installs what is missing, and only that (apt-get, as root or via sudo).
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do pkg=$${p%%:*}; h=$${p#*:}; \
+	  case "$$h" in /*) [ -e "$$h" ] || missing="$$missing $$pkg"; continue;; esac; \
 	  if [ -n "$$h" ]; then [ -e /usr/include/$$h ] || [ -e /usr/include/x86_64-linux-gnu/$$h ] || missing="$$missing $$pkg"; \
 	  else command -v $$pkg >/dev/null || missing="$$missing $$pkg"; fi; done; \
 	if [ -n "$$missing" ]; then \
@@ -118,15 +124,28 @@ bench: all $(MERGE_BENCH:test/bench/%.c=$(BUILD)/%)
 $(BUILD)/merge_bench: test/bench/merge_bench.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+VERSION = $(shell sed -n 's/^\#define INCLINE_VERSION "\(.*\)"/\1/p' include/incline/incline.h)
+
+# The command, the library, its headers, incline.pc (written for PREFIX),
+# the man page and the timeline's JSON Schema.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/incline
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/incline $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/incline
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/incline
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libincline.a
 	install -m 644 include/incline/*.h $(DESTDIR)$(PREFIX)/include/incline/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' incline.pc.in \
+	  >$(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc
+	install -m 644 man/incline.1 $(DESTDIR)$(PREFIX)/share/man/man1/incline.1
+	install -m 644 schema/timeline.schema.json $(DESTDIR)$(PREFIX)/share/incline/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/incline $(DESTDIR)$(PREFIX)/lib/libincline.a
-	rm -rf $(DESTDIR)$(PREFIX)/include/incline
+	rm -f $(DESTDIR)$(PREFIX)/bin/incline $(DESTDIR)$(PREFIX)/lib/libincline.a \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/incline.1
+	rm -rf $(DESTDIR)$(PREFIX)/include/incline $(DESTDIR)$(PREFIX)/share/incline
 
 clean:
 	rm -rf build incline

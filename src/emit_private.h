@@ -76,6 +76,16 @@ int incline_emit_put(FILE *fp, const incline_emit_buf *b, incline_error *err);
 /* Flushes fp so a full disk is reported by the emitter, not at fclose. */
 int incline_emit_finish(FILE *fp, incline_error *err);
 
+/* Escapes s[0..len) for one output language (HTML, Markdown) into b. */
+typedef int (*incline_emit_escaper)(incline_emit_buf *b, const char *s,
+				    size_t len);
+
+/* "Incident timeline", then ": " and the names of the timeline's
+ * incidents (up to three, "; "-separated, then " and N more"), each
+ * through esc. Returns 0 or INCLINE_ENOMEM. */
+int incline_emit_buf_add_title(incline_emit_buf *b, const incline_timeline *tl,
+			       incline_emit_escaper esc);
+
 /* Capitalised label of an event type ("Intrusion"), for headings. */
 const char *incline_emit_type_label(incline_event_type t);
 
