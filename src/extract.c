@@ -126,7 +126,9 @@ static int load_actor_line(incline_extractor *x, const char *line, size_t len)
 	if ((rc = fold_phrase(&alias, x->folder, line, (size_t)(tab - line))))
 		return rc;
 	name = strndup(tab + 1, len - (size_t)(tab + 1 - line));
-	rc = name && name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
+	/* A failed strndup is out of memory, not a bad line (test_chaos). */
+	rc = !name ? INCLINE_ENOMEM
+	     : name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
 	free(alias);
 	free(name);
 	return rc;
