@@ -8,6 +8,7 @@
 
 #include "incline/event.h"
 #include "array.h"
+#include "strmap.h"
 
 /* Name tables, indexed by the enums. These strings are the wire format of
  * every emitter and of the loader, so they never change once released. */
@@ -445,6 +446,30 @@ int incline_timeline_take(incline_timeline *tl, incline_event *ev)
 	return 0;
 }
 
+/* Brings tl->article_set up to date with tl->articles (which callers may
+ * also fill or sort directly: the set holds names, not positions, and
+ * is rebuilt when the list shrank). */
+static int timeline_index_articles(incline_timeline *tl)
+{
+	if (tl->n_indexed > tl->n_articles) {
+		incline_strmap_free(tl->article_set);
+		tl->n_indexed = 0;
+	}
+	if (!tl->article_set
+	    && !(tl->article_set = calloc(1, sizeof *tl->article_set)))
+		return INCLINE_ENOMEM;
+	for (; tl->n_indexed < tl->n_articles; tl->n_indexed++) {
+		const char *a = tl->articles[tl->n_indexed];
+		size_t len = strlen(a);
+		int rc;
+
+		if (incline_strmap_find(tl->article_set, a, len) == SIZE_MAX
+		    && (rc = incline_strmap_put(tl->article_set, a, len, 0)))
+			return rc;
+	}
+	return 0;
+}
+
 int incline_timeline_add_article(incline_timeline *tl, const char *id)
 {
 	void *items = tl->articles;
@@ -454,12 +479,13 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 	if (!id)
 		return INCLINE_EUSAGE;
 	/* Extraction adds one article's id once per event: the last one
-	 * answers most calls without the scan. */
+	 * answers most calls without the hash. */
 	if (tl->n_articles && strcmp(tl->articles[tl->n_articles - 1], id) == 0)
 		return 0;
-	for (size_t i = 0; i < tl->n_articles; i++)
-		if (strcmp(tl->articles[i], id) == 0)
-			return 0;
+	if ((rc = timeline_index_articles(tl)))
+		return rc;
+	if (incline_strmap_find(tl->article_set, id, strlen(id)) != SIZE_MAX)
+		return 0;
 	rc = incline_array_reserve(&items, &tl->cap_articles, tl->n_articles + 1,
 				   sizeof *tl->articles);
 	tl->articles = items;
@@ -469,7 +495,7 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 	if (!copy)
 		return INCLINE_ENOMEM;
 	tl->articles[tl->n_articles++] = copy;
-	return 0;
+	return timeline_index_articles(tl);
 }
 
 void incline_timeline_sort(incline_timeline *tl)
@@ -497,5 +523,7 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_incidents; i++)
 		incline_incident_clear(&tl->incidents[i]);
 	free(tl->incidents);
+	incline_strmap_free(tl->article_set);
+	free(tl->article_set);
 	memset(tl, 0, sizeof *tl);
 }

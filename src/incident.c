@@ -17,6 +17,14 @@
 #include "incline/incident.h"
 #include "strmap.h"
 
+/* qsort that accepts an empty (maybe NULL) array. */
+static void ix_qsort(void *base, size_t n, size_t size,
+		     int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
+
 /* Most entities listed per incident. */
 #define INCIDENT_MAX_ENTITIES 8
 
@@ -184,7 +192,7 @@ static int ix_quote(incline_incident_index *x, const char *q, size_t len)
 		return rc;
 	for (size_t k = 0; k < x->scratch.n; k++)
 		x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
-	qsort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
+	ix_qsort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
 	x->qoff[i] = x->n_qkeys;
 	x->qlen[i] = 0;
 	for (size_t k = 0; k < n; k++)
@@ -272,7 +280,7 @@ static bool ix_better_spelling(const char *a, size_t na, const char *b,
  * .b that wins by `better`. */
 static void ix_resolve_aliases(incline_incident_index *x)
 {
-	qsort(x->aliases, x->n_aliases, sizeof *x->aliases, cmp_pair);
+	ix_qsort(x->aliases, x->n_aliases, sizeof *x->aliases, cmp_pair);
 	for (size_t i = 0; i < x->n_aliases;) {
 		uint32_t acr = x->aliases[i].a, best = INCLINE_ENTITY_NONE;
 		size_t best_n = 0;
@@ -304,7 +312,7 @@ static void ix_resolve_aliases(incline_incident_index *x)
 
 static void ix_pick_spellings(incline_incident_index *x, size_t *count)
 {
-	qsort(x->spellings, x->n_spellings, sizeof *x->spellings, cmp_pair);
+	ix_qsort(x->spellings, x->n_spellings, sizeof *x->spellings, cmp_pair);
 	for (size_t i = 0; i < x->n_spellings;) {
 		uint32_t k = x->spellings[i].a, s = x->spellings[i].b;
 		size_t n = 0;
@@ -366,7 +374,7 @@ int incline_incident_index_finish(incline_incident_index *x)
 		x->ments[i].key = x->resolve[x->ments[i].key];
 		global[x->ments[i].key] += x->ments[i].weight;
 	}
-	qsort(x->ments, x->n_ments, sizeof *x->ments, cmp_mention);
+	ix_qsort(x->ments, x->n_ments, sizeof *x->ments, cmp_mention);
 	for (size_t a = 0; a < na; a++)
 		x->victim[a] = INCLINE_ENTITY_NONE;
 	for (size_t i = 0; i < x->n_ments;) {
@@ -453,7 +461,7 @@ static size_t ix_find(size_t *parent, size_t u)
  * (ties: the lowest seed) into best[who]. */
 static void ix_count_votes(uint32_t *best, ix_vote *v, size_t n)
 {
-	qsort(v, n, sizeof *v, cmp_vote);
+	ix_qsort(v, n, sizeof *v, cmp_vote);
 	for (size_t i = 0; i < n;) {
 		uint32_t who = v[i].who, win = UINT32_MAX;
 		size_t win_n = 0;
@@ -521,7 +529,7 @@ static int ix_seeds(ix_assign *s, const incline_incident_index *x)
 		refs[n].a = (uint32_t)a;
 		n++;
 	}
-	qsort(refs, n, sizeof *refs, cmp_seed_ref);
+	ix_qsort(refs, n, sizeof *refs, cmp_seed_ref);
 	for (size_t i = 0; i < n; i++) {
 		bool same = i > 0 && strcmp(refs[i].victim, refs[i - 1].victim) == 0;
 
@@ -640,7 +648,7 @@ static int ix_victimless(ix_assign *s, const incline_incident_index *x,
 		n++;
 	}
 	if (!rc)
-		qsort(refs, n, sizeof *refs, cmp_seed_ref);
+		ix_qsort(refs, n, sizeof *refs, cmp_seed_ref);
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t r = ix_find(parent, refs[i].a);
 
@@ -731,7 +739,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 			}
 		}
 	}
-	qsort(scratch, m, sizeof *scratch, cmp_vote);
+	ix_qsort(scratch, m, sizeof *scratch, cmp_vote);
 	counts = calloc(m ? m : 1, sizeof *counts);
 	if (!counts)
 		return INCLINE_ENOMEM;
@@ -750,7 +758,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 		counts[nc++].name = incline_entity_surface(x->finder,
 							   x->display[key]);
 	}
-	qsort(counts, nc, sizeof *counts, cmp_count);
+	ix_qsort(counts, nc, sizeof *counts, cmp_count);
 	if (nc > INCIDENT_MAX_ENTITIES)
 		nc = INCIDENT_MAX_ENTITIES;
 	in->entities = calloc(nc ? nc : 1, sizeof *in->entities);
@@ -790,7 +798,7 @@ static int ix_build(incline_incident *in, const incline_incident_index *x,
 			in->latest = hi;
 	}
 	in->n_events = n;
-	qsort(in->events, n, sizeof *in->events, cmp_id);
+	ix_qsort(in->events, n, sizeof *in->events, cmp_id);
 	for (size_t i = 0; i < n; i++)
 		h = ix_fnv(h, in->events[i], strlen(in->events[i]) + 1);
 	snprintf(in->id, sizeof in->id, "in-%016llx", (unsigned long long)h);
@@ -873,8 +881,8 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 			       tl->incidents[tl->n_incidents - 1].id,
 			       sizeof tl->events[evs[k]].incident);
 	}
-	if (!rc && tl->n_incidents > 1)
-		qsort(tl->incidents, tl->n_incidents, sizeof *tl->incidents,
+	if (!rc)
+		ix_qsort(tl->incidents, tl->n_incidents, sizeof *tl->incidents,
 		      cmp_incident);
 out:
 	free(start);
@@ -1083,7 +1091,7 @@ int incline_incident_extract(incline_timeline *out, const incline_timeline *tl,
 			rc = incline_timeline_take(out, &ev);
 	}
 	if (!rc)
-		qsort(arts, n_arts, sizeof *arts, cmp_str_p);
+		ix_qsort(arts, n_arts, sizeof *arts, cmp_str_p);
 	for (size_t k = 0; k < n_arts && !rc; k++)
 		if (k == 0 || strcmp(arts[k], arts[k - 1]) != 0)
 			rc = incline_timeline_add_article(out, arts[k]);

@@ -573,6 +573,7 @@ typedef struct merge_index {
 	size_t *post_off;   /* rank -> first posting; n_ranks + 1 entries */
 	size_t *postings;   /* unique atom indices */
 	size_t *stamp;      /* unique atom -> last atom it was compared to */
+	struct merge_vu *vu; /* block atoms sorted by victim */
 } merge_index;
 
 static void merge_index_free(merge_index *x)
@@ -584,6 +585,7 @@ static void merge_index_free(merge_index *x)
 	free(x->post_off);
 	free(x->postings);
 	free(x->stamp);
+	free(x->vu);
 }
 
 static int merge_cmp_u64(const void *pa, const void *pb)
@@ -593,8 +595,25 @@ static int merge_cmp_u64(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* A block atom and its victim: postings are filled in (victim, atom)
+ * order, so each victim's atoms lie together (merge_victim_range). */
+typedef struct merge_vu {
+	uint32_t victim;
+	size_t u;
+} merge_vu;
+
+static int merge_cmp_vu(const void *pa, const void *pb)
+{
+	const merge_vu *a = pa, *b = pb;
+
+	if (a->victim != b->victim)
+		return a->victim < b->victim ? -1 : 1;
+	return (a->u > b->u) - (a->u < b->u);
+}
+
 /* Rewrites the keys of block [b, e) as ranks in rarest-first order (ties
- * by key id) and builds the postings and weight of every rank. */
+ * by key id) and builds the postings and weight of every rank; each
+ * posting list is sorted by victim. */
 static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 {
 	size_t n_ranks = 0, total = 0;
@@ -622,14 +641,24 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 	for (size_t u = b; u < e; u++) {
 		uint32_t *k = c->kpool + c->koff[u];
 
-		for (size_t i = 0; i < c->klen[u]; i++) {
-			uint32_t id = k[i];
-
-			k[i] = x->rank[id];
-			x->postings[x->post_off[k[i]] + x->df[id]++] = u;
-		}
+		for (size_t i = 0; i < c->klen[u]; i++)
+			k[i] = x->rank[k[i]];
 		if (c->klen[u] > 1)
 			qsort(k, c->klen[u], sizeof *k, merge_cmp_u32);
+		x->vu[u - b].victim = c->victim[u];
+		x->vu[u - b].u = u;
+	}
+	if (e - b > 1)
+		qsort(x->vu, e - b, sizeof *x->vu, merge_cmp_vu);
+	for (size_t i = 0; i < e - b; i++) {
+		size_t u = x->vu[i].u;
+		const uint32_t *k = c->kpool + c->koff[u];
+
+		for (size_t j = 0; j < c->klen[u]; j++) {
+			uint32_t id = (uint32_t)x->order[k[j]];
+
+			x->postings[x->post_off[k[j]] + x->df[id]++] = u;
+		}
 	}
 	for (size_t r = 0; r < n_ranks; r++)
 		x->df[(uint32_t)x->order[r]] = 0;
@@ -676,59 +705,130 @@ static bool merge_larger(const merge_ctx *c, size_t a, size_t b)
  * share weight w with w / wsum[a] >= t, then the shared keys do not all
  * lie in a suffix of a's keys lighter than t * wsum[a], so one of this
  * prefix is shared. The same division as the match test, so exact. */
-static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a)
+static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a,
+			   double t)
 {
 	const uint32_t *k = c->kpool + c->koff[a];
 	uint64_t rest = c->wsum[a];
 	size_t n = 0;
 
-	while (n < c->klen[a]
-	       && (double)rest / (double)c->wsum[a] >= c->min_overlap)
+	while (n < c->klen[a] && (double)rest / (double)c->wsum[a] >= t)
 		rest -= x->rweight[k[n++]];
 	return n;
 }
 
 /* The least overlap for a and b to match: higher when their articles
- * are about different victims. */
+ * are about different victims, or when their dates cannot both be true
+ * (such an edge could only ever join at conflict_overlap, see
+ * merge_cluster_edges, so a weaker one is not worth keeping). */
 static double merge_least(const merge_ctx *c, size_t a, size_t b)
 {
+	double t = c->min_overlap;
+	int64_t lo = c->lo[a] > c->lo[b] ? c->lo[a] : c->lo[b];
+	int64_t hi = c->hi[a] < c->hi[b] ? c->hi[a] : c->hi[b];
+
 	if (c->victim[a] != INCLINE_ENTITY_NONE
 	    && c->victim[b] != INCLINE_ENTITY_NONE
-	    && c->victim[a] != c->victim[b]
-	    && c->other_victim_overlap > c->min_overlap)
-		return c->other_victim_overlap;
-	return c->min_overlap;
+	    && c->victim[a] != c->victim[b] && c->other_victim_overlap > t)
+		t = c->other_victim_overlap;
+	if (lo > hi && c->conflict_overlap > t)
+		t = c->conflict_overlap;
+	return t;
+}
+
+/* The part [*from, *to) of posting list [p0, p1) (sorted by victim) whose
+ * atoms have victim v. */
+static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
+			       const merge_index *x, size_t p0, size_t p1,
+			       uint32_t v)
+{
+	size_t lo = p0, hi = p1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->victim[x->postings[mid]] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	hi = p1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->victim[x->postings[mid]] <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*to = lo;
+}
+
+/* Compares a with the atoms postings[from, to) not yet compared to it,
+ * adding an edge for each match. */
+static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
+		      size_t to)
+{
+	for (size_t p = from; p < to; p++) {
+		size_t o = x->postings[p];
+		incline_merge_overlap ov;
+
+		if (!merge_larger(c, a, o) || x->stamp[o] == a)
+			continue;
+		x->stamp[o] = a;
+		merge_overlap(&ov, c, x, a, o);
+		if (!incline_merge_words_match(&ov, merge_least(c, a, o)))
+			continue;
+		if (merge_add_edge(c, a, o, incline_merge_overlap_value(&ov)))
+			return INCLINE_ENOMEM;
+	}
+	return 0;
 }
 
 /* Edges between the atoms of block [b, e) that share enough words.
- * Prefix filtering: only atoms listed under a's prefix keys can match a,
- * so only those are compared; exact, and rare words have short postings. */
+ * Prefix filtering: if a (the lighter side) and o share weight w with
+ * w / wsum[a] >= t, one of a's rarest keys up to merge_prefix(t) is
+ * shared, so only the atoms listed under those keys are compared; exact.
+ * Two thresholds make it cheap at scale: the low one (min_overlap) holds
+ * only within one victim (and for atoms with none), so under a's keys
+ * past the high prefix only that victim's part of each posting list
+ * (postings are sorted by victim) and the no-victim part are scanned;
+ * every other atom needs the high bar, hence a key in a's short high
+ * prefix. Common words ("hackers breached") are then never scanned
+ * across the pile. */
 static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 {
+	double high = c->other_victim_overlap < c->conflict_overlap
+			      ? c->other_victim_overlap
+			      : c->conflict_overlap;
+
+	if (high < c->min_overlap)
+		high = c->min_overlap;
 	merge_index_block(c, x, b, e);
 	for (size_t a = b; a < e; a++) {
 		const uint32_t *k = c->kpool + c->koff[a];
-		size_t prefix = c->wsum[a] ? merge_prefix(c, x, a) : 0;
+		size_t low_n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
+		size_t high_n = c->wsum[a] ? merge_prefix(c, x, a, high) : 0;
+		uint32_t v = c->victim[a];
 
-		for (size_t i = 0; i < prefix; i++) {
-			for (size_t p = x->post_off[k[i]];
-			     p < x->post_off[k[i] + 1]; p++) {
-				size_t o = x->postings[p];
-				incline_merge_overlap ov;
-				int rc;
+		for (size_t i = 0; i < low_n; i++) {
+			size_t p0 = x->post_off[k[i]], p1 = x->post_off[k[i] + 1];
+			size_t from, to;
+			int rc;
 
-				if (!merge_larger(c, a, o) || x->stamp[o] == a)
-					continue;
-				x->stamp[o] = a;
-				merge_overlap(&ov, c, x, a, o);
-				if (!incline_merge_words_match(&ov,
-							       merge_least(c, a, o)))
-					continue;
-				rc = merge_add_edge(c, a, o,
-						    incline_merge_overlap_value(&ov));
-				if (rc)
+			if (i < high_n || v == INCLINE_ENTITY_NONE) {
+				if ((rc = merge_scan(c, x, a, p0, p1)))
 					return rc;
+				continue;
 			}
+			merge_victim_range(&from, &to, c, x, p0, p1, v);
+			if ((rc = merge_scan(c, x, a, from, to)))
+				return rc;
+			merge_victim_range(&from, &to, c, x, p0, p1,
+					   INCLINE_ENTITY_NONE);
+			if ((rc = merge_scan(c, x, a, from, to)))
+				return rc;
 		}
 	}
 	return 0;
@@ -879,9 +979,10 @@ static int merge_link(merge_ctx *c)
 	x.post_off = merge_calloc(n_keys + 1, sizeof *x.post_off);
 	x.postings = merge_calloc(c->kpool_n, sizeof *x.postings);
 	x.stamp = merge_calloc(c->n_uniq, sizeof *x.stamp);
+	x.vu = merge_calloc(c->n_uniq, sizeof *x.vu);
 	refs = merge_calloc(c->n_uniq, sizeof *refs);
 	if (!x.rank || !x.df || !x.order || !x.rweight || !x.post_off
-	    || !x.postings || !x.stamp || !refs)
+	    || !x.postings || !x.stamp || !x.vu || !refs)
 		goto out;
 	for (size_t u = 0; u < c->n_uniq; u++)
 		x.stamp[u] = SIZE_MAX;

@@ -129,6 +129,10 @@ typedef struct incline_timeline {
 	size_t cap_articles;
 	incline_incident *incidents; /* set by merge; NULL/0 otherwise */
 	size_t n_incidents;
+	/* Private to event.c: a hash set of articles[0..n_indexed), so
+	 * incline_timeline_add_article need not scan. */
+	struct incline_strmap *article_set;
+	size_t n_indexed;
 } incline_timeline;
 
 /* Static names used in every output format ("intrusion", "explicit",
