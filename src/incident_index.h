@@ -28,9 +28,10 @@ int incline_incident_index_new(incline_incident_index **out,
 			       incline_error *err);
 void incline_incident_index_free(incline_incident_index *x);
 
-/* Records sentence quote (may be NULL) of article, told as an event of
- * type t. Adding the same (article, quote, type) twice counts twice, so
- * callers add distinct atoms. Returns 0 or INCLINE_ENOMEM. */
+/* Records atom number N (the count of earlier adds): sentence quote (may
+ * be NULL) of article (may be NULL), told as an event of type t. Adding
+ * the same (article, quote, type) twice counts twice, so callers add
+ * distinct atoms. Returns 0 or INCLINE_ENOMEM. */
 int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       incline_day published, incline_event_type t,
 			       const char *quote);
@@ -46,9 +47,12 @@ uint32_t incline_incident_index_victim(const incline_incident_index *x,
 				       const char *article);
 
 /* Groups tl's events (ids assigned) into incidents: fills tl->incidents
- * and every event's incident id. Returns 0 or INCLINE_ENOMEM (then tl
- * has no incidents). */
+ * and every event's incident id. Event e of tl holds the atoms
+ * ev_atoms[ev_start[e] .. ev_start[e + 1]) (ev_start has tl->n + 1
+ * entries), numbered as added. Returns 0 or INCLINE_ENOMEM (then tl has
+ * no incidents). */
 int incline_incident_index_assign(incline_incident_index *x,
-				  incline_timeline *tl);
+				  incline_timeline *tl, const size_t *ev_start,
+				  const size_t *ev_atoms);
 
 #endif

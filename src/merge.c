@@ -57,14 +57,16 @@
  * disclosure reaches 0.60, its dates agree anyway). */
 #define MERGE_CONFLICT_OVERLAP 0.6
 
-/* Least weighted overlap for two accounts from articles about different
- * victims (incident_index.h: the organisation each article tells most
- * about) to be the same happening: "the company detected unusual
- * activity" in a story about one firm and in a story about another are
- * two detections, however alike the words. Only a near-verbatim
- * retelling (the date-conflict bar) overrides that, since a victim can be
- * picked wrongly in a short article. */
-#define MERGE_OTHER_VICTIM_OVERLAP MERGE_CONFLICT_OVERLAP
+/* Accounts from articles about different victims (incident_index.h: the
+ * organisation each article tells most about) are never the same
+ * happening: "the company detected unusual activity" in a story about
+ * one firm and in one about another are two detections, however alike
+ * the words. This is also the blocking that lets merge scale: matches
+ * are only looked for within one victim's accounts (and against
+ * accounts whose article names nobody), never across the whole pile; a
+ * million events merge in linear time. The cost: two articles about one
+ * victim whose names never meet (no "X (Y)" expansion anywhere in the
+ * pile, different spellings) stay apart. */
 
 /* Shortest content word kept, in bytes after stemming: shorter tokens
  * ("it", "us", "19") are function words, units or date parts. */
@@ -109,7 +111,6 @@ typedef struct merge_edge {
 typedef struct merge_ctx {
 	double min_overlap;
 	double conflict_overlap;
-	double other_victim_overlap;
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
 	incline_strmap stops;       /* folded stop words */
@@ -717,8 +718,8 @@ static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a,
 	return n;
 }
 
-/* The least overlap for a and b to match: higher when their articles
- * are about different victims, or when their dates cannot both be true
+/* The least overlap for a and b to match: never when their articles are
+ * about different victims; higher when their dates cannot both be true
  * (such an edge could only ever join at conflict_overlap, see
  * merge_cluster_edges, so a weaker one is not worth keeping). */
 static double merge_least(const merge_ctx *c, size_t a, size_t b)
@@ -729,8 +730,8 @@ static double merge_least(const merge_ctx *c, size_t a, size_t b)
 
 	if (c->victim[a] != INCLINE_ENTITY_NONE
 	    && c->victim[b] != INCLINE_ENTITY_NONE
-	    && c->victim[a] != c->victim[b] && c->other_victim_overlap > t)
-		t = c->other_victim_overlap;
+	    && c->victim[a] != c->victim[b])
+		return 2; /* above any overlap: never */
 	if (lo > hi && c->conflict_overlap > t)
 		t = c->conflict_overlap;
 	return t;
@@ -788,36 +789,26 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
 
 /* Edges between the atoms of block [b, e) that share enough words.
  * Prefix filtering: if a (the lighter side) and o share weight w with
- * w / wsum[a] >= t, one of a's rarest keys up to merge_prefix(t) is
- * shared, so only the atoms listed under those keys are compared; exact.
- * Two thresholds make it cheap at scale: the low one (min_overlap) holds
- * only within one victim (and for atoms with none), so under a's keys
- * past the high prefix only that victim's part of each posting list
- * (postings are sorted by victim) and the no-victim part are scanned;
- * every other atom needs the high bar, hence a key in a's short high
- * prefix. Common words ("hackers breached") are then never scanned
- * across the pile. */
+ * w / wsum[a] >= min_overlap, one of a's rarest keys up to merge_prefix
+ * is shared, so only the atoms listed under those keys are compared;
+ * exact. Blocking by victim: postings are sorted by victim, and a scans
+ * only its own victim's part of each list and the part of atoms whose
+ * article names nobody (all of it when a names nobody). Common words
+ * ("hackers breached") are then never scanned across the pile. */
 static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 {
-	double high = c->other_victim_overlap < c->conflict_overlap
-			      ? c->other_victim_overlap
-			      : c->conflict_overlap;
-
-	if (high < c->min_overlap)
-		high = c->min_overlap;
 	merge_index_block(c, x, b, e);
 	for (size_t a = b; a < e; a++) {
 		const uint32_t *k = c->kpool + c->koff[a];
-		size_t low_n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
-		size_t high_n = c->wsum[a] ? merge_prefix(c, x, a, high) : 0;
+		size_t n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
 		uint32_t v = c->victim[a];
 
-		for (size_t i = 0; i < low_n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			size_t p0 = x->post_off[k[i]], p1 = x->post_off[k[i] + 1];
 			size_t from, to;
 			int rc;
 
-			if (i < high_n || v == INCLINE_ENTITY_NONE) {
+			if (v == INCLINE_ENTITY_NONE) {
 				if ((rc = merge_scan(c, x, a, p0, p1)))
 					return rc;
 				continue;
@@ -1433,6 +1424,18 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 		k.n_all = g.start_all[r + 1] - g.start_all[r];
 		rc = merge_build_event(out, c, &k, &s);
 	}
+	/* Event i is the i-th non-empty group: its unique atoms (numbered as
+	 * added to the incident index) lie together in g.u. */
+	if (!rc) {
+		size_t e = 0;
+
+		for (size_t r = 0; r < n; r++)
+			if (g.start[r + 1] != g.start[r])
+				g.start[e++] = g.start[r];
+		g.start[e] = n;
+		rc = incline_incident_index_assign(c->incidents, out, g.start,
+						   g.u);
+	}
 	merge_groups_free(&g);
 	free(s.names);
 	free(s.stances);
@@ -1489,7 +1492,7 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	c->conflict_overlap = c->min_overlap > MERGE_CONFLICT_OVERLAP
 				      ? c->min_overlap
 				      : MERGE_CONFLICT_OVERLAP;
-	c->other_victim_overlap = MERGE_OTHER_VICTIM_OVERLAP;
+
 	if ((rc = incline_text_folder_new(&c->folder, err))
 	    || (rc = incline_incident_index_new(&c->incidents, err)))
 		return rc;
@@ -1515,10 +1518,8 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 		rc = merge_build(out, &c);
 	if (!rc)
 		rc = merge_articles(out, in);
-	if (!rc) {
+	if (!rc)
 		incline_timeline_sort(out);
-		rc = incline_incident_index_assign(c.incidents, out);
-	}
 	merge_ctx_free(&c);
 	if (rc) {
 		incline_timeline_free(out);
