@@ -46,7 +46,7 @@ EXAMPLES = $(sort $(wildcard examples/*/))
 TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
 	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
 
-.PHONY: all deps demo check unit cli golden timelines eval install uninstall clean
+.PHONY: all deps demo check unit cli golden timelines eval eval-merge install uninstall clean
 
 all: $(BIN) $(LIB)
 
@@ -102,6 +102,16 @@ eval: deps
 	@echo "== dates: AnnoCTR (read the recalls)"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/annoctr
 	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+# Merge quality: the CASIE hoppers, then known duplicates built from real
+# articles (test/eval/dup_harness.py: reworded dates, reordered sentences,
+# boilerplate, look-alike letters) of examples/ and $(SHARED)/corpus.
+eval-merge: deps
+	@$(MAKE) --no-print-directory all
+	@test -d $(SHARED)/corpus || { echo "eval-merge: $(SHARED)/corpus not found" >&2; exit 1; }
+	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
+	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/incline
