@@ -30,7 +30,7 @@ CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-
 	-Wno-unused-parameter -D_POSIX_C_SOURCE=200809L $(SANFLAGS)
 CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
-LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm
+LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm -pthread
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -46,7 +46,7 @@ EXAMPLES = $(sort $(wildcard examples/*/))
 TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
 	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
 
-.PHONY: all deps demo check unit cli golden timelines eval eval-merge install uninstall clean
+.PHONY: all deps demo check unit cli golden timelines eval eval-merge bench install uninstall clean
 
 all: $(BIN) $(LIB)
 
@@ -112,6 +112,21 @@ eval-merge: deps
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
 	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+# Throughput and memory beside chrono-node (not part of check; see
+# test/bench/bench.py). BENCH_SIZES in MB: "10 100" by default, add 1000
+# for 1 GB.
+BENCH_SIZES ?= 10 100
+BENCH_JOBS ?= 2
+BENCH_REPEAT ?= 3
+MERGE_BENCH = $(wildcard test/bench/merge_bench.c)
+bench: all $(MERGE_BENCH:test/bench/%.c=$(BUILD)/%)
+	@python3 test/bench/bench.py --incline ./$(BIN) --sizes "$(BENCH_SIZES)" \
+	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --shared $(SHARED) \
+	  $(if $(MERGE_BENCH),--merge-bench $(BUILD)/merge_bench) --out build/bench/results.json
+
+$(BUILD)/merge_bench: test/bench/merge_bench.c $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/incline

@@ -163,19 +163,21 @@ static int set_identity(incline_article *a, const char *path)
 	return a->id ? 0 : INCLINE_ENOMEM;
 }
 
-int incline_article_parse(incline_article **out, const char *path,
-			  const char *buf, size_t len,
-			  const incline_read_opts *opts, incline_error *err)
+/* incline_article_parse on bytes it takes (freed on failure): the file
+ * readers hand over their buffer instead of copying every article. */
+static int parse_taken(incline_article **out, const char *path, char *bytes,
+		       size_t len, const incline_read_opts *opts, incline_error *err)
 {
 	incline_article *a = calloc(1, sizeof *a);
 	int rc;
 
 	*out = NULL;
-	if (!a || !(a->bytes = malloc(len ? len : 1))) {
+	if (!a || !bytes) {
 		free(a);
+		free(bytes);
 		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0, "out of memory");
 	}
-	memcpy(a->bytes, buf, len);
+	a->bytes = bytes;
 	a->len = len;
 	a->published = INCLINE_DAY_NONE;
 	a->body.end = len;
@@ -202,6 +204,17 @@ int incline_article_parse(incline_article **out, const char *path,
 	return 0;
 }
 
+int incline_article_parse(incline_article **out, const char *path,
+			  const char *buf, size_t len,
+			  const incline_read_opts *opts, incline_error *err)
+{
+	char *copy = malloc(len ? len : 1);
+
+	if (copy && len)
+		memcpy(copy, buf, len);
+	return parse_taken(out, path, copy, len, opts, err);
+}
+
 static int list_push(incline_article_list *list, incline_article *a)
 {
 	void *items = list->items;
@@ -213,8 +226,9 @@ static int list_push(incline_article_list *list, incline_article *a)
 }
 
 typedef struct {
-	incline_article_list *list;
 	const incline_read_opts *opts;
+	incline_article_fn fn;
+	void *payload;
 } read_ctx;
 
 static int read_one(const char *file, void *payload, incline_error *err)
@@ -228,13 +242,26 @@ static int read_one(const char *file, void *payload, incline_error *err)
 
 	if (rc)
 		return rc;
-	rc = incline_article_parse(&a, file, buf, len, ctx->opts, err);
-	free(buf);
-	if (rc)
+	if ((rc = parse_taken(&a, file, buf, len, ctx->opts, err)))
 		return rc;
-	if (list_push(ctx->list, a)) {
+	return ctx->fn(a, ctx->payload, err);
+}
+
+int incline_article_each(const char *path, const incline_read_opts *opts,
+			 incline_article_fn fn, void *payload, incline_error *err)
+{
+	read_ctx ctx = {opts, fn, payload};
+	if (strcmp(path, "-") == 0)
+		return read_one(path, &ctx, err);
+	return incline_io_walk(path, read_one, &ctx, err);
+}
+
+static int push_to_list(incline_article *a, void *payload, incline_error *err)
+{
+	if (list_push(payload, a)) {
+		incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
 		incline_article_free(a);
-		return incline_error_set(err, INCLINE_ENOMEM, file, 0, 0, "out of memory");
+		return INCLINE_ENOMEM;
 	}
 	return 0;
 }
@@ -242,10 +269,7 @@ static int read_one(const char *file, void *payload, incline_error *err)
 int incline_article_read(incline_article_list *list, const char *path,
 			 const incline_read_opts *opts, incline_error *err)
 {
-	read_ctx ctx = {list, opts};
-	if (strcmp(path, "-") == 0)
-		return read_one(path, &ctx, err);
-	return incline_io_walk(path, read_one, &ctx, err);
+	return incline_article_each(path, opts, push_to_list, list, err);
 }
 
 void incline_article_free(incline_article *a)

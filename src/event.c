@@ -8,7 +8,6 @@
 
 #include "incline/event.h"
 #include "array.h"
-#include "strmap.h"
 
 /* Name tables, indexed by the enums. These strings are the wire format of
  * every emitter and of the loader, so they never change once released. */
@@ -82,6 +81,33 @@ static int dup_string(char **dst, const char *src)
 
 /* ---- copy and clear ---------------------------------------------------- */
 
+static void free_strings(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+/* *dst = new copy of the n strings of src (n == 0: NULL). Returns 0 or
+ * INCLINE_ENOMEM (then *dst = NULL). */
+static int dup_strings(char ***dst, char *const *src, size_t n)
+{
+	char **items;
+
+	*dst = NULL;
+	if (n == 0)
+		return 0;
+	if (!(items = calloc(n, sizeof *items)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (dup_string(&items[i], src[i])) {
+			free_strings(items, i);
+			return INCLINE_ENOMEM;
+		}
+	*dst = items;
+	return 0;
+}
+
 void incline_when_clear(incline_when *w)
 {
 	if (!w)
@@ -107,9 +133,11 @@ void incline_evidence_clear(incline_evidence *e)
 		return;
 	free(e->article);
 	free(e->source);
+	free(e->url);
 	free(e->quote);
 	incline_when_clear(&e->when);
 	incline_claim_clear(&e->claim);
+	free_strings(e->actors, e->n_actors);
 	memset(e, 0, sizeof *e);
 }
 
@@ -179,11 +207,17 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	incline_evidence e = *src;
 
 	/* Null every owned pointer first so one clear undoes a partial copy. */
-	e.article = e.source = e.quote = NULL;
+	e.article = e.source = e.url = e.quote = NULL;
+	e.actors = NULL;
+	e.n_actors = 0;
 	memset(&e.when, 0, sizeof e.when);
 	memset(&e.claim, 0, sizeof e.claim);
-	if (dup_string(&e.article, src->article)
+	if (dup_strings(&e.actors, src->actors, src->n_actors) == 0)
+		e.n_actors = src->n_actors;
+	if (e.n_actors != src->n_actors
+	    || dup_string(&e.article, src->article)
 	    || dup_string(&e.source, src->source)
+	    || dup_string(&e.url, src->url)
 	    || dup_string(&e.quote, src->quote)
 	    || incline_when_copy(&e.when, &src->when)
 	    || incline_claim_copy(&e.claim, &src->claim)) {
@@ -216,32 +250,43 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	return 0;
 }
 
-int incline_event_add_actor(incline_event *ev, const char *actor)
+/* Adds a copy of actor to the list (*items, *n) unless already there. */
+static int add_string(char ***items, size_t *n, const char *actor)
 {
-	char **items;
+	char **grown;
 	char *copy;
 
 	if (!actor)
 		return INCLINE_EUSAGE;
-	for (size_t i = 0; i < ev->n_actors; i++)
-		if (strcmp(ev->actors[i], actor) == 0)
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*items)[i], actor) == 0)
 			return 0;
 	/* No capacity field: grow by one, so an array allocated elsewhere
-	 * (the loader) with exactly n_actors slots stays valid. Actor lists
-	 * are short. */
-	if (ev->n_actors >= SIZE_MAX / sizeof *items - 1)
+	 * (the loader) with exactly n slots stays valid. Actor lists are
+	 * short. */
+	if (*n >= SIZE_MAX / sizeof **items - 1)
 		return INCLINE_ENOMEM;
 	copy = strdup(actor);
 	if (!copy)
 		return INCLINE_ENOMEM;
-	items = realloc(ev->actors, (ev->n_actors + 1) * sizeof *items);
-	if (!items) {
+	grown = realloc(*items, (*n + 1) * sizeof **items);
+	if (!grown) {
 		free(copy);
 		return INCLINE_ENOMEM;
 	}
-	items[ev->n_actors++] = copy;
-	ev->actors = items;
+	grown[(*n)++] = copy;
+	*items = grown;
 	return 0;
+}
+
+int incline_event_add_actor(incline_event *ev, const char *actor)
+{
+	return add_string(&ev->actors, &ev->n_actors, actor);
+}
+
+int incline_evidence_add_actor(incline_evidence *e, const char *actor)
+{
+	return add_string(&e->actors, &e->n_actors, actor);
 }
 
 /* ---- ordering ---------------------------------------------------------- */
@@ -313,9 +358,14 @@ static int cmp_evidence(const incline_evidence *a, const incline_evidence *b)
 	    || (c = cmp_str(a->source, b->source))
 	    || (c = cmp_int(a->published, b->published))
 	    || (c = cmp_when(&a->when, &b->when))
-	    || (c = cmp_claim(&a->claim, &b->claim)))
+	    || (c = cmp_claim(&a->claim, &b->claim))
+	    || (c = cmp_int(a->flags, b->flags))
+	    || (c = cmp_size(a->n_actors, b->n_actors)))
 		return c;
-	return cmp_int(a->flags, b->flags);
+	for (size_t i = 0; i < a->n_actors; i++)
+		if ((c = cmp_str(a->actors[i], b->actors[i])))
+			return c;
+	return 0;
 }
 
 static int qsort_evidence(const void *a, const void *b)
@@ -446,46 +496,30 @@ int incline_timeline_take(incline_timeline *tl, incline_event *ev)
 	return 0;
 }
 
-/* Brings tl->article_set up to date with tl->articles (which callers may
- * also fill or sort directly: the set holds names, not positions, and
- * is rebuilt when the list shrank). */
-static int timeline_index_articles(incline_timeline *tl)
-{
-	if (tl->n_indexed > tl->n_articles) {
-		incline_strmap_free(tl->article_set);
-		tl->n_indexed = 0;
-	}
-	if (!tl->article_set
-	    && !(tl->article_set = calloc(1, sizeof *tl->article_set)))
-		return INCLINE_ENOMEM;
-	for (; tl->n_indexed < tl->n_articles; tl->n_indexed++) {
-		const char *a = tl->articles[tl->n_indexed];
-		size_t len = strlen(a);
-		int rc;
-
-		if (incline_strmap_find(tl->article_set, a, len) == SIZE_MAX
-		    && (rc = incline_strmap_put(tl->article_set, a, len, 0)))
-			return rc;
-	}
-	return 0;
-}
-
 int incline_timeline_add_article(incline_timeline *tl, const char *id)
 {
 	void *items = tl->articles;
+	size_t lo = 0, hi = tl->n_articles;
 	char *copy;
 	int rc;
 
 	if (!id)
 		return INCLINE_EUSAGE;
-	/* Extraction adds one article's id once per event: the last one
-	 * answers most calls without the hash. */
-	if (tl->n_articles && strcmp(tl->articles[tl->n_articles - 1], id) == 0)
-		return 0;
-	if ((rc = timeline_index_articles(tl)))
-		return rc;
-	if (incline_strmap_find(tl->article_set, id, strlen(id)) != SIZE_MAX)
-		return 0;
+	/* The list is kept sorted so that a corpus of many articles is not
+	 * quadratic: inputs mostly come in sorted order (directory walks), so
+	 * the common case is one comparison with the last id and an append. */
+	if (hi > 0 && strcmp(tl->articles[hi - 1], id) < 0)
+		lo = hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(tl->articles[mid], id);
+		if (c == 0)
+			return 0;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	rc = incline_array_reserve(&items, &tl->cap_articles, tl->n_articles + 1,
 				   sizeof *tl->articles);
 	tl->articles = items;
@@ -494,8 +528,11 @@ int incline_timeline_add_article(incline_timeline *tl, const char *id)
 	copy = strdup(id);
 	if (!copy)
 		return INCLINE_ENOMEM;
-	tl->articles[tl->n_articles++] = copy;
-	return timeline_index_articles(tl);
+	memmove(tl->articles + lo + 1, tl->articles + lo,
+		(tl->n_articles - lo) * sizeof *tl->articles);
+	tl->articles[lo] = copy;
+	tl->n_articles++;
+	return 0;
 }
 
 void incline_timeline_sort(incline_timeline *tl)
@@ -523,7 +560,5 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_incidents; i++)
 		incline_incident_clear(&tl->incidents[i]);
 	free(tl->incidents);
-	incline_strmap_free(tl->article_set);
-	free(tl->article_set);
 	memset(tl, 0, sizeof *tl);
 }

@@ -338,6 +338,18 @@ static bool capability(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue lies inside a phrase naming a kind of thing ("attack
+ * surface", "protected against attacks"). */
+static bool nonevent(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *n = &s->hits[h];
+		if (n->cls == LEX_NONEVENT && n->first <= cue->first && cue->last <= n->last)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -349,9 +361,24 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 			return c; /* negation is a stance here, not a veto */
 		if (negated(s, c, false) || hypothetical(s, c))
 			continue;
-		if (t == INCLINE_EVENT_INTRUSION && capability(s, c))
+		if (t == INCLINE_EVENT_INTRUSION && (capability(s, c) || nonevent(s, c)))
 			continue;
 		return c;
+	}
+	return NULL;
+}
+
+/* A vulnerability told through what happened to a named flaw: "found a
+ * flaw", "the bug affects", "CVE-2023-1234 was disclosed". The finding
+ * word is the cue, so negation and modality apply to it. */
+static const lex_hit *flaw_cue(const sentence *s)
+{
+	if (!find(s, LEX_FLAW, 0, s->words.n))
+		return NULL;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *c = &s->hits[h];
+		if (c->cls == LEX_FINDING && !negated(s, c, false) && !hypothetical(s, c))
+			return c;
 	}
 	return NULL;
 }
@@ -462,6 +489,26 @@ static bool is_pronoun(const char *w)
 	return false;
 }
 
+static bool is_relative(const char *w)
+{
+	return strcmp(w, "who") == 0 || strcmp(w, "which") == 0;
+}
+
+/* Auxiliaries and adverbs between a claimant and its verb: "Moscow has
+ * flatly denied", "the FBI also said". */
+static bool is_verb_filler(const char *w)
+{
+	static const char *const fillers[] = {
+		"has", "have", "had", "is", "was", "are", "were", "did", "does", "do",
+		"also", "later", "previously", "publicly", "quickly", "reportedly",
+		"flatly", "firmly", "strongly", "repeatedly", "again", "already", "since",
+	};
+	for (size_t i = 0; i < sizeof fillers / sizeof *fillers; i++)
+		if (strcmp(w, fillers[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A new copy of the text from word first to word last, inclusive. */
 static char *words_text(const sentence *s, size_t first, size_t last)
 {
@@ -484,12 +531,22 @@ static char *find_claimant(const sentence *s)
 	}
 	for (size_t h = 0; h < s->n_hits; h++) {
 		rep = &s->hits[h];
-		if (rep->cls != LEX_REPORT || rep->first == 0)
+		if ((rep->cls != LEX_REPORT && rep->cls != LEX_DENY) || rep->first == 0)
 			continue;
-		size_t last = rep->first - 1, first = last;
-		if (s->clause[last] != s->clause[rep->first] || is_pronoun(s->folded[last]))
+		size_t last = rep->first - 1, first;
+		int clause = s->clause[rep->first];
+		/* "The hackers, who claimed responsibility, ...": the subject
+		 * stands before the relative pronoun */
+		while (last > 0 && s->clause[last - 1] == clause && is_verb_filler(s->folded[last]))
+			last--;
+		if (last > 0 && is_relative(s->folded[last])) {
+			last--;
+			clause = s->clause[last];
+		}
+		if (s->clause[last] != clause || is_pronoun(s->folded[last]))
 			continue;
-		while (first > 0 && last - first < 5 && s->clause[first - 1] == s->clause[rep->first] &&
+		first = last;
+		while (first > 0 && last - first < 5 && s->clause[first - 1] == clause &&
 		       !covered(s, LEX_NEGATION, first - 1) && !covered(s, LEX_MODAL, first - 1))
 			first--;
 		return words_text(s, first, last);
@@ -546,8 +603,15 @@ static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
 	const lex_hit *actor = find(s, LEX_ACTOR, 0, s->words.n);
 	cl->actor = actor ? strdup(actor->actor) : NULL;
 	cl->claimant = find_claimant(s);
+	if (actor && !cl->actor)
+		return INCLINE_ENOMEM;
+	/* "the group claimed responsibility": whoever claims it is the
+	 * actor, even when the alias table does not know the name */
+	if (!actor && cl->claimant && find(s, LEX_SELF_CLAIM, 0, s->words.n) &&
+	    !negated(s, cue, true) && !(cl->actor = strdup(cl->claimant)))
+		return INCLINE_ENOMEM;
 	cl->stance = stance_of(s, cue, cl->actor);
-	return actor && !cl->actor ? INCLINE_ENOMEM : 0;
+	return 0;
 }
 
 static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
@@ -586,18 +650,30 @@ static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
 	return incline_timeline_take(c->out, &ev);
 }
 
+static bool same_start(const lex_hit *a, const lex_hit *b)
+{
+	return a && b && a->first == b->first;
+}
+
 /* Which types this sentence reports, after the rules that let one cue
  * stand for another ("discovered a flaw" is a vulnerability, not a
- * detection; "patched a flaw" is a patch). */
+ * detection; "disclosed a bug" and "a flaw affecting routers" are a
+ * vulnerability, not a disclosure or an impact of the incident). */
 static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
 {
 	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 		cues[t] = standing_cue(s, (incline_event_type)t);
-	if (cues[INCLINE_EVENT_VULNERABILITY])
+	if (!cues[INCLINE_EVENT_VULNERABILITY])
+		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s);
+	if (cues[INCLINE_EVENT_VULNERABILITY]) {
 		cues[INCLINE_EVENT_DETECTION] = NULL;
-	if (cues[INCLINE_EVENT_PATCH] && !find(s, INCLINE_EVENT_DETECTION, 0, s->words.n))
-		cues[INCLINE_EVENT_VULNERABILITY] = NULL;
+		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_DISCLOSURE]))
+			cues[INCLINE_EVENT_DISCLOSURE] = NULL;
+		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_IMPACT]))
+			cues[INCLINE_EVENT_IMPACT] = NULL;
+	}
 	if (cues[INCLINE_EVENT_ATTRIBUTION] && !find(s, LEX_ACTOR, 0, s->words.n) &&
+	    !find(s, LEX_SELF_CLAIM, 0, s->words.n) &&
 	    !negated(s, cues[INCLINE_EVENT_ATTRIBUTION], true) &&
 	    !find(s, LEX_NEG_SCOPE, 0, s->words.n))
 		cues[INCLINE_EVENT_ATTRIBUTION] = NULL; /* "responsible for IT" */
@@ -627,7 +703,25 @@ static bool continues(const article_ctx *c, const sentence *s)
 	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
 }
 
-static int sentence_events(article_ctx *c, const sentence *s)
+/* "May 12" and "Patch Tuesday" are dates: a modal or hedge word inside a
+ * date expression is not one. Drops those qualifier hits. */
+static void forget_date_words(sentence *s, const incline_timex *d, size_t n)
+{
+	size_t k = 0;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *q = &s->hits[h];
+		bool in_date = false;
+		if (q->cls == LEX_MODAL || q->cls == LEX_HEDGE)
+			for (size_t i = 0; i < n && !in_date; i++)
+				in_date = s->words.items[q->first].start >= d[i].start &&
+					  s->words.items[q->first].end <= d[i].end;
+		if (!in_date)
+			s->hits[k++] = *q;
+	}
+	s->n_hits = k;
+}
+
+static int sentence_events(article_ctx *c, sentence *s)
 {
 	const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT];
 	incline_timex own[64];
@@ -638,6 +732,8 @@ static int sentence_events(article_ctx *c, const sentence *s)
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
+	if (end > first)
+		forget_date_words(s, c->dates->items + first, end - first);
 	pick_types(s, cues);
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])

@@ -17,14 +17,6 @@
 #include "incline/incident.h"
 #include "strmap.h"
 
-/* qsort that accepts an empty (maybe NULL) array. */
-static void ix_qsort(void *base, size_t n, size_t size,
-		     int (*cmp)(const void *, const void *))
-{
-	if (n > 1)
-		qsort(base, n, size, cmp);
-}
-
 /* Most entities listed per incident. */
 #define INCIDENT_MAX_ENTITIES 8
 
@@ -198,7 +190,7 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 		return rc;
 	for (size_t k = 0; k < x->scratch.n; k++)
 		x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
-	ix_qsort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
+	incline_array_sort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
 	x->atom_article[i] = article;
 	x->qoff[i] = x->n_qkeys;
 	x->qlen[i] = 0;
@@ -286,7 +278,7 @@ static bool ix_better_spelling(const char *a, size_t na, const char *b,
  * .b that wins by `better`. */
 static void ix_resolve_aliases(incline_incident_index *x)
 {
-	ix_qsort(x->aliases, x->n_aliases, sizeof *x->aliases, cmp_pair);
+	incline_array_sort(x->aliases, x->n_aliases, sizeof *x->aliases, cmp_pair);
 	for (size_t i = 0; i < x->n_aliases;) {
 		uint32_t acr = x->aliases[i].a, best = INCLINE_ENTITY_NONE;
 		size_t best_n = 0;
@@ -318,7 +310,7 @@ static void ix_resolve_aliases(incline_incident_index *x)
 
 static void ix_pick_spellings(incline_incident_index *x, size_t *count)
 {
-	ix_qsort(x->spellings, x->n_spellings, sizeof *x->spellings, cmp_pair);
+	incline_array_sort(x->spellings, x->n_spellings, sizeof *x->spellings, cmp_pair);
 	for (size_t i = 0; i < x->n_spellings;) {
 		uint32_t k = x->spellings[i].a, s = x->spellings[i].b;
 		size_t n = 0;
@@ -380,7 +372,7 @@ int incline_incident_index_finish(incline_incident_index *x)
 		x->ments[i].key = x->resolve[x->ments[i].key];
 		global[x->ments[i].key] += x->ments[i].weight;
 	}
-	ix_qsort(x->ments, x->n_ments, sizeof *x->ments, cmp_mention);
+	incline_array_sort(x->ments, x->n_ments, sizeof *x->ments, cmp_mention);
 	for (size_t a = 0; a < na; a++)
 		x->victim[a] = INCLINE_ENTITY_NONE;
 	for (size_t i = 0; i < x->n_ments;) {
@@ -467,7 +459,7 @@ static size_t ix_find(size_t *parent, size_t u)
  * (ties: the lowest seed) into best[who]. */
 static void ix_count_votes(uint32_t *best, ix_vote *v, size_t n)
 {
-	ix_qsort(v, n, sizeof *v, cmp_vote);
+	incline_array_sort(v, n, sizeof *v, cmp_vote);
 	for (size_t i = 0; i < n;) {
 		uint32_t who = v[i].who, win = UINT32_MAX;
 		size_t win_n = 0;
@@ -535,7 +527,7 @@ static int ix_seeds(ix_assign *s, const incline_incident_index *x)
 		refs[n].a = (uint32_t)a;
 		n++;
 	}
-	ix_qsort(refs, n, sizeof *refs, cmp_seed_ref);
+	incline_array_sort(refs, n, sizeof *refs, cmp_seed_ref);
 	for (size_t i = 0; i < n; i++) {
 		bool same = i > 0 && strcmp(refs[i].victim, refs[i - 1].victim) == 0;
 
@@ -653,7 +645,7 @@ static int ix_victimless(ix_assign *s, const incline_incident_index *x,
 		n++;
 	}
 	if (!rc)
-		ix_qsort(refs, n, sizeof *refs, cmp_seed_ref);
+		incline_array_sort(refs, n, sizeof *refs, cmp_seed_ref);
 	for (size_t i = 0; i < n && !rc; i++) {
 		size_t r = ix_find(parent, refs[i].a);
 
@@ -745,7 +737,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 				scratch[m++].seed = 0;
 			}
 		}
-	ix_qsort(scratch, m, sizeof *scratch, cmp_vote);
+	incline_array_sort(scratch, m, sizeof *scratch, cmp_vote);
 	counts = calloc(m ? m : 1, sizeof *counts);
 	if (!counts)
 		return INCLINE_ENOMEM;
@@ -764,7 +756,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 		counts[nc++].name = incline_entity_surface(x->finder,
 							   x->display[key]);
 	}
-	ix_qsort(counts, nc, sizeof *counts, cmp_count);
+	incline_array_sort(counts, nc, sizeof *counts, cmp_count);
 	if (nc > INCIDENT_MAX_ENTITIES)
 		nc = INCIDENT_MAX_ENTITIES;
 	in->entities = calloc(nc ? nc : 1, sizeof *in->entities);
@@ -805,7 +797,7 @@ static int ix_build(incline_incident *in, const incline_incident_index *x,
 			in->latest = hi;
 	}
 	in->n_events = n;
-	ix_qsort(in->events, n, sizeof *in->events, cmp_id);
+	incline_array_sort(in->events, n, sizeof *in->events, cmp_id);
 	for (size_t i = 0; i < n; i++)
 		h = ix_fnv(h, in->events[i], strlen(in->events[i]) + 1);
 	snprintf(in->id, sizeof in->id, "in-%016llx", (unsigned long long)h);
@@ -882,7 +874,7 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 			       sizeof tl->events[evs[k]].incident);
 	}
 	if (!rc)
-		ix_qsort(tl->incidents, tl->n_incidents, sizeof *tl->incidents,
+		incline_array_sort(tl->incidents, tl->n_incidents, sizeof *tl->incidents,
 		      cmp_incident);
 out:
 	free(start);
@@ -1093,7 +1085,7 @@ int incline_incident_extract(incline_timeline *out, const incline_timeline *tl,
 			rc = incline_timeline_take(out, &ev);
 	}
 	if (!rc)
-		ix_qsort(arts, n_arts, sizeof *arts, cmp_str_p);
+		incline_array_sort(arts, n_arts, sizeof *arts, cmp_str_p);
 	for (size_t k = 0; k < n_arts && !rc; k++)
 		if (k == 0 || strcmp(arts[k], arts[k - 1]) != 0)
 			rc = incline_timeline_add_article(out, arts[k]);

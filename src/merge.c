@@ -1211,29 +1211,78 @@ static int merge_cmp_strp(const void *pa, const void *pb)
 	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* Actors: every claimed actor plus the input events' actors, sorted so the
- * list is the same whatever order the evidence came in. */
+/* The actors atom a stands for (event.h): its evidence's own list, its
+ * claimed actor, and its event's actors when that event has only this
+ * evidence; a merged event's list is a union over other atoms, so it is
+ * not this atom's. Stores them at names and returns how many. */
+static size_t merge_atom_actors(const char **names, const merge_atom *a)
+{
+	size_t n = 0;
+
+	if (a->ev->claim.actor)
+		names[n++] = a->ev->claim.actor;
+	for (size_t j = 0; j < a->ev->n_actors; j++)
+		if (a->ev->actors[j])
+			names[n++] = a->ev->actors[j];
+	if (a->from->n_evidence == 1)
+		for (size_t j = 0; j < a->from->n_actors; j++)
+			if (a->from->actors[j])
+				names[n++] = a->from->actors[j];
+	return n;
+}
+
+/* Sorts names[0..n) and adds each distinct one with add (to an event or
+ * an evidence), so the list is the same whatever order atoms came in. */
+static int merge_add_sorted(const char **names, size_t n,
+			    int (*add)(void *, const char *), void *to)
+{
+	int rc;
+
+	qsort(names, n, sizeof *names, merge_cmp_strp);
+	for (size_t i = 0; i < n; i++)
+		if ((i == 0 || strcmp(names[i], names[i - 1]) != 0)
+		    && (rc = add(to, names[i])))
+			return rc;
+	return 0;
+}
+
+static int merge_add_event_actor(void *ev, const char *name)
+{
+	return incline_event_add_actor(ev, name);
+}
+
+static int merge_add_evidence_actor(void *e, const char *name)
+{
+	return incline_evidence_add_actor(e, name);
+}
+
+/* Actors of the event: those of every atom of the cluster. */
 static int merge_actors(incline_event *ev, const char **names,
 			const merge_ctx *c, const merge_cluster *k)
 {
 	size_t n = 0;
-	int rc;
 
-	for (size_t i = 0; i < k->n_all; i++) {
-		const merge_atom *a = &c->atoms[k->all[i]];
+	for (size_t i = 0; i < k->n_all; i++)
+		n += merge_atom_actors(names + n, &c->atoms[k->all[i]]);
+	return merge_add_sorted(names, n, merge_add_event_actor, ev);
+}
 
-		if (a->ev->claim.actor)
-			names[n++] = a->ev->claim.actor;
-		for (size_t j = 0; j < a->from->n_actors; j++)
-			if (a->from->actors[j])
-				names[n++] = a->from->actors[j];
-	}
-	qsort(names, n, sizeof *names, merge_cmp_strp);
-	for (size_t i = 0; i < n; i++)
-		if ((i == 0 || strcmp(names[i], names[i - 1]) != 0)
-		    && (rc = incline_event_add_actor(ev, names[i])))
-			return rc;
-	return 0;
+/* Actors of output evidence e, the copy of unique atom u: those of every
+ * duplicate of u (the same sentence read twice), replacing e's own. */
+static int merge_evidence_actors(incline_evidence *e, const char **names,
+				 const merge_ctx *c, size_t u)
+{
+	size_t end = u + 1 < c->n_uniq ? c->uniq[u + 1] : c->n_atoms;
+	size_t n = 0;
+
+	for (size_t i = c->uniq[u]; i < end; i++)
+		n += merge_atom_actors(names + n, &c->atoms[i]);
+	for (size_t i = 0; i < e->n_actors; i++)
+		free(e->actors[i]);
+	free(e->actors);
+	e->actors = NULL;
+	e->n_actors = 0;
+	return merge_add_sorted(names, n, merge_add_evidence_actor, e);
 }
 
 /* A source identity: the outlet, or the article when the outlet is not
@@ -1312,7 +1361,9 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		    && (ev.first_reported == INCLINE_DAY_NONE
 			|| e->published < ev.first_reported))
 			ev.first_reported = e->published;
-		if ((rc = incline_event_add_evidence(&ev, e)))
+		if ((rc = incline_event_add_evidence(&ev, e))
+		    || (rc = merge_evidence_actors(&ev.evidence[ev.n_evidence - 1],
+						   s->names, c, k->u[i])))
 			goto fail;
 	}
 	if (all_hedged)
@@ -1326,17 +1377,23 @@ fail:
 }
 
 /* The most actor names one cluster can bring: per atom, its claimed
- * actor and the actors of its input event. */
+ * actor, its evidence's actors and the actors of its input event. */
 static int merge_names_size(size_t *out, const merge_ctx *c)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->n_atoms; i++) {
-		size_t more = 1 + c->atoms[i].from->n_actors;
+		const merge_atom *a = &c->atoms[i];
+		size_t more = a->ev->n_actors;
 
-		if (more > SIZE_MAX - n)
+		if (a->from->n_evidence == 1) {
+			if (a->from->n_actors > SIZE_MAX - 1 - more)
+				return INCLINE_ENOMEM;
+			more += a->from->n_actors;
+		}
+		if (more > SIZE_MAX - 1 - n)
 			return INCLINE_ENOMEM;
-		n += more;
+		n += 1 + more;
 	}
 	*out = n;
 	return 0;

@@ -7,12 +7,20 @@
  * date seen in the text) produces the TIMEX3 value and the day interval.
  * No allocation except the output list; no state survives a call. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "incline/timex.h"
 #include "timex_tables.h"
+
+/* SSE2 is part of every x86-64; elsewhere (or with -DTX_NO_SIMD) the
+ * byte-at-a-time word reader gives the same tokens. */
+#if defined(__SSE2__) && !defined(TX_NO_SIMD)
+#include <emmintrin.h>
+#define TX_SIMD 1
+#endif
 
 /* Window sizes: a match may look TX_LOOK tokens ahead; tense cues are
  * searched TX_BACK tokens behind. */
@@ -56,8 +64,19 @@ typedef struct tx_tok {
 	int16_t y;
 	int8_t mo, d, h, mi;
 	uint8_t kind, flags, ndig, suf;
+	uint8_t st; /* TS_*: what the token can begin */
 	char ch;
 } tx_tok;
+
+/* What a token can begin, set by the lexer so the driver's loop over the
+ * tokens tests one byte per token (see may_start). */
+enum {
+	TS_START = 1u << 0,   /* may begin an expression */
+	TS_ARTICLE = 1u << 1, /* "the", "a", "an": only with a TS_START after */
+	TS_A = 1u << 2,       /* "a", "an": also counts after "the" */
+	TS_APOS = 1u << 3,    /* "'": begins one before a number ("'90s") */
+	TS_CAND = 1u << 4     /* settled once the next token is known */
+};
 
 typedef struct tx_lexer {
 	const unsigned char *s;
@@ -65,6 +84,7 @@ typedef struct tx_lexer {
 	unsigned pending; /* flags for the next token (a joining hyphen) */
 	int dmy;          /* +1 day-first, -1 month-first, 0 unknown */
 	tx_index idx;
+	unsigned char wst[TX_MAX_WORDS]; /* TS_* per lexicon word */
 } tx_lexer;
 
 /* Internal granularity: incline_gran plus the weekend. */
@@ -90,13 +110,22 @@ typedef struct tx_res {
 	incline_timex_anchor anchor;
 	tx_point p;
 	int ref;   /* TXF_PRESENT / TXF_PAST / TXF_FUTURE: a *_REF value */
-	char lit[INCLINE_TIMEX_VALUE_SIZE]; /* literal value (durations, sets) */
 	incline_day lo, hi; /* explicit interval when has_iv */
 	bool has_iv;
 	bool approx;
 	bool md;   /* a month-day date: a following "-5" is a range end */
 	bool derived; /* computed from another quarter ("a year earlier") */
+	char lit[INCLINE_TIMEX_VALUE_SIZE]; /* literal value (durations, sets); last */
 } tx_res;
+
+/* An empty proposal. Run a dozen times per candidate token: it clears
+ * the fields before the literal and only the literal's first byte (a
+ * whole-struct memset shows in profiles). */
+static void res_init(tx_res *r)
+{
+	memset(r, 0, offsetof(tx_res, lit));
+	r->lit[0] = '\0';
+}
 
 typedef struct tx_scan {
 	tx_lexer lx;
@@ -128,6 +157,34 @@ static const tx_tok no_tok;
 static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int lower(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+
+/* Byte classes for the lexer's inner loops: one table load per byte
+ * instead of a chain of compares. */
+enum {
+	CC_LOWER = 1u << 0,
+	CC_UPPER = 1u << 1,
+	CC_DIGIT = 1u << 2,
+	CC_HIGH = 1u << 3,  /* >= 0x80: a letter unless u8_special says not */
+	CC_SPACE = 1u << 4, /* blank other than a line break */
+	CC_NL = 1u << 5,
+	CC_WORD = CC_LOWER | CC_UPPER | CC_DIGIT | CC_HIGH
+};
+
+#define CC_RANGE4(a, v) [(a)] = (v), [(a) + 1] = (v), [(a) + 2] = (v), [(a) + 3] = (v)
+#define CC_RANGE16(a, v) CC_RANGE4(a, v), CC_RANGE4((a) + 4, v), CC_RANGE4((a) + 8, v), \
+	CC_RANGE4((a) + 12, v)
+static const unsigned char tx_cc[256] = {
+	[' '] = CC_SPACE, ['\t'] = CC_SPACE, ['\r'] = CC_SPACE, ['\f'] = CC_SPACE,
+	['\v'] = CC_SPACE, ['\n'] = CC_NL,
+	CC_RANGE4('0', CC_DIGIT), CC_RANGE4('4', CC_DIGIT), ['8'] = CC_DIGIT, ['9'] = CC_DIGIT,
+	CC_RANGE16('a', CC_LOWER), CC_RANGE4('q', CC_LOWER), CC_RANGE4('u', CC_LOWER),
+	['y'] = CC_LOWER, ['z'] = CC_LOWER,
+	CC_RANGE16('A', CC_UPPER), CC_RANGE4('Q', CC_UPPER), CC_RANGE4('U', CC_UPPER),
+	['Y'] = CC_UPPER, ['Z'] = CC_UPPER,
+	CC_RANGE16(0x80, CC_HIGH), CC_RANGE16(0x90, CC_HIGH), CC_RANGE16(0xA0, CC_HIGH),
+	CC_RANGE16(0xB0, CC_HIGH), CC_RANGE16(0xC0, CC_HIGH), CC_RANGE16(0xD0, CC_HIGH),
+	CC_RANGE16(0xE0, CC_HIGH), CC_RANGE16(0xF0, CC_HIGH),
+};
 
 /* Classifies a non-ASCII sequence the scanner cares about: returns ' ',
  * '-', '\'', '"' and sets *n to its byte length, or 0 for anything else
@@ -379,51 +436,13 @@ static void lx_number(tx_lexer *lx, tx_tok *t)
 	lx->pos = p;
 }
 
-static void lx_word(tx_lexer *lx, tx_tok *t)
+/* Letters and digits glued together: "FY2023", "Q3", "H1" or junk. */
+static void lx_alnum_word(tx_tok *t, const unsigned char *w, size_t n)
 {
 	char buf[32];
-	size_t p = lx->pos, n = 0;
-	bool digit = false, letters_upper = true;
-	int nalpha = 0;
 
-	t->kind = TK_WORD;
-	if (lx->s[p] >= 'A' && lx->s[p] <= 'Z')
-		t->flags |= TF_CAP;
-	while (p < lx->len) {
-		int c = lx->s[p];
-		size_t k;
-		if (c >= 0x80) {
-			if (u8_special(lx->s + p, lx->len - p, &k))
-				break;
-			p++;
-			n = sizeof buf; /* non-ASCII: not in the lexicon */
-			continue;
-		}
-		if (!is_alpha(c) && !is_digit(c))
-			break;
-		if (is_digit(c))
-			digit = true;
-		if (is_alpha(c)) {
-			nalpha++;
-			if (c >= 'a')
-				letters_upper = false;
-		}
-		if (n < sizeof buf)
-			buf[n] = (char)lower(c);
-		n++;
-		p++;
-	}
-	lx->pos = p;
-	if (letters_upper && nalpha > 1)
-		t->flags |= TF_ALLCAP;
-	if (lx_peek(lx, p) == '.')
-		t->flags |= TF_DOT;
-	if (n >= sizeof buf)
-		return;
-	if (!digit) {
-		t->w = tx_lookup_in(&lx->idx, buf, n);
-		return;
-	}
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)lower(w[i]);
 	if (n == 2 && buf[0] == 'q' && buf[1] >= '1' && buf[1] <= '4') {
 		t->kind = TK_QTR;
 		t->num = buf[1] - '0';
@@ -444,6 +463,108 @@ static void lx_word(tx_lexer *lx, tx_tok *t)
 		t->flags |= TF_COMPLEX;
 	}
 }
+
+/* Word flags and lexicon entry once the word's extent is known. upper,
+ * lower and digit: whether the word holds such a byte; nupper: how many
+ * capitals (only compared with 1). */
+static void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lower_seen,
+			int nupper, bool digit, bool high, const tx_key *key)
+{
+	size_t p = start + n;
+
+	lx->pos = p;
+	if (!lower_seen && nupper > 1)
+		t->flags |= TF_ALLCAP;
+	if (p < lx->len && lx->s[p] == '.')
+		t->flags |= TF_DOT;
+	if (n >= 32 || high)
+		return; /* not in the lexicon */
+	if (digit) {
+		lx_alnum_word(t, lx->s + start, n);
+	} else if (n <= TX_MAX_WORD) {
+		t->w = tx_lookup_key(&lx->idx, key ? *key : tx_key_of((const char *)lx->s + start, n));
+	}
+}
+
+/* The portable word reader: one class-table load per byte. */
+static void lx_word_bytes(tx_lexer *lx, tx_tok *t)
+{
+	const unsigned char *s = lx->s;
+	size_t start = lx->pos, p = start, len = lx->len;
+	unsigned acc = 0;
+	int nupper = 0;
+
+	for (; p < len; p++) {
+		unsigned cc = tx_cc[s[p]];
+		size_t k;
+		if (!(cc & CC_WORD))
+			break;
+		if ((cc & CC_HIGH) && u8_special(s + p, len - p, &k))
+			break;
+		acc |= cc;
+		nupper += (cc & CC_UPPER) != 0;
+	}
+	lx_word_end(lx, t, start, p - start, (acc & CC_LOWER) != 0, nupper,
+		    (acc & CC_DIGIT) != 0, (acc & CC_HIGH) != 0, NULL);
+}
+
+#ifdef TX_SIMD
+/* The hot path of the scanner: every word of the text passes here once.
+ * One 16-byte load classifies the word's bytes at once (no branch per
+ * byte, so no mispredicted loop exit per word) and, masked, is already
+ * the word's lexicon key. Words of 16 bytes or more, words with
+ * non-ASCII bytes and the last 15 bytes of the text take the byte path. */
+static void lx_word(tx_lexer *lx, tx_tok *t)
+{
+	const unsigned char *s = lx->s + lx->pos;
+	__m128i v, lc, lo, al, dg;
+	unsigned word, lower_m, upper_m, digit_m, mask;
+	size_t n;
+	tx_key key;
+
+	t->kind = TK_WORD;
+	if (tx_cc[s[0]] & CC_UPPER)
+		t->flags |= TF_CAP;
+	if (lx->len - lx->pos < 16) {
+		lx_word_bytes(lx, t);
+		return;
+	}
+	v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	lc = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	al = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)),
+			   _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
+	lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+			   _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+	dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			   _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	word = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(al, dg), _mm_cmplt_epi8(v, _mm_setzero_si128())));
+	n = (size_t)__builtin_ctz(~word | 0x10000u);
+	mask = (1u << n) - 1;
+	if (n == 16 || ((unsigned)_mm_movemask_epi8(v) & mask)) {
+		lx_word_bytes(lx, t);
+		return;
+	}
+	lower_m = (unsigned)_mm_movemask_epi8(lo) & mask;
+	upper_m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(lo, al)) & mask;
+	digit_m = (unsigned)_mm_movemask_epi8(dg) & mask;
+	{
+		/* Bytes past the word become zeros: the padded key. */
+		__m128i keep = _mm_cmpgt_epi8(_mm_set1_epi8((char)n),
+					      _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+		_mm_storeu_si128((__m128i *)(void *)&key, _mm_and_si128(lc, keep));
+	}
+	lx_word_end(lx, t, lx->pos, n, lower_m != 0, (upper_m & (upper_m - 1)) ? 2 : upper_m ? 1 : 0, digit_m != 0,
+		    false, &key);
+}
+#else
+static void lx_word(tx_lexer *lx, tx_tok *t)
+{
+	t->kind = TK_WORD;
+	if (tx_cc[lx->s[lx->pos]] & CC_UPPER)
+		t->flags |= TF_CAP;
+	lx_word_bytes(lx, t);
+}
+#endif
 
 /* Next token, or false at the end of the text. */
 static bool lx_next(tx_lexer *lx, tx_tok *t)
@@ -506,6 +627,12 @@ static bool lx_next(tx_lexer *lx, tx_tok *t)
 	}
 	t->end = lx->pos;
 	lx->last_end = lx->pos;
+	if (t->kind == TK_WORD)
+		t->st = t->w ? lx->wst[t->w - tx_words] : 0;
+	else if (t->kind == TK_PUNCT)
+		t->st = t->ch == '\'' ? TS_APOS : 0;
+	else
+		t->st = TS_START;
 	return true;
 }
 
@@ -584,6 +711,15 @@ static bool sentence_end(const tx_scan *s, int i)
 static int opt_the(const tx_scan *s, int i)
 {
 	return wid(s, i) == TXW_THE ? i + 1 : i;
+}
+
+/* Kind of token i. The parsers below open with a test of their first
+ * token built from these: most candidate tokens begin nothing, and the
+ * test spares them the parser's deeper look-ahead. Each test is what the
+ * parser's own first steps require, no more. */
+static int kind(const tx_scan *s, int i)
+{
+	return tk(s, i)->kind;
 }
 
 /* ----------------------------------------------------------- resolution */
@@ -1062,6 +1198,9 @@ static int p_month_day(tx_scan *s, int i, tx_res *r)
 {
 	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
 
+	if (!has(s, i, TXC_MONTH | TXC_WEEKDAY))
+		return 0;
+
 	if (!(m = month_at(s, j, &k, true)))
 		return 0;
 	j += k;
@@ -1102,6 +1241,9 @@ static int p_day_month(tx_scan *s, int i, tx_res *r)
 {
 	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
 	int start = j;
+
+	if (kind(s, i) != TK_NUM && !has(s, i, TXC_WEEKDAY) && wid(s, i) != TXW_THE)
+		return 0;
 
 	j = opt_the(s, j);
 	if ((d = day_tok(s, j)) != 0)
@@ -1150,6 +1292,9 @@ static int p_numeric_date(tx_scan *s, int i, tx_res *r)
 	const tx_tok *t = tk(s, i);
 	int j = i;
 
+	if (t->kind != TK_DATE && !has(s, i, TXC_WEEKDAY))
+		return 0;
+
 	if (has(s, i, TXC_WEEKDAY) && cap(s, i) && tk(s, i + opt_weekday(s, i))->kind == TK_DATE)
 		j = i + opt_weekday(s, i);
 	t = tk(s, j);
@@ -1167,6 +1312,9 @@ static int p_month(tx_scan *s, int i, tx_res *r)
 {
 	int j = i, k, m, y = 0, yk;
 	bool strong;
+
+	if (!has(s, i, TXC_MONTH) || !cap(s, i))
+		return 0;
 
 	strong = year_after(s, i + 1, &y) || year_after(s, i + 2, &y) ||
 		 ((wid(s, i + 1) == TXW_OF || punct(s, i + 1, ',')) && year_after(s, i + 2, &y)) ||
@@ -1217,6 +1365,10 @@ static int p_year(tx_scan *s, int i, tx_res *r)
 	int j = opt_the(s, i), y;
 	bool fiscal = false;
 
+	if (kind(s, i) != TK_NUM && kind(s, i) != TK_FY && !has(s, i, TXC_NUM) && j == i &&
+	    wid(s, i) != TXW_FISCAL)
+		return 0;
+
 	if (wid(s, j) == TXW_FISCAL) {
 		fiscal = true;
 		j++;
@@ -1265,6 +1417,9 @@ static int p_decade(tx_scan *s, int i, tx_res *r)
 	int j = opt_the(s, i);
 	const tx_tok *t;
 	int y;
+
+	if (j == i && kind(s, i) != TK_NUM && !punct(s, i, '\'') && !has(s, i, TXC_DECADE | TXC_ORD))
+		return 0;
 
 	if (punct(s, j, '\''))
 		j++;
@@ -1340,6 +1495,9 @@ static int p_season(tx_scan *s, int i, tx_res *r)
 	int j = opt_the(s, i), rel = 0, y = 0, yk, season;
 	bool ctx = j > i;
 
+	if (!ctx && !has(s, i, TXC_REL | TXC_SEASON))
+		return 0;
+
 	if (has(s, j, TXC_REL) && wval(s, j) != TXR_THAT) {
 		rel = wval(s, j);
 		j++;
@@ -1411,6 +1569,11 @@ static int p_quarter(tx_scan *s, int i, tx_res *r)
 {
 	int j = i, n = 0, y = 0, yk, g = TG_QUARTER, k;
 	bool ago = false, explicit_n = false, latest = false;
+
+	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
+	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
+	    wid(s, i) != TXW_YEAR_WORD)
+		return 0;
 
 	if (wid(s, j) == TXW_THE)
 		j++;
@@ -1585,6 +1748,15 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 {
 	int j = i;
 
+	switch (wid(s, i)) {
+	case TXW_THESE: case TXW_THE: case TXW_NEAR: case TXW_FUTURE: case TXW_A:
+	case TXW_RECENT: case TXW_COMING:
+		break;
+	default:
+		if (!has(s, i, TXC_REF))
+			return 0;
+	}
+
 	if (has(s, j, TXC_REF)) {
 		switch (wval(s, j)) {
 		case TXF_TODAY:
@@ -1705,6 +1877,9 @@ static int p_relative(tx_scan *s, int i, tx_res *r)
 	int j = opt_the(s, i), rel, k;
 	bool the = j > i, prevrel = false;
 	unsigned w;
+
+	if (!the && !has(s, i, TXC_REL))
+		return 0;
 
 	if (the && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST) {
 		/* "the year", "the full year", "the fiscal year", "the weekend":
@@ -1846,6 +2021,10 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 	incline_day base;
 	unsigned w;
 
+	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
+	    wid(s, i) != TXW_HALF)
+		return 0;
+
 	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
 		j++;
 	if ((k = count_phrase(s, j, &n, &half)) == 0) {
@@ -1958,28 +2137,35 @@ static int clock_at(const tx_scan *s, int i, int *h, int *mi, bool *marked)
 }
 
 /* A day for a time to sit on: a weekday, "today", "yesterday", a date. */
+/* The first-token test of day_for_time's parsers. */
+static bool may_begin_day(const tx_scan *s, int i)
+{
+	return kind(s, i) == TK_NUM || kind(s, i) == TK_DATE || wid(s, i) == TXW_THE ||
+	       has(s, i, TXC_MONTH | TXC_WEEKDAY | TXC_REL | TXC_REF);
+}
+
 static int day_for_time(tx_scan *s, int i, tx_res *r)
 {
 	int k;
 	tx_res tmp;
 
-	memset(&tmp, 0, sizeof tmp);
+	res_init(&tmp);
 	if ((k = p_month_day(s, i, &tmp)) || (k = p_day_month(s, i, &tmp)) ||
 	    (k = p_numeric_date(s, i, &tmp))) {
 		*r = tmp;
 		return k;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	res_init(&tmp);
 	if ((k = p_relative(s, i, &tmp)) && tmp.p.g == TG_DAY) {
 		*r = tmp;
 		return k;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	res_init(&tmp);
 	if ((k = p_weekday(s, i, &tmp))) {
 		*r = tmp;
 		return k;
 	}
-	memset(&tmp, 0, sizeof tmp);
+	res_init(&tmp);
 	if (has(s, i, TXC_REF) && (k = p_ref(s, i, &tmp)) && tmp.p.g == TG_DAY) {
 		*r = tmp;
 		return k;
@@ -1995,7 +2181,7 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 	bool marked, zone = false;
 	tx_res day;
 
-	memset(&day, 0, sizeof day);
+	res_init(&day);
 	if ((k = clock_at(s, j, &h, &mi, &marked)) != 0) {
 		j += k;
 		if (has(s, j, TXC_TZ) && cap(s, j)) {
@@ -2015,7 +2201,7 @@ static int p_time(tx_scan *s, int i, tx_res *r)
 			else
 				set_point(&day, TG_DAY, s->ref), day.anchor = INCLINE_ANCHOR_PUBLICATION;
 		}
-	} else if ((k = day_for_time(s, j, &day)) != 0) {
+	} else if (may_begin_day(s, j) && (k = day_for_time(s, j, &day)) != 0) {
 		j += k;
 		if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
 			dp = wval(s, j);
@@ -2075,6 +2261,17 @@ static int p_duration(tx_scan *s, int i, tx_res *r)
 	int j = opt_the(s, i), n = -1, k, unit;
 	bool half = false;
 	incline_timex_mod mod = INCLINE_MOD_NONE;
+
+	if (j == i && kind(s, i) != TK_NUM &&
+	    !has(s, i, TXC_REL | TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT)) {
+		switch (wid(s, i)) {
+		case TXW_MORE: case TXW_LESS: case TXW_AT: case TXW_UP: case TXW_FEW:
+		case TXW_SEVERAL: case TXW_MANY: case TXW_HALF:
+			break;
+		default:
+			return 0;
+		}
+	}
 
 	if (j > i && (has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT)))
 		j++;
@@ -2252,7 +2449,7 @@ static int core_at(tx_scan *s, int i, tx_res *best)
 	for (size_t p = 0; p < sizeof core_parsers / sizeof core_parsers[0]; p++) {
 		tx_res r;
 		int k;
-		memset(&r, 0, sizeof r);
+		res_init(&r);
 		r.p.hour = r.p.minute = -1;
 		k = core_parsers[p](s, i, &r);
 		if (k > bestk) {
@@ -2307,52 +2504,53 @@ static int prefix_at(const tx_scan *s, int i, int *part, incline_timex_mod *mod)
 #define TX_START_CLS (TXC_MONTH | TXC_WEEKDAY | TXC_SEASON | TXC_UNIT | TXC_NUM | TXC_ORD | \
 		      TXC_REL | TXC_PART | TXC_DAYPART | TXC_MOD | TXC_SET | TXC_DECADE | TXC_REF)
 
-static bool starts_word(const tx_scan *s, int i)
+/* Whether a lexicon word can begin an expression: TS_* bits, computed
+ * once per scan for the lexer. */
+static unsigned word_starts(const tx_word *w)
 {
-	const tx_tok *t = tk(s, i);
+	unsigned st = 0;
 
-	switch (t->kind) {
-	case TK_NUM:
-	case TK_DATE:
-	case TK_CLOCK:
-	case TK_QTR:
-	case TK_HALFY:
-	case TK_FY:
-		return true;
-	case TK_PUNCT:
-		return t->ch == '\'' && tk(s, i + 1)->kind == TK_NUM;
-	case TK_WORD:
-		break;
-	default:
-		return false;
-	}
-	if (!t->w)
-		return false;
-	if ((t->w->cls & TX_START_CLS) && t->w->id != TXW_A)
-		return true;
-	switch (t->w->id) {
+	if (w->id == TXW_THE || w->id == TXW_A)
+		st |= TS_ARTICLE;
+	if (w->id == TXW_A)
+		st |= TS_A;
+	if ((w->cls & TX_START_CLS) && w->id != TXW_A)
+		return st | TS_START;
+	switch (w->id) {
 	case TXW_EARLIER: case TXW_LATER: case TXW_EVERY: case TXW_EACH:
 	case TXW_FISCAL: case TXW_RECENT: case TXW_FUTURE: case TXW_NEAR:
 	case TXW_SHORT: case TXW_LONG: case TXW_THESE: case TXW_AT: case TXW_UP:
 	case TXW_HALF: case TXW_LATEST: case TXW_FULL: case TXW_COMING:
-		return true;
+		return st | TS_START;
 	default:
-		return false;
+		return st;
 	}
 }
 
-/* A cheap test run on every token before any parser: most words can
- * begin no expression, and "the" or "a" only one whose next word can. */
+/* Whether token t begins something given the token after it (nx, NULL
+ * at the end of the text). */
+static bool begins(const tx_tok *t, const tx_tok *nx)
+{
+	return (t->st & TS_START) || ((t->st & TS_APOS) && nx && nx->kind == TK_NUM);
+}
+
+/* Settles TS_CAND of token t once the two tokens after it (nx, nx2, or
+ * NULL at the end of the text) are known: most words can begin no
+ * expression, and "the" or "a" only one whose next word can. */
+static void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
+{
+	if (begins(t, nx) ||
+	    ((t->st & TS_ARTICLE) && nx && ((nx->st & TS_A) || begins(nx, nx2))))
+		t->st |= TS_CAND;
+}
+
+/* A cheap test run on every token before any parser. */
 static bool may_start(const tx_scan *s, int i)
 {
-	unsigned id = wid(s, i);
-
-	if (id == TXW_THE || id == TXW_A)
-		return starts_word(s, i + 1) || wid(s, i + 1) == TXW_A;
-	/* "and 5" after "March 3" */
-	if (s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs)
+	if (s->tok[i].st & TS_CAND)
 		return true;
-	return starts_word(s, i);
+	/* "and 5" after "March 3" */
+	return s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs;
 }
 
 /* The best expression starting at token i (0 when none). */
@@ -2363,11 +2561,9 @@ static int match_at(tx_scan *s, int i, tx_res *r)
 	tx_res tmp;
 	static const tx_parser others[] = { p_duration, p_set, p_range_end };
 
-	if (!may_start(s, i))
-		return 0;
 	pk = prefix_at(s, i, &part, &pmod);
 	if (pk > 0) {
-		memset(&tmp, 0, sizeof tmp);
+		res_init(&tmp);
 		if ((k = core_at(s, i + pk, &tmp)) > 0 &&
 		    (tmp.type == INCLINE_TIMEX_DATE || tmp.type == INCLINE_TIMEX_TIME) && !tmp.ref) {
 			bool earlier = wid(s, i) == TXW_EARLIER || wid(s, i) == TXW_LATER;
@@ -2396,13 +2592,13 @@ static int match_at(tx_scan *s, int i, tx_res *r)
 		}
 	}
 plain:
-	memset(&tmp, 0, sizeof tmp);
+	res_init(&tmp);
 	if ((k = core_at(s, i, &tmp)) > best) {
 		*r = tmp;
 		best = k;
 	}
 	for (size_t p = 0; p < sizeof others / sizeof others[0]; p++) {
-		memset(&tmp, 0, sizeof tmp);
+		res_init(&tmp);
 		tmp.p.hour = tmp.p.minute = -1;
 		if ((k = others[p](s, i, &tmp)) > best) {
 			*r = tmp;
@@ -2628,10 +2824,17 @@ static bool needs_ref(const tx_res *r)
 static void fill(tx_scan *s)
 {
 	while (!s->eof && s->n < TX_WIN) {
-		if (!lx_next(&s->lx, &s->tok[s->n]))
+		if (!lx_next(&s->lx, &s->tok[s->n])) {
 			s->eof = true;
-		else
+			if (s->n > 1)
+				settle(&s->tok[s->n - 2], &s->tok[s->n - 1], NULL);
+			if (s->n > 0)
+				settle(&s->tok[s->n - 1], NULL, NULL);
+		} else {
+			if (s->n > 1)
+				settle(&s->tok[s->n - 2], &s->tok[s->n - 1], &s->tok[s->n]);
 			s->n++;
+		}
 	}
 }
 
@@ -2664,6 +2867,8 @@ int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
 					 "timex: out of memory");
 	tx_index_init(&s->lx.idx);
+	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
+		s->lx.wst[w] = (unsigned char)word_starts(&tx_words[w]);
 	s->lx.s = (const unsigned char *)text;
 	s->lx.len = len;
 	s->base = base;
@@ -2679,7 +2884,10 @@ int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
 			fill(s);
 			continue;
 		}
-		memset(&r, 0, sizeof r);
+		if (!may_start(s, i)) {
+			i++;
+			continue;
+		}
 		k = match_at(s, i, &r);
 		if (k > 0 && (ref != INCLINE_DAY_NONE || !needs_ref(&r))) {
 			if ((rc = emit(s, i, &r)) != 0) {

@@ -1,6 +1,7 @@
 /* The word tables of the date scanner: one sorted lexicon (binary search,
  * no allocation, no mutable state) plus the TIMEX3 code tables. To add a
  * word, insert it in byte order; test_timex checks the order. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "incline/timex.h"
@@ -406,23 +407,32 @@ static int word_cmp(const tx_word *k, const char *w, size_t n)
 	return (k->len > n) - (k->len < n);
 }
 
-/* Slot of a word's first two letters in a tx_index ("a" alone: 'a', 0). */
-static size_t index_slot(const char *w, size_t n)
+tx_key tx_key_of(const char *w, size_t n)
 {
-	size_t second = n > 1 && w[1] >= 'a' && w[1] <= 'z' ? (size_t)(w[1] - 'a') + 1 : 0;
-	return (size_t)(w[0] - 'a') * 27 + second;
+	unsigned char buf[16] = { 0 };
+	tx_key k;
+
+	for (size_t i = 0; i < n && i < 15; i++)
+		buf[i] = (unsigned char)(w[i] | 0x20);
+	memcpy(&k.lo, buf, 8);
+	memcpy(&k.hi, buf + 8, 8);
+	return k;
 }
 
-/* Fills idx from the table: the sorted order makes every two-letter
- * prefix one contiguous range. */
+/* Fills idx from the table (about 400 words in 2048 slots: probe chains
+ * stay short). */
 void tx_index_init(tx_index *idx)
 {
-	memset(idx, 0, sizeof *idx);
-	for (size_t i = tx_nwords; i-- > 0;) {
-		size_t slot = index_slot(tx_words[i].word, tx_words[i].len);
-		if (idx->hi[slot] == 0)
-			idx->hi[slot] = (uint16_t)(i + 1);
-		idx->lo[slot] = (uint16_t)i;
+	memset(idx->slot, 0, sizeof idx->slot);
+	/* Never the key of a word: word keys end in zero bytes. */
+	idx->key[0].lo = idx->key[0].hi = ~(uint64_t)0;
+	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
+		size_t at;
+		idx->key[i + 1] = tx_key_of(tx_words[i].word, tx_words[i].len);
+		at = tx_key_slot(idx->key[i + 1]);
+		while (idx->slot[at])
+			at = (at + 1) & (TX_HASH_SIZE - 1);
+		idx->slot[at] = (uint16_t)(i + 1);
 	}
 }
 
@@ -442,18 +452,19 @@ static const tx_word *search(size_t lo, size_t hi, const char *w, size_t n)
 	return NULL;
 }
 
-/* Borrowed w (n bytes, lower case); idx may be NULL (whole-table search).
- * Called once per word of every article: no library calls in the loop. */
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n)
 {
-	size_t slot;
+	tx_key k;
 
 	if (n == 0 || n > TX_MAX_WORD || w[0] < 'a' || w[0] > 'z')
 		return NULL;
 	if (!idx)
 		return search(0, tx_nwords, w, n);
-	slot = index_slot(w, n);
-	return search(idx->lo[slot], idx->hi[slot], w, n);
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return NULL;
+	k = tx_key_of(w, n);
+	return tx_lookup_key(idx, k);
 }
 
 const tx_word *tx_lookup(const char *w, size_t n)

@@ -37,6 +37,13 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* agents and tools alone are not happenings; what they did is */
+	{"The attackers are believed to be based in Eastern Europe.", "intrusion", false, "", "", NULL},
+	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
+	{"The gang demanded 40 bitcoins from the clinic.", "intrusion", true, NULL, PUB, "publication"},
+	{"Engineers worked to shrink the attack surface.", "intrusion", false, "", "", NULL},
+	/* "May" in a date is a month, not a modal */
+	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
 	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */
@@ -60,9 +67,18 @@ static const type_case type_cases[] = {
 	{"The outage disrupted flights for two days in July.", "impact", true, "2023-07-01", "2023-07-31", "relative"},
 	/* vulnerability and patch */
 	{"Researchers found a critical flaw (CVE-2023-4863) in the library.", "vulnerability", true, "", "", NULL},
+	{"A flaw in the router firmware affects versions 2.1 through 2.4.", "vulnerability", true, "", "", NULL},
+	{"The bug was disclosed by a university team in March.", "vulnerability", true, "2023-03-01", "2023-03-31", NULL},
+	{"Researchers discovered a flaw in the library.", "detection", false, "", "", NULL},
+	/* a flaw named but nothing said to happen to it; a weakness of people */
+	{"The vulnerability is caused by improper input checks.", "vulnerability", false, "", "", NULL},
+	{"The judge stressed the vulnerability of the court and its staff.", "vulnerability", false, "", "", NULL},
+	{"Routers running the old firmware are vulnerable.", "vulnerability", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "patch", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "vulnerability", false, "", "", NULL},
 	{"The vendor released a security update on 5 September 2023.", "patch", true, "2023-09-05", "2023-09-05", "explicit"},
+	/* "claimed" the outage as a fact, not as its author */
+	{"The company claimed the outage caused no damage.", "attribution", false, "", "", NULL},
 	/* context */
 	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
 	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
@@ -164,6 +180,18 @@ static const claim_case claim_cases[] = {
 	{"Investigators suspect the GRU was behind the intrusion.", "suspected", "GRU", NULL},
 	{"The Kremlin denied any involvement and rejected claims it was behind the hack.", "denied", "Russia", NULL},
 	{"The LockBit gang claimed responsibility for the attack.", "asserted", "LockBit", NULL},
+	{"The Kremlin denied that Russia was involved.", "denied", "Russia", "The Kremlin"},
+	{"Moscow has flatly denied any involvement in the hack.", "denied", "Russia", "Moscow"},
+	{"Microsoft suspects the intruders are linked to China.", "suspected", "China", "Microsoft"},
+	{"Investigators believe Lazarus carried out the heist, the FBI said.", "suspected", "Lazarus Group", "Investigators"},
+	{"Security researchers at ESET attributed the campaign to the Sandworm group.", "asserted", "Sandworm", "ESET"},
+	{"The FBI has also said North Korea was behind the hack.", "asserted", "North Korea", "The FBI"},
+	/* unknown or unnamed */
+	{"It is not known who carried out the attack.", "unattributed", NULL, NULL},
+	{"The agency does not know who is behind the breach.", "unattributed", NULL, NULL},
+	{"No group has claimed responsibility for the attack.", "unattributed", NULL, NULL},
+	/* a self-claim by a name the alias table does not know: the claimant is the actor */
+	{"The hackers, who claimed responsibility on Telegram, said the attack was retaliation.", "asserted", "The hackers", "The hackers"},
 };
 
 static void test_claims(void **state)

@@ -419,6 +419,45 @@ static void test_long_text(void **state)
 	free(text);
 }
 
+/* The lexer reads a word 16 bytes at a time where it can and byte by
+ * byte near the end of the text, in long words and around non-ASCII:
+ * the same words must come out either way, in any case. */
+static void test_word_paths(void **state)
+{
+	static const char *const tails[] = {
+		" on MARCH 3, 2023", " on March 3, 2023", " on march 3, 2023 ",
+		" in September\xe2\x80\x99s first week on Sept. 19, 2023",
+		" the Approximately-Twelve-Letter-Word on Sept. 19, 2023",
+	};
+	static const char *const first[] = {
+		"2023-03-03", "2023-03-03", "2023-03-03", "2023-09", "2023-09-19",
+	};
+	char text[128];
+	incline_timex_list l = { 0 };
+	(void)state;
+
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		for (int pad = 0; pad < 24; pad++) {
+			size_t len;
+			memset(text, 'x', (size_t)pad);
+			snprintf(text + pad, sizeof text - (size_t)pad, "%s", tails[t]);
+			len = strlen(text);
+			assert_int_equal(incline_timex_scan(&l, text, len, 0, day("2023-09-20"), NULL), 0);
+			if (t == 2) {
+				/* "march" in lower case is the verb */
+				assert_int_equal(l.n, 1);
+				assert_string_equal(l.items[0].value, "2023");
+			} else {
+				assert_true(l.n >= 1);
+				assert_string_equal(l.items[0].value, first[t]);
+			}
+			incline_timex_list_free(&l);
+		}
+	}
+	assert_ptr_equal(tx_lookup("march", 5), tx_lookup("march", 5));
+	assert_true(tx_nwords <= TX_MAX_WORDS);
+}
+
 /* Arbitrary bytes never crash the scanner. */
 static void test_junk(void **state)
 {
@@ -560,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_no_reference),
 		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_junk),
+		cmocka_unit_test(test_word_paths),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_lexicon_sorted),
 		cmocka_unit_test(test_seed_articles),

@@ -59,6 +59,19 @@ int incline_article_parse(incline_article **out, const char *path,
 int incline_article_read(incline_article_list *list, const char *path,
 			 const incline_read_opts *opts, incline_error *err);
 
+/* Receives each article as soon as it is read and takes it (frees it with
+ * incline_article_free, even when it fails). Returns 0 to go on or an
+ * INCLINE_E* code to stop. */
+typedef int (*incline_article_fn)(incline_article *a, void *payload,
+				  incline_error *err);
+
+/* Reads path like incline_article_read but hands each article to fn
+ * instead of keeping it, so a caller that is done with one article before
+ * the next holds only one in memory (streaming). Returns 0, the reader's
+ * INCLINE_E* code, or fn's code as is. */
+int incline_article_each(const char *path, const incline_read_opts *opts,
+			 incline_article_fn fn, void *payload, incline_error *err);
+
 void incline_article_free(incline_article *a);
 void incline_article_list_free(incline_article_list *list);
 

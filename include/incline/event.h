@@ -68,6 +68,7 @@ enum { INCLINE_EVIDENCE_HEDGED = 1u << 0 /* "may have", "possible" */ };
 typedef struct incline_evidence {
 	char *article;   /* article id */
 	char *source;    /* outlet; NULL when unknown */
+	char *url;       /* the article's URL; NULL when unknown */
 	incline_day published;
 	size_t start;    /* byte span of the sentence in the article */
 	size_t end;
@@ -75,6 +76,14 @@ typedef struct incline_evidence {
 	incline_when when;
 	incline_claim claim;
 	unsigned flags;
+	/* The actors this account names (owned copies, sorted by merge). An
+	 * atom of merge stands for: this list, the claim's actor, and, when
+	 * its event has this one piece of evidence only, the event's actors
+	 * (extraction fills ev->actors, not this). Merge fills the list of
+	 * every evidence it outputs, so a merged timeline, written and read
+	 * back, merges again exactly as its articles would. */
+	char **actors;
+	size_t n_actors;
 } incline_evidence;
 
 /* Flags of incline_event. */
@@ -129,10 +138,6 @@ typedef struct incline_timeline {
 	size_t cap_articles;
 	incline_incident *incidents; /* set by merge; NULL/0 otherwise */
 	size_t n_incidents;
-	/* Private to event.c: a hash set of articles[0..n_indexed), so
-	 * incline_timeline_add_article need not scan. */
-	struct incline_strmap *article_set;
-	size_t n_indexed;
 } incline_timeline;
 
 /* Static names used in every output format ("intrusion", "explicit",
@@ -163,6 +168,10 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e);
 /* Adds actor (copied) to ev->actors unless already there. */
 int incline_event_add_actor(incline_event *ev, const char *actor);
 
+/* Adds actor (copied) to e->actors unless already there. Returns 0,
+ * INCLINE_EUSAGE (actor NULL) or INCLINE_ENOMEM. */
+int incline_evidence_add_actor(incline_evidence *e, const char *actor);
+
 /* Sorts ev's evidence (article, then start, then end) and sets ev->id to
  * "ev-" + 16 hex digits of a 64-bit FNV-1a hash of the type name and the
  * sorted (article, start, end) triples: the same evidence set always gets
@@ -173,7 +182,8 @@ void incline_event_assign_id(incline_event *ev);
  * failure, when it is freed) and zeroes *ev. */
 int incline_timeline_take(incline_timeline *tl, incline_event *ev);
 
-/* Records an article id (copied) in tl->articles unless already there. */
+/* Records an article id (copied) in tl->articles unless already there,
+ * keeping the list in strcmp order. */
 int incline_timeline_add_article(incline_timeline *tl, const char *id);
 
 /* Sorts events chronologically: earliest day (an event with only an upper

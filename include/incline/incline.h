@@ -15,7 +15,9 @@
 #include "incline/incident.h"
 #include "incline/io.h"
 #include "incline/limits.h"
+#include "incline/load.h"
 #include "incline/merge.h"
+#include "incline/pipeline.h"
 #include "incline/text.h"
 #include "incline/timex.h"
 

@@ -18,6 +18,18 @@
 #define INCLINE_MAX_SENTENCE_TOKENS 512u
 #endif
 
+/* Largest timeline JSON or NDJSON file the loader reads (bytes). */
+#ifndef INCLINE_MAX_LOAD_BYTES
+#define INCLINE_MAX_LOAD_BYTES (2048u * 1024u * 1024u)
+#endif
+
+/* Deepest nesting of arrays and objects the loader accepts: a timeline
+ * needs 5 levels (document, events, event, evidence, date); the rest is
+ * room for keys of later versions. */
+#ifndef INCLINE_MAX_LOAD_DEPTH
+#define INCLINE_MAX_LOAD_DEPTH 32u
+#endif
+
 /* Text kept in an error message. */
 #ifndef INCLINE_ERROR_TEXT_LENGTH
 #define INCLINE_ERROR_TEXT_LENGTH 200
