@@ -239,8 +239,18 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	 * the realloc would move. */
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
-	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
-				   sizeof *ev->evidence);
+	/* Most events have one piece of evidence (every extracted one):
+	 * room for exactly one first, not the usual eight. */
+	if (ev->cap_evidence == 0) {
+		items = malloc(sizeof *ev->evidence);
+		rc = items ? 0 : INCLINE_ENOMEM;
+		if (items)
+			ev->cap_evidence = 1;
+	} else {
+		rc = incline_array_reserve(&items, &ev->cap_evidence,
+					   ev->n_evidence + 1,
+					   sizeof *ev->evidence);
+	}
 	ev->evidence = items;
 	if (rc) {
 		incline_evidence_clear(&copy);

@@ -409,6 +409,46 @@ uint32_t incline_incident_index_victim(const incline_incident_index *x,
 	return i == SIZE_MAX ? INCLINE_ENTITY_NONE : x->victim[i];
 }
 
+int incline_incident_index_victim_names(const incline_incident_index *x,
+					uint32_t v,
+					int (*fn)(void *payload, uint32_t v,
+						  const char *name),
+					void *payload)
+{
+	size_t nk = incline_entity_n_keys(x->finder);
+	int rc = 0;
+
+	if (!x->finished || v >= nk)
+		return 0;
+	for (size_t k = 0; k < nk && !rc; k++)
+		if (x->resolve[k] == v)
+			rc = fn(payload, v, ix_key(x, (uint32_t)k));
+	return rc;
+}
+
+int incline_incident_index_all_victim_names(const incline_incident_index *x,
+					    int (*fn)(void *payload, uint32_t v,
+						      const char *name),
+					    void *payload)
+{
+	size_t nk = incline_entity_n_keys(x->finder);
+	bool *is_victim;
+	int rc = 0;
+
+	if (!x->finished)
+		return 0;
+	if (!(is_victim = calloc(nk ? nk : 1, sizeof *is_victim)))
+		return INCLINE_ENOMEM;
+	for (size_t a = 0; a < x->articles.n; a++)
+		if (x->victim[a] != INCLINE_ENTITY_NONE)
+			is_victim[x->victim[a]] = true;
+	for (size_t k = 0; k < nk && !rc; k++)
+		if (is_victim[x->resolve[k]])
+			rc = fn(payload, x->resolve[k], ix_key(x, (uint32_t)k));
+	free(is_victim);
+	return rc;
+}
+
 /* ---- assign ------------------------------------------------------------ */
 
 typedef struct ix_seed_ref {

@@ -7,11 +7,12 @@
  *   build/obj/merge_bench [N [SEED]]     (N default 100000, SEED default 1)
  * Prints one line:
  *   merge_bench n=N events_out=M incidents=K seconds=S cpu_seconds=C
- *               peak_rss_mib=R
+ *               peak_rss_mib=R input_rss_mib=I
  * seconds is the wall time of incline_merge alone (generation excluded),
  * cpu_seconds its CPU time (what to read on a busy machine);
  * peak_rss_mib is the process's peak resident set (getrusage ru_maxrss),
- * which includes the generated input (about a third of the total).
+ * which includes the generated input: input_rss_mib is the resident set
+ * just before merging, so merge's own share is the difference.
  * Exit status 0, or 1 when the merge fails.
  *
  * The events are synthetic but shaped like extractor output: N / 40
@@ -165,6 +166,20 @@ static int generate(incline_timeline *tl, size_t n, uint64_t seed)
 	return 0;
 }
 
+/* Resident set now, in MiB (from /proc/self/statm; 0 when unknown). */
+static double rss_now(void)
+{
+	FILE *fp = fopen("/proc/self/statm", "r");
+	unsigned long pages = 0, resident = 0;
+
+	if (!fp)
+		return 0;
+	if (fscanf(fp, "%lu %lu", &pages, &resident) != 2)
+		resident = 0;
+	fclose(fp);
+	return (double)resident * 4096.0 / (1024.0 * 1024.0);
+}
+
 static double now(clockid_t which)
 {
 	struct timespec ts;
@@ -180,7 +195,7 @@ int main(int argc, char **argv)
 	incline_timeline in = { 0 }, out = { 0 };
 	incline_error err;
 	struct rusage ru;
-	double t0, t1, c0, c1;
+	double t0, t1, c0, c1, rss_in;
 	int rc;
 
 	incline_error_clear(&err);
@@ -189,6 +204,7 @@ int main(int argc, char **argv)
 			incline_error_name(rc));
 		return 1;
 	}
+	rss_in = rss_now();
 	t0 = now(CLOCK_MONOTONIC);
 	c0 = now(CLOCK_PROCESS_CPUTIME_ID);
 	rc = incline_merge(&out, &in, NULL, &err);
@@ -200,9 +216,9 @@ int main(int argc, char **argv)
 	}
 	getrusage(RUSAGE_SELF, &ru);
 	printf("merge_bench n=%zu events_out=%zu incidents=%zu seconds=%.3f "
-	       "cpu_seconds=%.3f peak_rss_mib=%.1f\n", n, out.n,
-	       out.n_incidents, t1 - t0, c1 - c0,
-	       (double)ru.ru_maxrss / 1024.0);
+	       "cpu_seconds=%.3f peak_rss_mib=%.1f input_rss_mib=%.1f\n", n,
+	       out.n, out.n_incidents, t1 - t0, c1 - c0,
+	       (double)ru.ru_maxrss / 1024.0, rss_in);
 	incline_timeline_free(&in);
 	incline_timeline_free(&out);
 	return 0;
