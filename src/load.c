@@ -458,6 +458,7 @@ static int load_evidence(incline_evidence *e, const load_ctx *c,
 		return fail_at(c, at, "expected an evidence object");
 	if ((rc = get_string(&e->article, c, at, o, "article", true))
 	    || (rc = get_string(&e->source, c, at, o, "source", false))
+	    || (rc = get_string(&e->url, c, at, o, "url", false))
 	    || (rc = get_day(&e->published, c, at, o, "published"))
 	    || (rc = get_size(&e->start, c, at, o, "start", true))
 	    || (rc = get_size(&e->end, c, at, o, "end", true))

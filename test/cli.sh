@@ -84,6 +84,11 @@ expect 0 "" -- dates --ref-date 1998-01-08 "$tmp/nodate.txt"
 "$bin" build "$seeds/002_ad1cce7abc74dd27.txt" "$seeds/000_e5bf3133bbcd0f08.txt" >"$tmp/o2" 2>/dev/null
 cmp -s "$tmp/o1" "$tmp/o2" && ok || ko "input order changes the timeline"
 
+# invalid UTF-8: warned with its line and column, read as U+FFFD, offsets kept
+printf ' date 2023-09-19 Headline\n\nThe court was hacked \377 on Monday.\n' >"$tmp/bad.txt"
+expect 0 "bad.txt:3:22: warning: invalid UTF-8" -- extract "$tmp/bad.txt"
+grep -q '"start":[0-9]*,"end":[0-9]*,"text":"The court was hacked' "$tmp/out" && ok || ko "invalid UTF-8: event still extracted"
+
 # merge: timelines and extract streams, any mix and order, give the build
 A=$seeds/000_e5bf3133bbcd0f08.txt; B=$seeds/002_ad1cce7abc74dd27.txt
 "$bin" build "$A" "$B" >"$tmp/ab.json"

@@ -96,7 +96,7 @@ static void append(incline_timeline *dst, const incline_timeline *src)
 static incline_article *retell(const char *path, const char *id,
 			       const char *source, const char *date, int half)
 {
-	incline_read_opts opts = { INCLINE_DAY_NONE, 0, 0 };
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = { 0 };
 	incline_article *out = NULL;
 	incline_error err;
@@ -131,7 +131,7 @@ static incline_article *retell(const char *path, const char *id,
 
 static int setup(void **state)
 {
-	incline_read_opts opts = { INCLINE_DAY_NONE, 0, 0 };
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = { 0 };
 	incline_timeline all = { 0 }, merged = { 0 };
 	incline_extractor *x = NULL;
