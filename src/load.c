@@ -1048,6 +1048,19 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 					   n_old + m, sizeof *dst->articles);
 		dst->articles = articles;
 	}
+	/* Room for the incidents too: dropping them on a failure here would
+	 * load another timeline than the file's. */
+	if (!rc && src->n_incidents) {
+		incline_incident *items;
+
+		if (src->n_incidents > SIZE_MAX / sizeof *items - dst->n_incidents
+		    || !(items = realloc(dst->incidents,
+					 (dst->n_incidents + src->n_incidents)
+					 * sizeof *items)))
+			rc = INCLINE_ENOMEM;
+		else
+			dst->incidents = items;
+	}
 	if (!rc && ((n_old && !(seen = calloc(n_old, sizeof *seen)))
 		    || (m && (!(refs = calloc(m, sizeof *refs))
 			      || !(keep = calloc(m, sizeof *keep))))))
@@ -1090,13 +1103,8 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 	free(refs);
 	free(keep);
 	if (src->n_incidents) {
-		incline_incident *items = realloc(dst->incidents,
-			(dst->n_incidents + src->n_incidents) * sizeof *items);
-		if (!items)
-			return 0; /* a view of the loaded file only: merge rebuilds it */
-		memcpy(items + dst->n_incidents, src->incidents,
-		       src->n_incidents * sizeof *items);
-		dst->incidents = items;
+		memcpy(dst->incidents + dst->n_incidents, src->incidents,
+		       src->n_incidents * sizeof *src->incidents);
 		dst->n_incidents += src->n_incidents;
 		src->n_incidents = 0;
 	}
