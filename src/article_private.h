@@ -78,6 +78,12 @@ typedef struct article_reader {
 	const char *path;               /* the file as named */
 	const char *buf;                /* borrowed: the whole file */
 	size_t len;
+	/* Line and column of byte `mark`, where the last record error was:
+	 * errors come in file order, so counting on from there keeps many
+	 * bad records linear. line 0 = not yet known. */
+	size_t mark;
+	int mark_line;
+	int mark_column;
 } article_reader;
 
 /* What a reader found in one record. Strings owned (NULL = absent). */
