@@ -73,7 +73,7 @@ static const char usage_text[] =
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
 	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
 	"  -j, --jobs N           extract with N threads (same output; default 1)\n"
-	"      --split            build: one timeline per incident, written to the\n"
+	"      --split            build, merge: one timeline per incident, written to the\n"
 	"                         folder given with -o (created if missing)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
@@ -222,8 +222,9 @@ static int parse_options(options *o, int argc, char **argv)
 		return usage_error("--update works with build, not %s", o->command);
 	if (o->update && (o->output || o->format != FORMAT_JSON))
 		return usage_error("%s", "--update writes its JSON timeline in place: no -o or -f");
-	if (o->split && (strcmp(o->command, "build") || !o->output || strcmp(o->output, "-") == 0))
-		return usage_error("%s", "--split needs `build` and -o DIR");
+	if (o->split && ((strcmp(o->command, "build") && strcmp(o->command, "merge")) || !o->output
+			 || strcmp(o->output, "-") == 0))
+		return usage_error("%s", "--split needs `build` or `merge` and -o DIR");
 	return 0;
 }
 
@@ -247,10 +248,30 @@ typedef struct feed {
 	int stopped; /* the pipeline failed: not the input's fault */
 } feed;
 
+/* Invalid UTF-8 is read as U+FFFD for matching (offsets stay those of the
+ * bytes on disk); say where the first one is, once per article. */
+static void warn_invalid_utf8(const incline_article *a)
+{
+	size_t len = a->body.end - a->body.start;
+	size_t bad = incline_text_utf8_check(a->bytes + a->body.start, len);
+	int line, col;
+	if (bad == len)
+		return;
+	bad += a->body.start;
+	incline_text_position(&line, &col, a->bytes, a->body.end, bad);
+	if (a->base == 0)
+		fprintf(stderr, "incline: %s:%d:%d: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, line, col);
+	else
+		fprintf(stderr, "incline: %s: byte %zu: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, a->base + bad);
+}
+
 static int push_article(incline_article *a, void *payload, incline_error *err)
 {
 	feed *f = payload;
 	f->n++;
+	warn_invalid_utf8(a);
 	return f->stopped = incline_pipeline_push(f->p, a, err);
 }
 
