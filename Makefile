@@ -66,7 +66,7 @@ EXAMPLES = $(sort $(wildcard examples/*/))
 TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
 	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
 
-.PHONY: all deps demo check unit cli golden timelines eval bench install uninstall clean fuzz fuzz-bins
+.PHONY: all deps demo check unit cli golden timelines eval eval-merge bench install uninstall clean fuzz fuzz-bins
 
 all: $(BIN) $(LIB)
 
@@ -158,6 +158,16 @@ eval: deps
 	@echo "== dates: AnnoCTR (read the recalls)"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/annoctr
 	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+# Merge quality: the CASIE hoppers, then known duplicates built from real
+# articles (test/eval/dup_harness.py: reworded dates, reordered sentences,
+# boilerplate, look-alike letters) of examples/ and $(SHARED)/corpus.
+eval-merge: deps
+	@$(MAKE) --no-print-directory all
+	@test -d $(SHARED)/corpus || { echo "eval-merge: $(SHARED)/corpus not found" >&2; exit 1; }
+	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
+	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
 
 # Throughput and memory beside chrono-node (not part of check; see
 # test/bench/bench.py). BENCH_SIZES in MB: "10 100" by default, add 1000
