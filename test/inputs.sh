@@ -27,11 +27,11 @@ data=$top/test/data/icc-2023
 cd "$tmp" || exit 1
 
 # ---- the same events from every rendition ------------------------------
-# Event and incident ids, article ids, offsets and outlets legitimately
+# Event and incident ids, article ids, offsets, outlets and urls legitimately
 # differ between renditions (and the header line names the articles);
 # everything else (types, dates, summaries, quotes, claims, source counts)
 # must not.
-norm() { grep -v '"generated_from"' "$1" | sed -E 's/"(id|article|start|end|source|incident)":("[^"]*"|[0-9]+|null),?//g' | sort; }
+norm() { grep -v '"generated_from"' "$1" | sed -E 's/"(id|article|start|end|source|url|incident)":("[^"]*"|[0-9]+|null),?//g' | sort; }
 "$bin" build -f ndjson "$seeds" >text.nd 2>err || ko "build of the text seeds: $(cat err)"
 [ "$(wc -l <text.nd)" -gt 10 ] && ok || ko "the seeds give events"
 norm text.nd >text.norm
