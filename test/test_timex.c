@@ -252,6 +252,9 @@ static const tcase cases[] = {
 	{ "2020-04-20", "| 2016-03-07 09:44:01 |\n\nOn 21 February, we detected the new sample.", "21 February", "DATE", "2020-02-21", "", NULL, NULL, "publication" },
 	{ "2021-01-27", "What to Expect in 2021\nJan 27, 2021\nOn 19 January, [Malwarebytes reported](x) a breach.", "19 January", "DATE", "2021-01-19", "", NULL, NULL, NULL },
 
+	{ "1989-11-01", "Sales rose in the last half of 1989, analysts said.", "the last half of 1989", "DATE", "1989-H2", "", "1989-07-01", "1989-12-31", NULL },
+	{ "1989-11-01", "Prices are falling right now, analysts said.", "right now", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
