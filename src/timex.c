@@ -911,6 +911,7 @@ static bool false_cue(const tx_scan *s, int k)
 
 	switch (wid(s, k)) {
 	case TXW_PLAN:
+	case TXW_SET: /* "set to resume Monday"; "set up", "set" a record: no cue */
 		return wid(s, k + 1) != TXW_TO;
 	case TXW_EXPECTED:
 		if (punct(s, p, '-'))

@@ -227,6 +227,9 @@ static const tcase cases[] = {
 	{ "1989-10-26", "The trust created a new office, effective Feb. 1.", "Feb. 1", "DATE", "1990-02-01", "", "1990-02-01", "1990-02-01", NULL },
 	{ "1998-02-13", "The third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06", "", NULL, NULL, NULL },
 
+	{ "1998-03-22", "The talks are set to resume Monday in Belfast.", "Monday", "DATE", "1998-03-23", "", "1998-03-23", "1998-03-23", NULL },
+	{ "1998-03-22", "The talks set a record on Monday in Belfast.", "Monday", "DATE", "1998-03-16", "", "1998-03-16", "1998-03-16", NULL },
+
 	/* --- anchoring on the previous date in the text */
 	{ "2023-09-19", "The files leaked on Sept. 14. That Friday the ransom note arrived.", "That Friday", "DATE", "2023-09-15", "", "2023-09-15", "2023-09-15", "previous" },
 	{ "2023-09-19", "The files leaked in March 2021. The year before, the gang grew.", "The year before", "DATE", "2020", "", "2020-01-01", "2020-12-31", "previous" },
