@@ -757,6 +757,27 @@ static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE
 				cues[t] = NULL;
 }
 
+/* true when a definite intrusion noun is what a later step in its clause
+ * is about: in "police opened an investigation into the hack last week"
+ * and "the breach was discovered on Monday" the date is the step's; the
+ * intrusion only happened by then. */
+static bool governed(const sentence *s, const lex_hit *const cues[INCLINE_EVENT_TYPE_COUNT],
+		     const lex_hit *cue)
+{
+	static const incline_event_type steps[] = {
+		INCLINE_EVENT_DETECTION, INCLINE_EVENT_RESPONSE, INCLINE_EVENT_RECOVERY,
+		INCLINE_EVENT_DISCLOSURE,
+	};
+	if (!presupposed(s, cue))
+		return false;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		const lex_hit *g = cues[steps[i]];
+		if (g && s->clause[g->first] == s->clause[cue->first])
+			return true;
+	}
+	return false;
+}
+
 /* The expressions inside the sentence: dates[*first .. returned). */
 static size_t sentence_dates(article_ctx *c, const sentence *s, size_t *first)
 {
@@ -821,6 +842,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
+		if (t == INCLINE_EVENT_INTRUSION && governed(s, cues, cues[t]))
+			d.upper_bound_only = true;
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);
 	}
 	/* the narrative date: this sentence's first own, non-reporting date */

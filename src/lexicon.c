@@ -77,7 +77,8 @@ static const row cue_rows[] = {
 
 	/* response: containing and investigating */
 	{T(RESPONSE), "contain|contained|containing|containment"},
-	{T(RESPONSE), "took|taken|take|taking|knocked|pulled ~ offline"},
+	/* "knocked offline" is what the attack did: an impact */
+	{T(RESPONSE), "took|taken|take|taking|pulled ~ offline"},
 	{T(RESPONSE), "shut|shutting down"},
 	{T(RESPONSE), "disconnect*|isolat*|quarantin*"},
 	{T(RESPONSE), "measures|countermeasures"},
@@ -116,6 +117,7 @@ static const row cue_rows[] = {
 	{T(IMPACT), "affected|impacted|disrupted|disrupting|disruption|disruptions"},
 	{T(IMPACT), "exposed|exposing|exposure"},
 	{T(IMPACT), "outage|outages|downtime"},
+	{T(IMPACT), "delayed|delays|cancelled|canceled|postponed|diverted|diverting"},
 	{T(IMPACT), "crippled|paralyzed|paralysed|halted|knocked"},
 	{T(IMPACT), "unable to"},
 	{T(IMPACT), "damage|damages|damaged|losses|cost|costs"},
@@ -162,7 +164,7 @@ static const row cue_rows[] = {
 	/* context: background, earlier incidents, warnings */
 	{T(CONTEXT), "warn|warned|warning|warns|warnings"},
 	{T(CONTEXT), "prevented|foiled|thwarted|stopped"},
-	{T(CONTEXT), "inaugurated|opened|established|founded"},
+	{T(CONTEXT), "inaugurated|established|founded"},
 	{T(CONTEXT), "previously|formerly"},
 	{T(CONTEXT), "spy|spies|espionage"},
 };
@@ -243,7 +245,7 @@ static const row qualifier_rows[] = {
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */
 	{LEX_CONTINUE, "and|but|although|though|while|yet|so|because"},
-	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless|which|that"},
+	{LEX_CLAUSE, "but|although|though|however|whereas|while|nevertheless|which|that"},
 };
 
 /* Built-in actor aliases: folded alias -> canonical name. Groups, gangs,
