@@ -396,6 +396,19 @@ static bool technique(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue is a participle used as an adjective: "the stolen
+ * data was offered for sale in March" tells of the sale, and its date is
+ * not the theft's. */
+static bool attributive(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ATTRIBUTIVE && a->last == cue->first && cue->first == cue->last)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -409,7 +422,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION &&
-		    (capability(s, c) || nonevent(s, c) || (technique(s, c) && !presupposed(s, c))))
+		    (capability(s, c) || nonevent(s, c) || attributive(s, c) ||
+		     (technique(s, c) && !presupposed(s, c))))
 			continue;
 		return c;
 	}

@@ -206,6 +206,9 @@ static const row qualifier_rows[] = {
 	 * exploit it ("the attack works against Android 8"), not an incident */
 	{LEX_ATTACK_NOUN, "attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks"},
 	{LEX_ATTACK_NOUN, "cyber attack|attacks"},
+	/* a participle before its noun ("the stolen data", "a compromised
+	 * server") refers to an earlier happening the sentence does not tell */
+	{LEX_ATTRIBUTIVE, "the|a|an|their|its|his|her|these|those|any|all|of|from|on|in|previously stolen|leaked|compromised|hacked|breached|infected|phished|exfiltrated|hijacked"},
 	/* names of a flaw, for vulnerability events */
 	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
 	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
@@ -232,10 +235,9 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
-	/* a definite event noun ("the breach", "this attack", "the stolen
-	 * data") presupposes the happening: a negation or a modal before it
-	 * is about something else ("did not report the breach", "cannot
-	 * comment on the ransom") */
+	/* a definite event noun ("the breach", "this attack") presupposes the
+	 * happening: a negation or a modal before it is about something else
+	 * ("did not report the breach", "cannot comment on the ransom") */
 	{LEX_PRESUPPOSED, "the|this|that|these|those|its|their|last|recent|latest ~ attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|breach|breaches|hack|hacks|intrusion|intrusions|leak|leaks|infection|ransom|theft|dump|compromise|stolen|leaked|hacked|breached|compromised"},
 	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
 	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},

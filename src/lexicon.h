@@ -24,6 +24,7 @@ typedef enum lex_class {
 	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
 	LEX_CLAUSE,    /* "but", "although": starts a new clause */
 	LEX_CAPABILITY, /* "can", "allows": what could be done, not what was */
+	LEX_ATTRIBUTIVE, /* "the stolen data": a participle used as an adjective */
 	LEX_ATTACK_NOUN, /* "attack": with a flaw about, a technique */
 	LEX_FLAW,      /* "vulnerability", "CVE-…": what a vulnerability event is about */
 	LEX_FINDING,   /* "found", "affects", "disclosed": what happened to a flaw */

@@ -37,6 +37,10 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* a participle used as an adjective tells of something else */
+	{"The stolen data was offered for sale on a forum in March.", "intrusion", false, "", "", NULL},
+	{"Visitors of compromised sites were sent to a fake store.", "intrusion", false, "", "", NULL},
+	{"Customer records were stolen in March.", "intrusion", true, "2023-03-01", "2023-03-31", NULL},
 	/* with a flaw about, a bare "attack" is the way to exploit it */
 	{"Researchers showed the flaw is open to attacks from nearby phones.", "intrusion", false, "", "", NULL},
 	{"The attack exploited a flaw in the VPN gateway.", "intrusion", true, NULL, PUB, "publication"},
