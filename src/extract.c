@@ -461,6 +461,23 @@ static size_t word_at(const sentence *s, size_t off)
 	return i;
 }
 
+/* A date expression must begin and end on word boundaries: "1567" inside
+ * "CVE-2018-1567" is part of a name, not a year. */
+static bool word_aligned(const sentence *s, const incline_timex *t)
+{
+	size_t w = word_at(s, t->start), v = word_at(s, t->end);
+	if (w < s->words.n && s->words.items[w].start < t->start)
+		return false; /* begins inside a word */
+	if (v < s->words.n && s->words.items[v].start < t->end) {
+		/* ends inside one: only a possessive may follow ("Friday's attack") */
+		const char *rest = at(s, t->end);
+		size_t n = s->words.items[v].end - t->end;
+		return (n == 2 && memcmp(rest, "'s", 2) == 0) ||
+		       (n == 4 && memcmp(rest, "\xE2\x80\x99s", 4) == 0);
+	}
+	return true;
+}
+
 static bool usable(const incline_timex *t)
 {
 	return (t->type == INCLINE_TIMEX_DATE || t->type == INCLINE_TIMEX_TIME) &&
@@ -840,6 +857,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
+		if (!word_aligned(s, &c->dates->items[i]))
+			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
 		else if (!bound && vague(s, &c->dates->items[i]))
@@ -863,7 +882,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	/* the narrative date: this sentence's first own, non-reporting date */
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
-		if (usable(&c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
+		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
+		    !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}

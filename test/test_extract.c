@@ -147,6 +147,9 @@ static const type_case type_cases[] = {
 	/* vague expressions bound the event by the publication date, with their span */
 	{"Skimmers stole card data at the chain over the past four years.", "intrusion", true, NULL, PUB, "publication"},
 	{"Many hospitals have been hit by ransomware in recent years.", "intrusion", true, NULL, PUB, "publication"},
+	/* a number inside a name is no year; a possessive date is a date */
+	{"IBM released a fix for CVE-2018-1567 in its platform.", "patch", true, NULL, PUB, "publication"},
+	{"Friday's attack encrypted thousands of computers.", "intrusion", true, "2023-09-15", "2023-09-15", NULL},
 	/* a reporting date dates the report; the attack only "by then" */
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
