@@ -36,8 +36,12 @@ typedef struct sentence {
 	size_t base;            /* file offset of bytes[0] */
 	incline_span span;      /* file offsets */
 	incline_span_list words; /* file offsets */
-	char **folded;          /* folded words (owned) */
+	char **folded;          /* folded words (pointers into fold_buf) */
 	size_t n_folded, cap_folded;
+	char *fold_buf;         /* the folded words, NUL-separated: one
+				   buffer per sentence, not one malloc per word */
+	size_t fold_len, fold_cap;
+	size_t *fold_off;       /* offset of each word in fold_buf */
 	int *clause;            /* clause number of each word */
 	size_t cap_clause;
 	lex_hit *hits;
@@ -122,7 +126,9 @@ static int load_actor_line(incline_extractor *x, const char *line, size_t len)
 	if ((rc = fold_phrase(&alias, x->folder, line, (size_t)(tab - line))))
 		return rc;
 	name = strndup(tab + 1, len - (size_t)(tab + 1 - line));
-	rc = name && name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
+	/* A failed strndup is out of memory, not a bad line (test_chaos). */
+	rc = !name ? INCLINE_ENOMEM
+	     : name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
 	free(alias);
 	free(name);
 	return rc;
@@ -160,9 +166,8 @@ int incline_extract_load_actors(incline_extractor *x, const char *path,
 
 static void sentence_reset(sentence *s)
 {
-	for (size_t i = 0; i < s->n_folded; i++)
-		free(s->folded[i]);
 	s->n_folded = 0;
+	s->fold_len = 0;
 	s->words.n = 0;
 	s->n_hits = 0;
 }
@@ -171,6 +176,8 @@ static void sentence_free(sentence *s)
 {
 	sentence_reset(s);
 	free(s->folded);
+	free(s->fold_buf);
+	free(s->fold_off);
 	free(s->clause);
 	free(s->hits);
 	incline_span_list_free(&s->words);
@@ -199,18 +206,26 @@ static int fold_words(sentence *s, incline_folder *f)
 {
 	if (s->words.n > s->cap_folded) {
 		char **nf = realloc(s->folded, s->words.n * sizeof *nf);
+		size_t *no;
 		if (!nf)
 			return INCLINE_ENOMEM;
 		s->folded = nf;
+		if (!(no = realloc(s->fold_off, s->words.n * sizeof *no)))
+			return INCLINE_ENOMEM;
+		s->fold_off = no;
 		s->cap_folded = s->words.n;
 	}
 	for (size_t i = 0; i < s->words.n; i++) {
-		size_t fl;
 		const incline_span *w = &s->words.items[i];
-		if (incline_text_fold(&s->folded[i], &fl, f, at(s, w->start), w->end - w->start))
+		s->fold_off[i] = s->fold_len;
+		if (incline_text_fold_append(&s->fold_buf, &s->fold_len, &s->fold_cap, f,
+					     at(s, w->start), w->end - w->start))
 			return INCLINE_ENOMEM;
-		s->n_folded = i + 1;
 	}
+	/* Pointers only now: the buffer may have moved while it grew. */
+	for (size_t i = 0; i < s->words.n; i++)
+		s->folded[i] = s->fold_buf + s->fold_off[i];
+	s->n_folded = s->words.n;
 	return 0;
 }
 

@@ -5,6 +5,7 @@
  * matches any word starting with w; "a|b|c" matches any of them; "~"
  * skips up to LEX_GAP words. Words are in folded form (lower case). */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,19 +313,27 @@ typedef struct entry {
 	size_t len; /* strlen(key) */
 } entry;
 
+/* index[lo .. hi) all have one key, whose FNV-1a hash is hash. */
+typedef struct key_run {
+	size_t lo, hi;
+	uint64_t hash;
+} key_run;
+
 struct incline_lexicon {
 	pattern *patterns;
 	size_t n_patterns, cap_patterns;
 	entry *index;
 	size_t n_index;
 	/* Lookup accelerators, rebuilt with the index (see build_index):
-	 * index entries whose key starts with byte c are
-	 * index[first[c] .. first[c + 1]); the "w*" entries again, by first
-	 * byte, then length, key and pattern, in prefixes[pfirst[c] ..]. */
-	size_t first[257];
+	 * the "w*" entries again, by first byte, then length, key and
+	 * pattern, in prefixes[pfirst[c] .. pfirst[c + 1]). */
 	entry *prefixes;
 	size_t n_prefixes;
 	size_t pfirst[257];
+	/* Exact keys: an open-addressing hash table of the runs of equal
+	 * keys in index (n_slots a power of two, at most half full). */
+	key_run *slots;
+	size_t n_slots;
 	char **names; /* canonical actor names (owned) */
 	size_t n_names;
 };
@@ -423,14 +432,65 @@ static int cmp_prefix(const void *a, const void *b)
 	return cmp_entry(a, b);
 }
 
-/* Fills first[], prefixes and pfirst[] from the sorted index: the matcher
- * looks at most at the entries of one first byte instead of binary
- * searching the whole index once per prefix of every word (which was over
- * a third of `incline extract`, perf on a 10 MB corpus). */
+static uint64_t hash_key(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The run of index entries whose key is s[0..len), or NULL. */
+static const key_run *find_key(const incline_lexicon *lex, const char *s, size_t len)
+{
+	uint64_t h = hash_key(s, len);
+	for (size_t i = (size_t)h & (lex->n_slots - 1);; i = (i + 1) & (lex->n_slots - 1)) {
+		const key_run *r = &lex->slots[i];
+		if (r->hi == 0)
+			return NULL;
+		if (r->hash == h && lex->index[r->lo].len == len &&
+		    memcmp(lex->index[r->lo].key, s, len) == 0)
+			return r;
+	}
+}
+
+static int build_hash(incline_lexicon *lex)
+{
+	size_t n = 4;
+	key_run *slots;
+
+	while (n < 2 * lex->n_index + 2)
+		n *= 2;
+	if (!(slots = calloc(n, sizeof *slots)))
+		return INCLINE_ENOMEM;
+	free(lex->slots);
+	lex->slots = slots;
+	lex->n_slots = n;
+	for (size_t lo = 0, hi; lo < lex->n_index; lo = hi) {
+		const entry *e = &lex->index[lo];
+		uint64_t h = hash_key(e->key, e->len);
+		size_t i = (size_t)h & (n - 1);
+		for (hi = lo + 1; hi < lex->n_index && strcmp(lex->index[hi].key, e->key) == 0; hi++)
+			;
+		while (slots[i].hi)
+			i = (i + 1) & (n - 1);
+		slots[i] = (key_run){lo, hi, h};
+	}
+	return 0;
+}
+
+/* Fills the hash of exact keys, prefixes and pfirst[] from the sorted
+ * index: the matcher makes one hash probe per word and looks at the
+ * prefix rows of one first byte, instead of binary searching the whole
+ * index once per prefix of every word (which was over a third of
+ * `incline extract`, perf on a 10 MB corpus). */
 static int build_accelerators(incline_lexicon *lex)
 {
 	size_t np = 0, k = 0;
 	entry *pre;
+
+	if (build_hash(lex))
+		return INCLINE_ENOMEM;
 
 	for (size_t i = 0; i < lex->n_index; i++)
 		np += lex->index[i].prefix;
@@ -443,12 +503,9 @@ static int build_accelerators(incline_lexicon *lex)
 	free(lex->prefixes);
 	lex->prefixes = pre;
 	lex->n_prefixes = np;
-	for (size_t c = 0, i = 0, j = 0; c < 257; c++) {
-		while (i < lex->n_index && first_byte(&lex->index[i]) < c)
-			i++;
+	for (size_t c = 0, j = 0; c < 257; c++) {
 		while (j < np && first_byte(&pre[j]) < c)
 			j++;
-		lex->first[c] = i;
 		lex->pfirst[c] = j;
 	}
 	return 0;
@@ -556,6 +613,7 @@ void incline_lexicon_free(incline_lexicon *lex)
 	free(lex->patterns);
 	free(lex->index);
 	free(lex->prefixes);
+	free(lex->slots);
 	free(lex->names);
 	free(lex);
 }
@@ -620,21 +678,12 @@ static int try_entry(const incline_lexicon *lex, const entry *e, const char *con
 }
 
 /* Tries every pattern whose first word can be the whole word toks[i]. */
-static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t n,
-		    lex_hit **hits, size_t *n_hits, size_t *cap)
+static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t len,
+		    size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
 {
-	const char *key = toks[i];
-	unsigned char c = (unsigned char)key[0];
-	size_t lo = lex->first[c], hi = lex->first[c + 1];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(lex->index[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < lex->n_index && strcmp(lex->index[lo].key, key) == 0; lo++)
-		if (try_entry(lex, &lex->index[lo], toks, i, n, hits, n_hits, cap))
+	const key_run *r = find_key(lex, toks[i], len);
+	for (size_t k = r ? r->lo : 0; r && k < r->hi; k++)
+		if (try_entry(lex, &lex->index[k], toks, i, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
 	return 0;
 }
@@ -650,7 +699,7 @@ int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
 		const char *tok = toks[i];
 		unsigned char c = (unsigned char)tok[0];
 		size_t len = strlen(tok);
-		if (try_word(lex, toks, i, n, hits, n_hits, cap))
+		if (try_word(lex, toks, i, len, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
 		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
 			const entry *e = &lex->prefixes[k];

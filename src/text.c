@@ -716,6 +716,26 @@ int incline_text_fold(char **out, size_t *out_len, incline_folder *f,
 	return 0;
 }
 
+int incline_text_fold_append(char **buf, size_t *buf_len, size_t *cap,
+			     incline_folder *f, const char *s, size_t len)
+{
+	strbuf b = {*buf, *buf_len, *cap};
+	int rc;
+
+	if (!f || (!s && len > 0))
+		return INCLINE_EINVAL;
+	rc = strbuf_reserve(&b, len);
+	if (rc == 0)
+		rc = fold_into(&b, f, s, len);
+	if (rc == 0)
+		b.p[b.n++] = '\0'; /* strbuf_reserve always leaves room for it */
+	*buf = b.p;
+	*cap = b.cap;
+	if (rc == 0)
+		*buf_len = b.n;
+	return rc;
+}
+
 /* ===================================================================== *
  * Sentences                                                             *
  * ===================================================================== */

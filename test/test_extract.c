@@ -177,7 +177,7 @@ static void extract_text(incline_timeline *tl, const char *text)
 	char buf[1024];
 	incline_article *a;
 	incline_error err;
-	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
 	incline_error_clear(&err);
 	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);

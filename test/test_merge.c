@@ -1172,11 +1172,13 @@ static void test_sparse_evidence(void **state)
 #define N_RANDOM_ROUNDS 8
 
 static const char *const VOCAB[] = {
-	"ransomware", "hospital", "servers", "encrypted", "patients",
-	"diverted", "police", "arrested", "suspects", "ICC", "court",
+	"ransomware", "hospital", "laptops", "encrypted", "patients",
+	"diverted", "police", "arrested", "suspects", "icc", "court",
 	"network", "breach", "restored", "backups", "the", "said",
 };
-/* "the" and "said" are stop words; every other word is its own stem. */
+/* "the" and "said" are stop words; every other word is its own stem, in
+ * no synonym row of merge_words.c, and no name (lower case), so no
+ * victim's words are left out. */
 #define N_CONTENT_WORDS (N_ELEMS(VOCAB) - 2)
 
 /* Reference weights: every content word weighted over the distinct

@@ -262,6 +262,32 @@ static void test_fold_long_run(void **state)
 	free(in);
 }
 
+/* fold_append gives each case's key, NUL-terminated, one after the
+ * other in one buffer: the same bytes incline_text_fold gives. */
+static void test_fold_append(void **state)
+{
+	incline_folder *f = *state;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, off = 0;
+
+	for (size_t c = 0; c < COUNT(FOLD_CASES); c++)
+		assert_int_equal(incline_text_fold_append(&buf, &len, &cap, f, FOLD_CASES[c].in,
+							  FOLD_CASES[c].in_len), 0);
+	for (size_t c = 0; c < COUNT(FOLD_CASES); c++) {
+		const fold_case *fc = &FOLD_CASES[c];
+		assert_true(off + fc->out_len < len);
+		assert_memory_equal(buf + off, fc->out, fc->out_len);
+		assert_int_equal(buf[off + fc->out_len], '\0');
+		off += fc->out_len + 1;
+	}
+	assert_int_equal(off, len);
+	assert_true(cap > len);
+	/* misuse appends nothing and keeps the buffer */
+	assert_int_equal(incline_text_fold_append(&buf, &len, &cap, NULL, "a", 1), INCLINE_EINVAL);
+	assert_int_equal(off, len);
+	free(buf);
+}
+
 static void test_fold_misuse(void **state)
 {
 	char *out = (char *)1;
@@ -653,6 +679,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_check),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_long_run),
+		cmocka_unit_test(test_fold_append),
 		cmocka_unit_test(test_fold_misuse),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentences_base),

@@ -59,6 +59,14 @@ void incline_text_folder_free(incline_folder *f);
 int incline_text_fold(char **out, size_t *out_len, incline_folder *f,
 		      const char *s, size_t len);
 
+/* incline_text_fold into caller memory: appends the key of s[0..len) and
+ * a NUL to *buf[*buf_len..] (grown with realloc; *cap is its size), so
+ * folding every word of a sentence costs no allocation per word. On
+ * failure nothing is appended; *buf stays the caller's to free either way.
+ * Returns 0 or INCLINE_ENOMEM / INCLINE_EINVAL. */
+int incline_text_fold_append(char **buf, size_t *buf_len, size_t *cap,
+			     incline_folder *f, const char *s, size_t len);
+
 /* Splits text[0..len) into sentences, appending their spans (trimmed of
  * surrounding white space) to *out. base is added to every offset.
  * Handles abbreviations ("Sept.", "U.S.", "No. 3"), closing quotes with a
