@@ -448,9 +448,12 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 /* A vulnerability told through what happened to a named flaw: "found a
  * flaw", "the bug affects", "CVE-2023-1234 was disclosed". The finding
  * word is the cue, so negation and modality apply to it. */
-static const lex_hit *flaw_cue(const sentence *s)
+static const lex_hit *flaw_cue(const sentence *s, bool flaw_before)
 {
-	if (!find(s, LEX_FLAW, 0, s->words.n))
+	/* "the problem arises when...", right after a sentence naming the
+	 * flaw, names it again */
+	if (!find(s, LEX_FLAW, 0, s->words.n) &&
+	    !(flaw_before && find(s, LEX_FLAW_AGAIN, 0, s->words.n)))
 		return NULL;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *c = &s->hits[h];
@@ -695,6 +698,7 @@ typedef struct article_ctx {
 	size_t first_date;          /* first expression not before the sentence */
 	const incline_timex *carry; /* the previous sentence's own date */
 	size_t prev_end;            /* end of the previous sentence */
+	bool flaw_before;           /* the previous sentence named a flaw */
 } article_ctx;
 
 static int add_actors(incline_event *ev, const sentence *s)
@@ -779,12 +783,13 @@ static bool same_start(const lex_hit *a, const lex_hit *b)
  * stand for another ("discovered a flaw" is a vulnerability, not a
  * detection; "disclosed a bug" and "a flaw affecting routers" are a
  * vulnerability, not a disclosure or an impact of the incident). */
-static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
+static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT],
+		       bool flaw_before)
 {
 	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 		cues[t] = standing_cue(s, (incline_event_type)t);
 	if (!cues[INCLINE_EVENT_VULNERABILITY])
-		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s);
+		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s, flaw_before);
 	if (cues[INCLINE_EVENT_VULNERABILITY]) {
 		cues[INCLINE_EVENT_DETECTION] = NULL;
 		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_DISCLOSURE]))
@@ -881,7 +886,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
-	pick_types(s, cues);
+	pick_types(s, cues, c->flaw_before);
+	c->flaw_before = find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])
 			continue;
@@ -915,7 +921,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 	sentence s = {0};
 	const char *body = a->bytes + a->body.start;
 	size_t body_len = a->body.end - a->body.start, base = a->base + a->body.start;
-	article_ctx c = {x, a, out, &dates, 0, NULL, base};
+	article_ctx c = {x, a, out, &dates, 0, NULL, base, false};
 	int rc = incline_timeline_add_article(out, a->id);
 
 	if (!rc)

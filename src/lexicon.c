@@ -213,11 +213,15 @@ static const row qualifier_rows[] = {
 	/* names of a flaw, for vulnerability events */
 	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
 	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
+	{LEX_FLAW, "glitch|glitches|defect|defects"},
+	/* a flaw named again right after: "the problem arises when..." */
+	{LEX_FLAW_AGAIN, "the|this|that|these|those|both problem|problems|issue|issues|hole|holes|weakness|weaknesses|error|errors"},
 	/* what happens to a flaw: found, published, present, affecting */
 	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
 	{LEX_FINDING, "dug|turned up"},
 	{LEX_FINDING, "made public|aware"},
 	{LEX_FINDING, "present|remained|remains|lives|living|sits in|inside|within"},
+	{LEX_FINDING, "arise|arises|arose|occur|occurs|occurred|stems|stem|lies|lie|revolves"},
 	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted"},
 	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contained|suffer|suffers|suffered"},
 	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},

@@ -299,6 +299,30 @@ static void test_hedged(void **state)
 	incline_timeline_free(&tl);
 }
 
+static size_t count_type(const incline_timeline *tl, const char *type)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < tl->n; i++)
+		n += strcmp(incline_event_type_name(tl->events[i].type), type) == 0;
+	return n;
+}
+
+/* "The problem" right after a sentence naming a flaw names it again; with
+ * no flaw before, it is just a problem. */
+static void test_flaw_named_again(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "Researchers found a flaw in the router firmware. "
+			  "The problem arises when the device parses long host names.");
+	assert_int_equal(count_type(&tl, "vulnerability"), 2);
+	incline_timeline_free(&tl);
+	memset(&tl, 0, sizeof tl);
+	extract_text(&tl, "The mayor spoke about traffic. The problem arises every morning.");
+	assert_int_equal(count_type(&tl, "vulnerability"), 0);
+	incline_timeline_free(&tl);
+}
+
 /* A vague expression is still where the date came from: its span is kept. */
 static void test_vague_date_span(void **state)
 {
@@ -382,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
 		cmocka_unit_test(test_vague_date_span),
+		cmocka_unit_test(test_flaw_named_again),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),
