@@ -53,7 +53,11 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "data dump|dumps|leakage"},
 	{T(INTRUSION), "dumped"},
 	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
-	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
+	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped|entice|enticed|entices|enticing"},
+	{T(INTRUSION), "masquerad*|forged"},
+	/* data taken: "the passwords appear to have been obtained" */
+	{T(INTRUSION), "data|information|records|credentials|passwords|details|emails|files|accounts|database|databases ~ obtained|collected|copied|taken|exfiltrated|corrupted|grabbed|downloaded|dumped"},
+	{T(INTRUSION), "bitcoin|btc|ransom payment|payments|payout|payouts"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
 	{T(INTRUSION), "poses|posed as"},
 	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},

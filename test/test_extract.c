@@ -67,6 +67,9 @@ static const type_case type_cases[] = {
 	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
 	/* "May" in a date is a month, not a modal */
 	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
+	/* data taken, victims enticed */
+	{"The passwords appear to have been obtained from an old forum.", "intrusion", true, NULL, PUB, "publication"},
+	{"The texts enticed recipients with promises of a tax refund.", "intrusion", true, NULL, PUB, "publication"},
 	/* impersonation phrasings of phishing */
 	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */
