@@ -251,7 +251,7 @@ static int run_build(options *o, int merge)
 	incline_error_clear(&err);
 	if (!rc && merge && incline_merge(&merged, &raw, &o->merge, &err)) {
 		report(&err);
-		rc = EXIT_OUTPUT;
+		rc = err.code == INCLINE_ELIMIT ? EXIT_INPUT : EXIT_OUTPUT;
 	}
 	if (!rc) {
 		if (!merge)

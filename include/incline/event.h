@@ -152,7 +152,8 @@ void incline_event_assign_id(incline_event *ev);
  * failure, when it is freed) and zeroes *ev. */
 int incline_timeline_take(incline_timeline *tl, incline_event *ev);
 
-/* Records an article id (copied) in tl->articles unless already there. */
+/* Records an article id (copied) in tl->articles unless already there,
+ * keeping tl->articles in byte order (fill it only through this). */
 int incline_timeline_add_article(incline_timeline *tl, const char *id);
 
 /* Sorts events chronologically: earliest day (an event with only an upper
