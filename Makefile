@@ -8,9 +8,14 @@ SAN ?=
 DEBUGGER ?=
 SHARED ?= ../shared
 
-# Debian packages and a header each one provides (checked by `deps`).
+# Debian packages and what shows each is there (checked by `deps`): a
+# header under /usr/include, an absolute path, or (nothing after the colon)
+# a command of the package's name. jq, chromium, cmark-gfm and
+# python3-jsonschema are for the tests: each output format is read back by
+# its consumer.
 DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h \
-	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h pkg-config:
+	libicu-dev:unicode/uspoof.h libstemmer-dev:libstemmer.h zlib1g-dev:zlib.h pkg-config: \
+	jq: chromium: cmark-gfm: python3-jsonschema:/usr/lib/python3/dist-packages/jsonschema
 
 ifeq ($(SAN),1)
 BUILD ?= build/san
@@ -34,7 +39,7 @@ CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-
 	-Wno-unused-parameter -D_POSIX_C_SOURCE=200809L $(SANFLAGS)
 CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDFLAGS += $(SANFLAGS)
-LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lm
+LDLIBS += $(PKG_LIBS) -lcsv -lstemmer -lz -lm -pthread
 
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
@@ -61,13 +66,14 @@ EXAMPLES = $(sort $(wildcard examples/*/))
 TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
 	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
 
-.PHONY: all deps demo check unit cli golden timelines eval install uninstall clean fuzz fuzz-bins
+.PHONY: all deps demo check unit cli golden timelines eval eval-merge bench install uninstall clean fuzz fuzz-bins
 
 all: $(BIN) $(LIB)
 
 # Installs what is missing, and only that (apt-get, as root or via sudo).
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do pkg=$${p%%:*}; h=$${p#*:}; \
+	  case "$$h" in /*) [ -e "$$h" ] || missing="$$missing $$pkg"; continue;; esac; \
 	  if [ -n "$$h" ]; then [ -e /usr/include/$$h ] || [ -e /usr/include/x86_64-linux-gnu/$$h ] || missing="$$missing $$pkg"; \
 	  else command -v $$pkg >/dev/null || missing="$$missing $$pkg"; fi; done; \
 	if [ -n "$$missing" ]; then \
@@ -153,15 +159,53 @@ eval: deps
 	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
 
+# Merge quality: the CASIE hoppers, then known duplicates built from real
+# articles (test/eval/dup_harness.py: reworded dates, reordered sentences,
+# boilerplate, look-alike letters) of examples/ and $(SHARED)/corpus.
+eval-merge: deps
+	@$(MAKE) --no-print-directory all
+	@test -d $(SHARED)/corpus || { echo "eval-merge: $(SHARED)/corpus not found" >&2; exit 1; }
+	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
+	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+# Throughput and memory beside chrono-node (not part of check; see
+# test/bench/bench.py). BENCH_SIZES in MB: "10 100" by default, add 1000
+# for 1 GB.
+BENCH_SIZES ?= 10 100
+BENCH_JOBS ?= 2
+BENCH_REPEAT ?= 3
+MERGE_BENCH = $(wildcard test/bench/merge_bench.c)
+bench: all $(MERGE_BENCH:test/bench/%.c=$(BUILD)/%)
+	@python3 test/bench/bench.py --incline ./$(BIN) --sizes "$(BENCH_SIZES)" \
+	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --shared $(SHARED) \
+	  $(if $(MERGE_BENCH),--merge-bench $(BUILD)/merge_bench) --out build/bench/results.json
+
+$(BUILD)/merge_bench: test/bench/merge_bench.c $(LIB)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+VERSION = $(shell sed -n 's/^\#define INCLINE_VERSION "\(.*\)"/\1/p' include/incline/incline.h)
+
+# The command, the library, its headers, incline.pc (written for PREFIX),
+# the man page and the timeline's JSON Schema.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/incline
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/incline $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/incline
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/incline
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libincline.a
 	install -m 644 include/incline/*.h $(DESTDIR)$(PREFIX)/include/incline/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' incline.pc.in \
+	  >$(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc
+	chmod 644 $(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc
+	install -m 644 man/incline.1 $(DESTDIR)$(PREFIX)/share/man/man1/incline.1
+	install -m 644 schema/timeline.schema.json $(DESTDIR)$(PREFIX)/share/incline/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/incline $(DESTDIR)$(PREFIX)/lib/libincline.a
-	rm -rf $(DESTDIR)$(PREFIX)/include/incline
+	rm -f $(DESTDIR)$(PREFIX)/bin/incline $(DESTDIR)$(PREFIX)/lib/libincline.a \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/incline.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/incline.1
+	rm -rf $(DESTDIR)$(PREFIX)/include/incline $(DESTDIR)$(PREFIX)/share/incline
 
 clean:
 	rm -rf build incline

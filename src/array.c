@@ -25,3 +25,10 @@ int incline_array_reserve(void **items, size_t *cap, size_t need, size_t size)
 	*cap = want;
 	return 0;
 }
+
+void incline_array_sort(void *items, size_t n, size_t size,
+			int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(items, n, size, cmp);
+}

@@ -9,4 +9,9 @@
  * *items and *cap unchanged (also when need * size would overflow). */
 int incline_array_reserve(void **items, size_t *cap, size_t need, size_t size);
 
+/* qsort that accepts an empty array with a NULL base (qsort itself may
+ * not be passed NULL, even for zero elements). */
+void incline_array_sort(void *items, size_t n, size_t size,
+			int (*cmp)(const void *, const void *));
+
 #endif

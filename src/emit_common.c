@@ -1,7 +1,12 @@
-/* Byte buffer and UTF-8 repair shared by the JSON and CSV emitters. */
+/* Helpers shared by the emitters: byte buffer, UTF-8 repair, HTML and
+ * Markdown escaping, dates for people, which URLs may become links. */
+#include <ctype.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "incline/error.h"
 #include "incline/text.h"
@@ -68,6 +73,401 @@ int incline_emit_buf_add_utf8(incline_emit_buf *b, const char *s, size_t len)
 		if (rc)
 			return rc;
 		i += n;
+	}
+	return 0;
+}
+
+/* ---- HTML and Markdown text -------------------------------------------- */
+
+int incline_emit_buf_add_html(incline_emit_buf *b, const char *s, size_t len)
+{
+	incline_emit_buf clean = { NULL, 0, 0 };
+	size_t i, from = 0;
+	int rc = incline_emit_buf_add_utf8(&clean, s, len);
+
+	for (i = 0; rc == 0 && i < clean.len; i++) {
+		const char *ref;
+
+		switch (clean.data[i]) {
+		case '&': ref = "&amp;"; break;
+		case '<': ref = "&lt;"; break;
+		case '>': ref = "&gt;"; break;
+		case '"': ref = "&quot;"; break;
+		case '\'': ref = "&#39;"; break;
+		case '\0': ref = "\xEF\xBF\xBD"; break;
+		default: continue;
+		}
+		rc = incline_emit_buf_add(b, clean.data + from, i - from);
+		if (rc == 0)
+			rc = incline_emit_buf_add(b, ref, strlen(ref));
+		from = i + 1;
+	}
+	if (rc == 0)
+		rc = incline_emit_buf_add(b, clean.data ? clean.data + from : "",
+					  clean.len - from);
+	incline_emit_buf_free(&clean);
+	return rc;
+}
+
+int incline_emit_buf_add_markdown(incline_emit_buf *b, const char *s,
+				  size_t len)
+{
+	/* Characters that start or end inline markup anywhere (CommonMark
+	 * and GFM: emphasis, code, links and images, tables, strikethrough).
+	 * ( ) ! need no escape once [ ] are escaped. */
+	static const char inline_special[] = "\\`*_[]|~";
+	/* Characters that only mean something at the start of a line
+	 * (headings, lists, setext and thematic breaks); newlines become
+	 * spaces, so the start of the string is the only line start. */
+	static const char line_special[] = "#+-=";
+	incline_emit_buf clean = { NULL, 0, 0 };
+	int rc = incline_emit_buf_add_utf8(&clean, s, len);
+	size_t i = 0, digits;
+
+	/* Leading blanks would make an indented code block. */
+	while (i < clean.len && (clean.data[i] == ' ' || clean.data[i] == '\t'))
+		i++;
+	for (digits = i; digits < clean.len && clean.data[digits] >= '0'
+	     && clean.data[digits] <= '9'; digits++)
+		;
+	for (size_t start = i; rc == 0 && i < clean.len; i++) {
+		char c = clean.data[i];
+		bool at_start = i == start;
+		/* "1." or "1)" at the start is an ordered list item. */
+		bool list_mark = i == digits && digits > start
+				 && (c == '.' || c == ')');
+
+		if (c == '<')
+			rc = incline_emit_buf_add(b, "&lt;", 4);
+		else if (c == '>')
+			rc = incline_emit_buf_add(b, "&gt;", 4);
+		else if (c == '&')
+			rc = incline_emit_buf_add(b, "&amp;", 5);
+		else if (c == '\n' || c == '\r' || c == '\t' || c == '\0')
+			rc = incline_emit_buf_add(b, " ", 1);
+		else if (strchr(inline_special, c) || list_mark
+			 || (at_start && strchr(line_special, c)))
+			rc = incline_emit_buf_add(b, "\\", 1) ? INCLINE_ENOMEM
+				: incline_emit_buf_add(b, &c, 1);
+		else
+			rc = incline_emit_buf_add(b, &c, 1);
+	}
+	incline_emit_buf_free(&clean);
+	return rc;
+}
+
+/* ---- dates for people --------------------------------------------------- */
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+#define EN_DASH "\xE2\x80\x93"
+
+static int add_str(incline_emit_buf *b, const char *s)
+{
+	return incline_emit_buf_add(b, s, strlen(s));
+}
+
+/* Writes into small[] and appends; every piece here is short. */
+static int add_piece(incline_emit_buf *b, const char *fmt, ...)
+{
+	char small[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof small)
+		return INCLINE_ENOMEM;
+	return incline_emit_buf_add(b, small, (size_t)n);
+}
+
+/* [lo, hi], lo < hi, both known: the shortest exact English form. */
+static int add_range(incline_emit_buf *b, incline_day lo, incline_day hi)
+{
+	int ay, am, ad, zy, zm, zd;
+	bool whole_months;
+
+	incline_date_to_ymd(lo, &ay, &am, &ad);
+	incline_date_to_ymd(hi, &zy, &zm, &zd);
+	whole_months = ad == 1 && zd == incline_date_days_in_month(zy, zm);
+	if (whole_months && am == 1 && zm == 12)
+		return ay == zy ? add_piece(b, "%d", ay)
+				: add_piece(b, "%d" EN_DASH "%d", ay, zy);
+	if (whole_months && ay == zy)
+		return am == zm ? add_piece(b, "%s %d", month_names[am - 1], ay)
+				: add_piece(b, "%s" EN_DASH "%s %d",
+					    month_names[am - 1],
+					    month_names[zm - 1], ay);
+	if (whole_months)
+		return add_piece(b, "%s %d " EN_DASH " %s %d",
+				 month_names[am - 1], ay, month_names[zm - 1],
+				 zy);
+	if (ay == zy && am == zm)
+		return add_piece(b, "%d" EN_DASH "%d %s %d", ad, zd,
+				 month_names[am - 1], ay);
+	if (ay == zy)
+		return add_piece(b, "%d %s " EN_DASH " %d %s %d", ad,
+				 month_names[am - 1], zd, month_names[zm - 1],
+				 ay);
+	return add_piece(b, "%d %s %d " EN_DASH " %d %s %d", ad,
+			 month_names[am - 1], ay, zd, month_names[zm - 1], zy);
+}
+
+static int add_one_day(incline_emit_buf *b, incline_day day)
+{
+	int y, m, d;
+
+	incline_date_to_ymd(day, &y, &m, &d);
+	return add_piece(b, "%d %s %d", d, month_names[m - 1], y);
+}
+
+int incline_emit_buf_add_human_date(incline_emit_buf *b, const incline_date *d)
+{
+	incline_day lo = d->earliest, hi = d->latest;
+	int rc = 0;
+
+	if (lo == INCLINE_DAY_NONE && hi == INCLINE_DAY_NONE)
+		return add_str(b, "undated");
+	if ((d->flags & INCLINE_DATE_APPROX) && (rc = add_str(b, "about ")))
+		return rc;
+	if (lo == INCLINE_DAY_NONE)
+		return add_str(b, "by ") ? INCLINE_ENOMEM : add_one_day(b, hi);
+	if (hi == INCLINE_DAY_NONE)
+		return add_str(b, "from ") ? INCLINE_ENOMEM : add_one_day(b, lo);
+	if (lo >= hi)
+		return add_one_day(b, lo);
+	return add_range(b, lo, hi);
+}
+
+/* ---- links --------------------------------------------------------------- */
+
+bool incline_emit_url_is_web(const char *url)
+{
+	size_t skip;
+
+	if (!url)
+		return false;
+	if (strncasecmp(url, "https://", 8) == 0)
+		skip = 8;
+	else if (strncasecmp(url, "http://", 7) == 0)
+		skip = 7;
+	else
+		return false;
+	if (url[skip] == '\0' || url[skip] == '/')
+		return false; /* no host */
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+		if (*p <= ' ' || *p == 0x7F)
+			return false;
+	return true;
+}
+
+const char *incline_emit_evidence_link(const incline_evidence *e)
+{
+	if (incline_emit_url_is_web(e->url))
+		return e->url;
+	if (incline_emit_url_is_web(e->article))
+		return e->article;
+	return NULL;
+}
+
+/* ---- shared by every emitter --------------------------------------------- */
+
+int incline_emit_nomem(incline_error *err)
+{
+	return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+				 "out of memory writing the output");
+}
+
+int incline_emit_write_failed(incline_error *err)
+{
+	return incline_error_set(err, INCLINE_EIO, NULL, 0, 0,
+				 "cannot write the output");
+}
+
+int incline_emit_put(FILE *fp, const incline_emit_buf *b, incline_error *err)
+{
+	if (b->len && fwrite(b->data, 1, b->len, fp) != b->len)
+		return incline_emit_write_failed(err);
+	return 0;
+}
+
+int incline_emit_finish(FILE *fp, incline_error *err)
+{
+	if (fflush(fp) != 0 || ferror(fp))
+		return incline_emit_write_failed(err);
+	return 0;
+}
+
+int incline_emit_buf_add_title(incline_emit_buf *b, const incline_timeline *tl,
+			       incline_emit_escaper esc)
+{
+	size_t shown = 0;
+	int rc = add_str(b, "Incident timeline");
+
+	for (size_t i = 0; rc == 0 && i < tl->n_incidents && shown < 3; i++) {
+		const char *name = tl->incidents[i].name;
+
+		if (!name)
+			continue;
+		rc = add_str(b, shown++ ? "; " : ": ");
+		if (rc == 0)
+			rc = esc(b, name, strlen(name));
+	}
+	if (rc == 0 && shown == 3 && tl->n_incidents > 3)
+		rc = add_piece(b, " and %zu more", tl->n_incidents - 3);
+	return rc;
+}
+
+const char *incline_emit_type_label(incline_event_type t)
+{
+	/* Indexed by incline_event_type; the names are event.c's. */
+	static const char *const labels[INCLINE_EVENT_TYPE_COUNT] = {
+		"Intrusion", "Detection", "Response", "Recovery", "Disclosure",
+		"Impact", "Attribution", "Vulnerability", "Patch", "Context",
+	};
+
+	return (unsigned)t < INCLINE_EVENT_TYPE_COUNT ? labels[t] : "Event";
+}
+
+incline_day incline_emit_anchor_day(const incline_event *ev)
+{
+	if (ev->when.date.earliest != INCLINE_DAY_NONE)
+		return ev->when.date.earliest;
+	if (ev->when.date.latest != INCLINE_DAY_NONE)
+		return ev->when.date.latest;
+	return ev->first_reported;
+}
+
+/* ---- jansson helpers ------------------------------------------------------ */
+
+json_t *incline_emit_json_str(incline_emit_buf *scratch, const char *s)
+{
+	if (!s)
+		return json_null();
+	incline_emit_buf_reset(scratch);
+	if (incline_emit_buf_add_utf8(scratch, s, strlen(s)))
+		return NULL;
+	return json_stringn(scratch->data ? scratch->data : "", scratch->len);
+}
+
+json_t *incline_emit_json_day(incline_day d)
+{
+	char out[11];
+
+	if (d == INCLINE_DAY_NONE)
+		return json_null();
+	return json_string(incline_date_format_day(out, d));
+}
+
+json_t *incline_emit_json_edtf(const incline_date *d)
+{
+	char small[64];
+	int n = incline_date_format(small, sizeof small, d);
+	char *big;
+	json_t *v;
+
+	if (n < 0)
+		return json_null();
+	if ((size_t)n < sizeof small)
+		return json_string(small);
+	if (!(big = malloc((size_t)n + 1)))
+		return NULL;
+	incline_date_format(big, (size_t)n + 1, d);
+	v = json_string(big);
+	free(big);
+	return v;
+}
+
+bool incline_emit_json_set(json_t *obj, const char *key, json_t *value)
+{
+	return json_object_set_new(obj, key, value) == 0;
+}
+
+bool incline_emit_json_append(json_t *arr, json_t *value)
+{
+	return json_array_append_new(arr, value) == 0;
+}
+
+/* Which string of a piece of evidence a distinct list collects. */
+typedef const char *(*evidence_field)(const incline_evidence *e);
+
+static const char *field_article(const incline_evidence *e)
+{
+	return e->article;
+}
+
+static const char *field_source(const incline_evidence *e)
+{
+	return e->source;
+}
+
+static json_t *distinct(incline_emit_buf *scratch, const incline_event *ev,
+			evidence_field field)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < ev->n_evidence; i++) {
+		const char *s = field(&ev->evidence[i]);
+		bool seen = !s;
+
+		/* Quadratic, but an event has few pieces of evidence. */
+		for (size_t j = 0; !seen && j < i; j++) {
+			const char *t = field(&ev->evidence[j]);
+			seen = t && strcmp(s, t) == 0;
+		}
+		if (!seen && !incline_emit_json_append(
+				a, incline_emit_json_str(scratch, s))) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+json_t *incline_emit_json_articles(incline_emit_buf *scratch,
+				   const incline_event *ev)
+{
+	return distinct(scratch, ev, field_article);
+}
+
+json_t *incline_emit_json_outlets(incline_emit_buf *scratch,
+				  const incline_event *ev)
+{
+	return distinct(scratch, ev, field_source);
+}
+
+json_t *incline_emit_json_links(incline_emit_buf *scratch,
+				const incline_event *ev)
+{
+	return distinct(scratch, ev, incline_emit_evidence_link);
+}
+
+int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
+			   incline_error *err)
+{
+	if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
+		return ferror(fp) ? incline_emit_write_failed(err)
+				  : incline_emit_nomem(err);
+	return 0;
+}
+
+int incline_emit_buf_add_url(incline_emit_buf *b, const char *url)
+{
+	static const char keep[] = "-._~:/?#[]@!$&*+,;=%";
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		char enc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+		int rc = (*p < 0x80 && (isalnum(*p) || strchr(keep, *p)))
+			 ? incline_emit_buf_add(b, (const char *)p, 1)
+			 : incline_emit_buf_add(b, enc, 3);
+
+		if (rc)
+			return rc;
 	}
 	return 0;
 }

@@ -81,6 +81,33 @@ static int dup_string(char **dst, const char *src)
 
 /* ---- copy and clear ---------------------------------------------------- */
 
+static void free_strings(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+/* *dst = new copy of the n strings of src (n == 0: NULL). Returns 0 or
+ * INCLINE_ENOMEM (then *dst = NULL). */
+static int dup_strings(char ***dst, char *const *src, size_t n)
+{
+	char **items;
+
+	*dst = NULL;
+	if (n == 0)
+		return 0;
+	if (!(items = calloc(n, sizeof *items)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (dup_string(&items[i], src[i])) {
+			free_strings(items, i);
+			return INCLINE_ENOMEM;
+		}
+	*dst = items;
+	return 0;
+}
+
 void incline_when_clear(incline_when *w)
 {
 	if (!w)
@@ -106,9 +133,11 @@ void incline_evidence_clear(incline_evidence *e)
 		return;
 	free(e->article);
 	free(e->source);
+	free(e->url);
 	free(e->quote);
 	incline_when_clear(&e->when);
 	incline_claim_clear(&e->claim);
+	free_strings(e->actors, e->n_actors);
 	memset(e, 0, sizeof *e);
 }
 
@@ -126,6 +155,18 @@ void incline_event_clear(incline_event *ev)
 		incline_evidence_clear(&ev->evidence[i]);
 	free(ev->evidence);
 	memset(ev, 0, sizeof *ev);
+}
+
+void incline_incident_clear(incline_incident *in)
+{
+	if (!in)
+		return;
+	free(in->name);
+	for (size_t i = 0; i < in->n_entities; i++)
+		free(in->entities[i]);
+	free(in->entities);
+	free(in->events);
+	memset(in, 0, sizeof *in);
 }
 
 int incline_when_copy(incline_when *dst, const incline_when *src)
@@ -170,11 +211,17 @@ int incline_evidence_copy(incline_evidence *dst, const incline_evidence *src)
 	incline_evidence e = *src;
 
 	/* Null every owned pointer first so one clear undoes a partial copy. */
-	e.article = e.source = e.quote = NULL;
+	e.article = e.source = e.url = e.quote = NULL;
+	e.actors = NULL;
+	e.n_actors = 0;
 	memset(&e.when, 0, sizeof e.when);
 	memset(&e.claim, 0, sizeof e.claim);
-	if (dup_string(&e.article, src->article)
+	if (dup_strings(&e.actors, src->actors, src->n_actors) == 0)
+		e.n_actors = src->n_actors;
+	if (e.n_actors != src->n_actors
+	    || dup_string(&e.article, src->article)
 	    || dup_string(&e.source, src->source)
+	    || dup_string(&e.url, src->url)
 	    || dup_string(&e.quote, src->quote)
 	    || incline_when_copy(&e.when, &src->when)
 	    || incline_claim_copy(&e.claim, &src->claim)) {
@@ -196,6 +243,11 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	 * the realloc would move. */
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
+	/* Every extracted event holds exactly one piece of evidence, so the
+	 * first allocation is for one, not the generic 8: those seven empty
+	 * slots were over half of build's memory on a large corpus. */
+	if (ev->cap_evidence == 0 && (items = malloc(sizeof *ev->evidence)))
+		ev->cap_evidence = 1;
 	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
 				   sizeof *ev->evidence);
 	ev->evidence = items;
@@ -207,32 +259,43 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	return 0;
 }
 
-int incline_event_add_actor(incline_event *ev, const char *actor)
+/* Adds a copy of actor to the list (*items, *n) unless already there. */
+static int add_string(char ***items, size_t *n, const char *actor)
 {
-	char **items;
+	char **grown;
 	char *copy;
 
 	if (!actor)
 		return INCLINE_EUSAGE;
-	for (size_t i = 0; i < ev->n_actors; i++)
-		if (strcmp(ev->actors[i], actor) == 0)
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*items)[i], actor) == 0)
 			return 0;
 	/* No capacity field: grow by one, so an array allocated elsewhere
-	 * (the loader) with exactly n_actors slots stays valid. Actor lists
-	 * are short. */
-	if (ev->n_actors >= SIZE_MAX / sizeof *items - 1)
+	 * (the loader) with exactly n slots stays valid. Actor lists are
+	 * short. */
+	if (*n >= SIZE_MAX / sizeof **items - 1)
 		return INCLINE_ENOMEM;
 	copy = strdup(actor);
 	if (!copy)
 		return INCLINE_ENOMEM;
-	items = realloc(ev->actors, (ev->n_actors + 1) * sizeof *items);
-	if (!items) {
+	grown = realloc(*items, (*n + 1) * sizeof **items);
+	if (!grown) {
 		free(copy);
 		return INCLINE_ENOMEM;
 	}
-	items[ev->n_actors++] = copy;
-	ev->actors = items;
+	grown[(*n)++] = copy;
+	*items = grown;
 	return 0;
+}
+
+int incline_event_add_actor(incline_event *ev, const char *actor)
+{
+	return add_string(&ev->actors, &ev->n_actors, actor);
+}
+
+int incline_evidence_add_actor(incline_evidence *e, const char *actor)
+{
+	return add_string(&e->actors, &e->n_actors, actor);
 }
 
 /* ---- ordering ---------------------------------------------------------- */
@@ -304,9 +367,14 @@ static int cmp_evidence(const incline_evidence *a, const incline_evidence *b)
 	    || (c = cmp_str(a->source, b->source))
 	    || (c = cmp_int(a->published, b->published))
 	    || (c = cmp_when(&a->when, &b->when))
-	    || (c = cmp_claim(&a->claim, &b->claim)))
+	    || (c = cmp_claim(&a->claim, &b->claim))
+	    || (c = cmp_int(a->flags, b->flags))
+	    || (c = cmp_size(a->n_actors, b->n_actors)))
 		return c;
-	return cmp_int(a->flags, b->flags);
+	for (size_t i = 0; i < a->n_actors; i++)
+		if ((c = cmp_str(a->actors[i], b->actors[i])))
+			return c;
+	return 0;
 }
 
 static int qsort_evidence(const void *a, const void *b)
@@ -440,23 +508,20 @@ int incline_timeline_take(incline_timeline *tl, incline_event *ev)
 int incline_timeline_add_article(incline_timeline *tl, const char *id)
 {
 	void *items = tl->articles;
+	size_t lo = 0, hi = tl->n_articles;
 	char *copy;
 	int rc;
 
-	size_t lo = 0, hi = tl->n_articles;
-
 	if (!id)
 		return INCLINE_EUSAGE;
-	/* Kept in byte order (the order incline_timeline_sort gives them), so
-	 * the duplicate check is a binary search: a linear scan made 100,000
-	 * articles cost 5e9 string compares. Articles mostly arrive in order
-	 * (directory walks are sorted), so the last one is tried first. */
+	/* The list is kept sorted so that a corpus of many articles is not
+	 * quadratic: inputs mostly come in sorted order (directory walks), so
+	 * the common case is one comparison with the last id and an append. */
 	if (hi > 0 && strcmp(tl->articles[hi - 1], id) < 0)
 		lo = hi;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = strcmp(tl->articles[mid], id);
-
 		if (c == 0)
 			return 0;
 		if (c < 0)
@@ -501,5 +566,8 @@ void incline_timeline_free(incline_timeline *tl)
 	for (size_t i = 0; i < tl->n_articles; i++)
 		free(tl->articles[i]);
 	free(tl->articles);
+	for (size_t i = 0; i < tl->n_incidents; i++)
+		incline_incident_clear(&tl->incidents[i]);
+	free(tl->incidents);
 	memset(tl, 0, sizeof *tl);
 }

@@ -1,6 +1,7 @@
 /* The word tables of the date scanner: one sorted lexicon (binary search,
  * no allocation, no mutable state) plus the TIMEX3 code tables. To add a
  * word, insert it in byte order; test_timex checks the order. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "incline/timex.h"
@@ -45,6 +46,7 @@ const tx_word tx_words[] = {
 	W("brought", TXC_PAST | TXC_PPART, 0, 0, 0),
 	W("bst", TXC_TZ, 0, 0, 0),
 	W("build", TXC_NOYEAR, 0, 0, 0),
+	W("building", TXC_NOYEAR, 0, 0, 0),
 	W("by", TXC_CONTEXT, 0, 0, TXW_BY),
 	W("came", TXC_PAST, 0, 0, 0),
 	W("cdt", TXC_TZ, 0, 0, 0),
@@ -86,6 +88,7 @@ const tx_word tx_words[] = {
 	W("edt", TXC_TZ, 0, 0, 0),
 	W("eest", TXC_TZ, 0, 0, 0),
 	W("eet", TXC_TZ, 0, 0, 0),
+	W("effective", TXC_FUTURE, 0, 0, 0), /* "effective Feb. 1": a coming change */
 	W("eight", TXC_NUM, 0, 8, 0),
 	W("eighteen", TXC_NUM, 0, 18, 0),
 	W("eighteenth", TXC_ORD, 0, 18, 0),
@@ -177,6 +180,7 @@ const tx_word tx_words[] = {
 	W("least", 0, 0, 0, TXW_LEAST),
 	W("less", TXC_MOD, INCLINE_MOD_LESS_THAN, 0, TXW_LESS),
 	W("ll", TXC_FUTURE, 0, 0, 0),
+	W("local", 0, 0, 0, TXW_LOCAL),
 	W("long", 0, 0, 0, TXW_LONG),
 	W("ltd", TXC_NOSTOP, 0, 0, 0),
 	W("made", TXC_PAST, 0, 0, 0),
@@ -234,16 +238,18 @@ const tx_word tx_words[] = {
 	W("of", TXC_CONTEXT, 0, 0, TXW_OF),
 	W("office", TXC_NOYEAR, 0, 0, 0),
 	W("on", TXC_CONTEXT, 0, 0, TXW_ON),
+	W("once", 0, 0, 1, TXW_ONCE),
 	W("one", TXC_NUM, 0, 1, TXW_ONE),
 	W("or", 0, 0, 0, TXW_OR),
 	W("other", 0, 0, 0, TXW_OTHER),
 	W("over", TXC_MOD, INCLINE_MOD_MORE_THAN, 0, TXW_OVER),
-	W("overnight", TXC_DAYPART, TXD_NI, 0, 0),
+	W("overnight", TXC_DAYPART, TXD_NI, 0, TXW_OVERNIGHT),
 	W("page", TXC_NOYEAR, 0, 0, 0),
 	W("pages", TXC_NOYEAR, 0, 0, 0),
 	W("past", TXC_REL | TXC_CONTEXT, TXR_LAST, 0, TXW_PAST),
 	W("payable", TXC_FUTURE, 0, 0, 0),
 	W("pdt", TXC_TZ, 0, 0, 0),
+	W("per", 0, 0, 0, TXW_PER),
 	W("period", 0, 0, 0, TXW_PERIOD),
 	W("pin", TXC_NOYEAR, 0, 0, 0),
 	W("plan", TXC_FUTURE, 0, 0, TXW_PLAN),
@@ -343,6 +349,7 @@ const tx_word tx_words[] = {
 	W("thursday", TXC_WEEKDAY, 4, 0, 0),
 	W("till", TXC_CONTEXT, 0, 0, TXW_UNTIL),
 	W("time", 0, 0, 0, TXW_TIME),
+	W("times", 0, 0, 0, TXW_TIMES),
 	W("to", TXC_CONTEXT, 0, 0, TXW_TO),
 	W("today", TXC_REF, TXF_TODAY, 0, 0),
 	W("told", TXC_PAST, 0, 0, 0),
@@ -357,6 +364,7 @@ const tx_word tx_words[] = {
 	W("twenties", TXC_DECADE, 0, 2, 0),
 	W("twentieth", TXC_ORD, 0, 20, 0),
 	W("twenty", TXC_NUM | TXC_TENS, 0, 20, 0),
+	W("twice", 0, 0, 2, TXW_TWICE),
 	W("two", TXC_NUM, 0, 2, TXW_TWO),
 	W("under", TXC_MOD, INCLINE_MOD_LESS_THAN, 0, 0),
 	W("until", TXC_CONTEXT, 0, 0, TXW_UNTIL),
@@ -383,6 +391,7 @@ const tx_word tx_words[] = {
 	W("within", TXC_CONTEXT, 0, 0, TXW_WITHIN),
 	W("wo", TXC_FUTURE, 0, 0, 0),
 	W("won", TXC_PAST | TXC_PPART, 0, 0, 0),
+	W("would", TXC_FUTURE, 0, 0, 0),
 	W("year", TXC_UNIT, TXU_YEAR, 0, TXW_YEAR_WORD),
 	W("yearly", TXC_SET, TXU_YEAR, 0, 0),
 	W("years", TXC_UNIT, TXU_YEAR, 0, 0),
@@ -406,23 +415,32 @@ static int word_cmp(const tx_word *k, const char *w, size_t n)
 	return (k->len > n) - (k->len < n);
 }
 
-/* Slot of a word's first two letters in a tx_index ("a" alone: 'a', 0). */
-static size_t index_slot(const char *w, size_t n)
+tx_key tx_key_of(const char *w, size_t n)
 {
-	size_t second = n > 1 && w[1] >= 'a' && w[1] <= 'z' ? (size_t)(w[1] - 'a') + 1 : 0;
-	return (size_t)(w[0] - 'a') * 27 + second;
+	unsigned char buf[16] = { 0 };
+	tx_key k;
+
+	for (size_t i = 0; i < n && i < 15; i++)
+		buf[i] = (unsigned char)(w[i] | 0x20);
+	memcpy(&k.lo, buf, 8);
+	memcpy(&k.hi, buf + 8, 8);
+	return k;
 }
 
-/* Fills idx from the table: the sorted order makes every two-letter
- * prefix one contiguous range. */
+/* Fills idx from the table (about 400 words in 2048 slots: probe chains
+ * stay short). */
 void tx_index_init(tx_index *idx)
 {
-	memset(idx, 0, sizeof *idx);
-	for (size_t i = tx_nwords; i-- > 0;) {
-		size_t slot = index_slot(tx_words[i].word, tx_words[i].len);
-		if (idx->hi[slot] == 0)
-			idx->hi[slot] = (uint16_t)(i + 1);
-		idx->lo[slot] = (uint16_t)i;
+	memset(idx->slot, 0, sizeof idx->slot);
+	/* Never the key of a word: word keys end in zero bytes. */
+	idx->key[0].lo = idx->key[0].hi = ~(uint64_t)0;
+	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
+		size_t at;
+		idx->key[i + 1] = tx_key_of(tx_words[i].word, tx_words[i].len);
+		at = tx_key_slot(idx->key[i + 1]);
+		while (idx->slot[at])
+			at = (at + 1) & (TX_HASH_SIZE - 1);
+		idx->slot[at] = (uint16_t)(i + 1);
 	}
 }
 
@@ -442,18 +460,19 @@ static const tx_word *search(size_t lo, size_t hi, const char *w, size_t n)
 	return NULL;
 }
 
-/* Borrowed w (n bytes, lower case); idx may be NULL (whole-table search).
- * Called once per word of every article: no library calls in the loop. */
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n)
 {
-	size_t slot;
+	tx_key k;
 
 	if (n == 0 || n > TX_MAX_WORD || w[0] < 'a' || w[0] > 'z')
 		return NULL;
 	if (!idx)
 		return search(0, tx_nwords, w, n);
-	slot = index_slot(w, n);
-	return search(idx->lo[slot], idx->hi[slot], w, n);
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return NULL;
+	k = tx_key_of(w, n);
+	return tx_lookup_key(idx, k);
 }
 
 const tx_word *tx_lookup(const char *w, size_t n)

@@ -97,7 +97,8 @@ enum {
 	TXW_EARLY, TXW_AGE, TXW_ONE, TXW_SOME, TXW_SO, TXW_BEYOND, TXW_LATER_ADJ,
 	TXW_PREVIOUS, TXW_FOLLOWING, TXW_PRESENT, TXW_MOMENT, TXW_YET,
 	TXW_A, TXW_TWO, TXW_WEEKDAY_WORD, TXW_AS, TXW_PLAN, TXW_EXPECTED,
-	TXW_BE
+	TXW_BE, TXW_LOCAL, TXW_ONCE, TXW_TWICE, TXW_TIMES, TXW_PER,
+	TXW_OVERNIGHT
 };
 
 /* One word of the lexicon. */
@@ -121,13 +122,51 @@ extern const size_t tx_nwords;
 /* The entry for the lower-case word w[0..n), or NULL. */
 const tx_word *tx_lookup(const char *w, size_t n);
 
-/* Ranges of the lexicon per two-letter prefix, built once per scan so a
- * lookup compares one or two words. */
+/* A hash index over the lexicon, built once per scan (no global state).
+ * A word is looked up by its key: its lower-case bytes zero-padded to 16
+ * (every table word is at most TX_MAX_WORD < 16 letters), so the lexer
+ * can hash a word from one 16-byte load and compare it with two 64-bit
+ * compares, with no loop over its letters. Open addressing; a slot holds
+ * a word's index + 1, 0 = empty. */
+#define TX_HASH_BITS 11
+#define TX_HASH_SIZE (1u << TX_HASH_BITS)
+#define TX_MAX_WORDS 512 /* room in the index; test_timex checks it */
+
+typedef struct tx_key {
+	uint64_t lo, hi; /* bytes 0..7 and 8..15, in memory order */
+} tx_key;
+
 typedef struct tx_index {
-	uint16_t lo[26 * 27], hi[26 * 27];
+	uint16_t slot[TX_HASH_SIZE];
+	tx_key key[TX_MAX_WORDS + 1]; /* [0]: a key no word has */
 } tx_index;
 
 void tx_index_init(tx_index *idx);
+/* The key of w[0..n) (n <= 15), its bytes lower-cased with c | 0x20:
+ * right for letters, which is all a table word holds. */
+tx_key tx_key_of(const char *w, size_t n);
+static inline size_t tx_key_slot(tx_key k)
+{
+	uint64_t h = k.lo * 0x9E3779B97F4A7C15u ^ (k.hi + 0x632BE59BD9B4E019u) * 0xC2B2AE3D27D4EB4Fu;
+	return (size_t)(h >> (64 - TX_HASH_BITS));
+}
+
+/* The entry whose key is k, or NULL. Called once per word of every
+ * article, so inline and nearly branch-free: key[0] matches nothing, so
+ * an empty slot needs no test before the compare, a hit and a miss both
+ * leave by the same (predictable) branch, and the result is a select. */
+static inline const tx_word *tx_lookup_key(const tx_index *idx, tx_key k)
+{
+	for (size_t at = tx_key_slot(k);; at = (at + 1) & (TX_HASH_SIZE - 1)) {
+		unsigned e = idx->slot[at];
+		const tx_key *x = &idx->key[e];
+		uint64_t d = (x->lo ^ k.lo) | (x->hi ^ k.hi);
+		if ((d == 0) | (e == 0))
+			return d == 0 ? &tx_words[e - 1] : NULL;
+	}
+}
+/* Borrowed w (n bytes, lower-case letters); idx may be NULL (bisection
+ * of the sorted table). */
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n);
 
 /* TIMEX3 codes: "SP", "MO", "D", ... indexed by the enums above. */

@@ -7,7 +7,8 @@ passed=0; failed=0
 for t in "$@"; do
 	if $debugger "$t"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $t"; fi
 done
-for s in test/cli.sh test/golden.sh; do
+for s in test/*.sh test/eval/*.sh; do
+	case $s in test/run.sh) continue ;; esac
 	[ -f "$s" ] || continue
 	if sh "$s" "$incline"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $s"; fi
 done

@@ -13,7 +13,7 @@
 
 #include "incline/article.h"
 
-static incline_read_opts no_ref = {INCLINE_DAY_NONE, 0, 0};
+static incline_read_opts no_ref = {.ref_date = INCLINE_DAY_NONE};
 
 static incline_article *parse_ok(const char *text, const incline_read_opts *opts)
 {
@@ -70,7 +70,7 @@ static void test_front_matter_datetime(void **state)
 static void test_bare_text_uses_ref(void **state)
 {
 	(void)state;
-	incline_read_opts ref = {incline_date_from_ymd(1998, 1, 8), 0, 0};
+	incline_read_opts ref = {.ref_date = incline_date_from_ymd(1998, 1, 8)};
 	incline_article *a = parse_ok("Plain text only.", &ref);
 	assert_int_equal(a->published, ref.ref_date);
 	body_is(a, "Plain text only.");
@@ -80,7 +80,7 @@ static void test_bare_text_uses_ref(void **state)
 static void test_ref_does_not_override_unless_asked(void **state)
 {
 	(void)state;
-	incline_read_opts ref = {incline_date_from_ymd(1998, 1, 8), 0, 0};
+	incline_read_opts ref = {.ref_date = incline_date_from_ymd(1998, 1, 8)};
 	incline_article *a = parse_ok(" date 2023-09-20 T\n", &ref);
 	assert_int_equal(a->published, incline_date_from_ymd(2023, 9, 20));
 	incline_article_free(a);
@@ -112,9 +112,6 @@ static void test_errors(void **state)
 	expect_error(" \n\t\n", INCLINE_EINVAL, 1, 1);     /* only white space */
 	expect_error(" date 2023-09-19\n\n", INCLINE_EINVAL, 1, 17); /* only a header */
 	expect_error("---\ndate: 2023-09-19\n---\n", INCLINE_EINVAL, 4, 1);
-	expect_error(" date 2023-09-19 ok \xc0\xaf\n", INCLINE_EINVAL, 1, 21); /* overlong '/' */
-	expect_error(" date 2023-09-19 ok\n\xed\xa0\x80\n", INCLINE_EINVAL, 2, 1); /* surrogate */
-	expect_error(" date 2023-09-19 caf\xe9\n", INCLINE_EINVAL, 1, 21);   /* Latin-1 */
 	expect_error("\xff\xfe d\0a\0", INCLINE_EINVAL, 1, 1);               /* UTF-16 */
 	expect_error(" date 2023-02-30 Bad day\n", INCLINE_EINVAL, 1, 7);
 	expect_error(" date 20230930 Bad form\n", INCLINE_EINVAL, 1, 7);

@@ -158,7 +158,7 @@ static int pipeline(chaos_state *s, char **out, size_t *len)
 {
 	static const emitter emitters[] = {incline_emit_json, incline_emit_ndjson,
 					   incline_emit_csv};
-	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = {0};
 	incline_timeline raw = {0}, merged = {0};
 	incline_timex_list dates = {0};

@@ -331,7 +331,7 @@ static void test_json_intrusion_event(void **state)
 	assert_int_equal(json_array_size(evs), 2);
 	e0 = json_array_get(evs, 0);
 	ASSERT_KEYS(e0, "article", "source", "published", "start", "end",
-		    "text", "date");
+		    "text", "date", "actors");
 	assert_string_equal(str(e0, "article"), "a.txt");
 	assert_string_equal(str(e0, "source"), "Reuters");
 	assert_string_equal(str(e0, "published"), "2023-09-20");
@@ -344,7 +344,7 @@ static void test_json_intrusion_event(void **state)
 
 	e1 = json_array_get(evs, 1);
 	ASSERT_KEYS(e1, "article", "source", "published", "start", "end",
-		    "text", "date", "attribution", "hedged");
+		    "text", "date", "attribution", "hedged", "actors");
 	assert_null_at(e1, "source");
 	assert_null_at(e1, "published");
 	assert_true(json_is_true(json_object_get(e1, "hedged")));
@@ -441,7 +441,16 @@ static void test_ndjson_matches_json(void **state)
 	doc = parse(doc_buf, doc_len);
 	events = json_object_get(doc, "events");
 	assert_int_equal(nd[nd_len - 1], '\n');
-	line = nd;
+	/* First the articles record: the document's head without events. */
+	line = memchr(nd, '\n', nd_len) + 1;
+	{
+		json_t *head = parse(nd, (size_t)(line - 1 - nd));
+
+		assert_true(json_equal(json_object_get(head, "generated_from"),
+				       json_object_get(doc, "generated_from")));
+		assert_null(json_object_get(head, "evidence"));
+		json_decref(head);
+	}
 	while (line < nd + nd_len) {
 		char *eol = memchr(line, '\n', (size_t)(nd + nd_len - line));
 		json_t *ev;

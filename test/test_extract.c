@@ -37,6 +37,32 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* with a flaw about, a bare "attack" is the way to exploit it */
+	{"Researchers showed the flaw is open to attacks from nearby phones.", "intrusion", false, "", "", NULL},
+	{"The attack exploited a flaw in the VPN gateway.", "intrusion", true, NULL, PUB, "publication"},
+	/* trends and statistics are about attacks in general */
+	{"Analysts report a surge in ransomware attacks against schools.", "intrusion", false, "", "", NULL},
+	{"Gift card scams are among the most common frauds.", "intrusion", false, "", "", NULL},
+	{"The worm was built with the goal of infecting as many servers as possible.", "intrusion", false, "", "", NULL},
+	/* agents and tools alone are not happenings; what they did is */
+	{"The attackers are believed to be based in Eastern Europe.", "intrusion", false, "", "", NULL},
+	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
+	{"The gang demanded 40 bitcoins from the clinic.", "intrusion", true, NULL, PUB, "publication"},
+	{"Engineers worked to shrink the attack surface.", "intrusion", false, "", "", NULL},
+	/* a negation inside the cue phrase, a contingency, a purpose */
+	{"Fortunately, the spyware never hit the ministry's network.", "intrusion", false, "", "", NULL},
+	{"Every agency needs a plan in case of a ransomware attack.", "intrusion", false, "", "", NULL},
+	{"The messages were designed to hijack the recipients' accounts.", "intrusion", false, "", "", NULL},
+	/* a definite event noun is presupposed: the negation or modal is about another verb */
+	{"Staff still have not been told about the breach.", "intrusion", true, NULL, PUB, "publication"},
+	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
+	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
+	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a relative clause keeps its own modal: "that could let" */
+	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
+	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
+	/* "May" in a date is a month, not a modal */
+	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
 	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */
@@ -60,12 +86,26 @@ static const type_case type_cases[] = {
 	{"The outage disrupted flights for two days in July.", "impact", true, "2023-07-01", "2023-07-31", "relative"},
 	/* vulnerability and patch */
 	{"Researchers found a critical flaw (CVE-2023-4863) in the library.", "vulnerability", true, "", "", NULL},
+	{"A flaw in the router firmware affects versions 2.1 through 2.4.", "vulnerability", true, "", "", NULL},
+	{"The bug was disclosed by a university team in March.", "vulnerability", true, "2023-03-01", "2023-03-31", NULL},
+	{"Researchers discovered a flaw in the library.", "detection", false, "", "", NULL},
+	/* a flaw named but nothing said to happen to it; a weakness of people */
+	{"The vulnerability is caused by improper input checks.", "vulnerability", false, "", "", NULL},
+	{"The judge stressed the vulnerability of the court and its staff.", "vulnerability", false, "", "", NULL},
+	{"Routers running the old firmware are vulnerable.", "vulnerability", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "patch", true, "", "", NULL},
 	{"Microsoft patched the vulnerability in its August update.", "vulnerability", false, "", "", NULL},
 	{"The vendor released a security update on 5 September 2023.", "patch", true, "2023-09-05", "2023-09-05", "explicit"},
+	/* "claimed" the outage as a fact, not as its author */
+	{"The company claimed the outage caused no damage.", "attribution", false, "", "", NULL},
 	/* context */
 	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
 	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
+	/* a flaw's report is the vulnerability event: its date is the report's */
+	{"The flaw was patched in September after it was reported in August.", "vulnerability", true, "2023-08-01", "2023-08-31", NULL},
+	/* vague expressions bound the event by the publication date, with their span */
+	{"Skimmers stole card data at the chain over the past four years.", "intrusion", true, NULL, PUB, "publication"},
+	{"Many hospitals have been hit by ransomware in recent years.", "intrusion", true, NULL, PUB, "publication"},
 	/* a reporting date dates the report; the attack only "by then" */
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
@@ -93,7 +133,7 @@ static void extract_text(incline_timeline *tl, const char *text)
 	char buf[1024];
 	incline_article *a;
 	incline_error err;
-	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
 	incline_error_clear(&err);
 	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
@@ -164,6 +204,18 @@ static const claim_case claim_cases[] = {
 	{"Investigators suspect the GRU was behind the intrusion.", "suspected", "GRU", NULL},
 	{"The Kremlin denied any involvement and rejected claims it was behind the hack.", "denied", "Russia", NULL},
 	{"The LockBit gang claimed responsibility for the attack.", "asserted", "LockBit", NULL},
+	{"The Kremlin denied that Russia was involved.", "denied", "Russia", "The Kremlin"},
+	{"Moscow has flatly denied any involvement in the hack.", "denied", "Russia", "Moscow"},
+	{"Microsoft suspects the intruders are linked to China.", "suspected", "China", "Microsoft"},
+	{"Investigators believe Lazarus carried out the heist, the FBI said.", "suspected", "Lazarus Group", "Investigators"},
+	{"Security researchers at ESET attributed the campaign to the Sandworm group.", "asserted", "Sandworm", "ESET"},
+	{"The FBI has also said North Korea was behind the hack.", "asserted", "North Korea", "The FBI"},
+	/* unknown or unnamed */
+	{"It is not known who carried out the attack.", "unattributed", NULL, NULL},
+	{"The agency does not know who is behind the breach.", "unattributed", NULL, NULL},
+	{"No group has claimed responsibility for the attack.", "unattributed", NULL, NULL},
+	/* a self-claim by a name the alias table does not know: the claimant is the actor */
+	{"The hackers, who claimed responsibility on Telegram, said the attack was retaliation.", "asserted", "The hackers", "The hackers"},
 };
 
 static void test_claims(void **state)
@@ -200,6 +252,19 @@ static void test_hedged(void **state)
 	assert_non_null(ev);
 	assert_true(ev->flags & INCLINE_EVENT_HEDGED);
 	assert_true(ev->evidence[0].flags & INCLINE_EVIDENCE_HEDGED);
+	incline_timeline_free(&tl);
+}
+
+/* A vague expression is still where the date came from: its span is kept. */
+static void test_vague_date_span(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "Skimmers stole card data at the chain over the past four years.");
+	const incline_event *ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	assert_true(ev->when.has_span);
+	assert_string_equal(ev->when.text, "the past four years");
 	incline_timeline_free(&tl);
 }
 
@@ -272,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
+		cmocka_unit_test(test_vague_date_span),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),

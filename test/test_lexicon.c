@@ -59,13 +59,22 @@ typedef struct {
 } match_case;
 
 static const match_case cases[] = {
-	{"hackers breached the network", INCLINE_EVENT_INTRUSION, 0, 0},
+	{"hackers breached the network", INCLINE_EVENT_INTRUSION, 0, 1},       /* agent and act */
+	{"the network was breached", INCLINE_EVENT_INTRUSION, 3, 3},
+	{"security firms track the hackers closely", INCLINE_EVENT_INTRUSION, -1, 0}, /* an agent alone */
+	{"the malware is written in go", INCLINE_EVENT_INTRUSION, -1, 0},      /* a tool alone */
+	{"the attackers demanded 50 bitcoins", INCLINE_EVENT_INTRUSION, 1, 2},
+	{"it shrinks the attack surface", LEX_NONEVENT, 3, 4},
+	{"patches protect users against such attacks", LEX_NONEVENT, 1, 5},
 	{"the server was compromised", INCLINE_EVENT_INTRUSION, 3, 3},          /* prefix "compromis*" */
 	{"they took the whole system offline", INCLINE_EVENT_RESPONSE, 1, 5},  /* gap of 3 */
 	{"they took a very long and slow route offline", INCLINE_EVENT_RESPONSE, -1, 0}, /* gap too long */
 	{"staff became aware of it", INCLINE_EVENT_DETECTION, 1, 2},
-	{"a flaw tracked as cve-2023-4863", INCLINE_EVENT_VULNERABILITY, 1, 1},
-	{"the flaw is tracked as cve-2023-4863 now", INCLINE_EVENT_VULNERABILITY, 1, 1},
+	{"a flaw tracked as cve-2023-4863", LEX_FLAW, 1, 1},
+	{"the flaw is tracked as cve-2023-4863 now", LEX_FINDING, 3, 3},
+	{"the patch for cve-2023-4863", LEX_FLAW, 3, 3},                       /* prefix "cve-*" */
+	{"the server is vulnerable", INCLINE_EVENT_VULNERABILITY, 2, 3},
+	{"the vulnerability of the court", INCLINE_EVENT_VULNERABILITY, -1, 0},
 	{"there is no evidence of misuse", LEX_NEG_SCOPE, 2, 3},
 	{"the attackers may have accessed records", LEX_HEDGE, 2, 3},
 	{"according to the company", LEX_ACCORDING, 0, 1},

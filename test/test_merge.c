@@ -212,6 +212,26 @@ static const atom_spec EXTRA[] = {
 	  INCLINE_EVIDENCE_HEDGED },
 };
 
+/* Another incident in the same pile: a ransomware case at another victim,
+ * told by two outlets, with an unattributed claim of its own. */
+static const atom_spec OTHER[] = {
+	{ INCLINE_EVENT_INTRUSION, "cp1.txt", "Wire", "2023-09-18", 0, 95,
+	  "Colonial Pipeline said it was hit by a ransomware attack that "
+	  "forced it to shut down its network.", INCLINE_BASIS_PUBLICATION,
+	  NULL, "2023-09-18", 0, NULL, 0 },
+	{ INCLINE_EVENT_RESPONSE, "cp1.txt", "Wire", "2023-09-18", 96, 160,
+	  "The company took systems offline to contain the threat.",
+	  INCLINE_BASIS_PUBLICATION, NULL, "2023-09-18", 0, NULL, 0 },
+	{ INCLINE_EVENT_ATTRIBUTION, "cp1.txt", "Wire", "2023-09-18", 161, 240,
+	  "It did not say who was behind the attack.",
+	  INCLINE_BASIS_PUBLICATION, NULL, "2023-09-18",
+	  INCLINE_STANCE_UNATTRIBUTED, NULL, 0 },
+	{ INCLINE_EVENT_INTRUSION, "cp2.txt", "Daily", "2023-09-19", 0, 90,
+	  "Colonial Pipeline was hit by a ransomware attack and shut down its "
+	  "network.", INCLINE_BASIS_PUBLICATION, NULL, "2023-09-19", 0, NULL,
+	  0 },
+};
+
 static incline_day day_of(const char *s)
 {
 	incline_day d = INCLINE_DAY_NONE;
@@ -394,6 +414,7 @@ static void assert_timeline_equal(const incline_timeline *a,
 		assert_int_equal(x->flags, y->flags);
 		assert_int_equal(x->first_reported, y->first_reported);
 		assert_int_equal(x->n_sources, y->n_sources);
+		assert_string_equal(x->incident, y->incident);
 		assert_int_equal(x->n_evidence, y->n_evidence);
 		for (size_t k = 0; k < x->n_evidence; k++) {
 			const incline_evidence *e = &x->evidence[k];
@@ -409,6 +430,22 @@ static void assert_timeline_equal(const incline_timeline *a,
 			assert_claim_equal(&e->claim, &f->claim);
 			assert_int_equal(e->flags, f->flags);
 		}
+	}
+	assert_int_equal(a->n_incidents, b->n_incidents);
+	for (size_t i = 0; i < a->n_incidents; i++) {
+		const incline_incident *x = &a->incidents[i];
+		const incline_incident *y = &b->incidents[i];
+
+		assert_string_equal(x->id, y->id);
+		assert_str_eq_null(x->name, y->name);
+		assert_int_equal(x->earliest, y->earliest);
+		assert_int_equal(x->latest, y->latest);
+		assert_int_equal(x->n_entities, y->n_entities);
+		for (size_t k = 0; k < x->n_entities; k++)
+			assert_string_equal(x->entities[k], y->entities[k]);
+		assert_int_equal(x->n_events, y->n_events);
+		for (size_t k = 0; k < x->n_events; k++)
+			assert_string_equal(x->events[k], y->events[k]);
 	}
 }
 
@@ -959,13 +996,15 @@ static uint64_t rnd(uint64_t *s)
 static void test_order_independent(void **state)
 {
 	fixture *f = *state;
-	const atom_spec *all[N_ELEMS(SEED) + N_ELEMS(EXTRA)];
+	const atom_spec *all[N_ELEMS(SEED) + N_ELEMS(EXTRA) + N_ELEMS(OTHER)];
 	size_t n = 0;
 	uint64_t seed = 0x1cc2023ULL;
 	char *want;
 
 	for (size_t i = 0; i < N_ELEMS(SEED); i++)
 		all[n++] = &SEED[i];
+	for (size_t i = 0; i < N_ELEMS(OTHER); i++)
+		all[n++] = &OTHER[i];
 	for (size_t i = 0; i < N_ELEMS(EXTRA); i++)
 		all[n++] = &EXTRA[i];
 	for (size_t i = 0; i < n; i++)
@@ -1039,6 +1078,79 @@ static void test_order_independent(void **state)
 	free(want);
 }
 
+/* The incident of the event holding quote q. */
+static const incline_incident *incident_of(const incline_timeline *tl,
+					   incline_event_type t, const char *q)
+{
+	const incline_event *ev = find(tl, t, q);
+
+	assert_non_null(ev);
+	for (size_t i = 0; i < tl->n_incidents; i++)
+		if (strcmp(tl->incidents[i].id, ev->incident) == 0)
+			return &tl->incidents[i];
+	fail_msg("event %s has no incident", ev->id);
+	return NULL;
+}
+
+/* Two victims in one pile: two incidents, named after the victims, every
+ * event in one of them, the generic sentences with their articles' one. */
+static void test_incidents(void **state)
+{
+	fixture *f = *state;
+	const incline_incident *icc, *cp;
+	size_t total = 0;
+
+	add_atoms(&f->in, SEED, N_ELEMS(SEED));
+	add_atoms(&f->in, PILE, N_ELEMS(PILE));
+	add_atoms(&f->in, OTHER, N_ELEMS(OTHER));
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n_incidents, 2);
+	icc = incident_of(&f->out, INCLINE_EVENT_DETECTION, Q_DETECT_000);
+	cp = incident_of(&f->out, INCLINE_EVENT_INTRUSION, OTHER[0].quote);
+	assert_ptr_not_equal(icc, cp);
+	assert_string_equal(icc->name, "International Criminal Court");
+	assert_string_equal(cp->name, "Colonial Pipeline");
+	assert_string_equal(icc->entities[0], "International Criminal Court");
+	assert_int_equal(strncmp(icc->id, "in-", 3), 0);
+	/* no entity in these: they go with their article */
+	assert_ptr_equal(incident_of(&f->out, INCLINE_EVENT_RESPONSE,
+				     OTHER[1].quote), cp);
+	assert_ptr_equal(incident_of(&f->out, INCLINE_EVENT_RESPONSE,
+				     Q_MEASURES_000), icc);
+	assert_ptr_equal(incident_of(&f->out, INCLINE_EVENT_INTRUSION,
+				     OTHER[3].quote), cp);
+	/* the retold intrusion is one event */
+	assert_ptr_equal(find(&f->out, INCLINE_EVENT_INTRUSION, OTHER[0].quote),
+			 find(&f->out, INCLINE_EVENT_INTRUSION, OTHER[3].quote));
+	for (size_t i = 0; i < f->out.n_incidents; i++)
+		total += f->out.incidents[i].n_events;
+	assert_int_equal(total, f->out.n);
+	assert_int_equal(cp->earliest, INCLINE_DAY_NONE);
+	/* the retelling is bounded by the first report */
+	assert_int_equal(cp->latest, ymd(2023, 9, 18));
+}
+
+/* "Who did it is not known" about one victim is not the same statement
+ * as about another, however close the dates. */
+static void test_claims_stay_with_victim(void **state)
+{
+	fixture *f = *state;
+	const incline_event *icc, *cp;
+
+	add_atoms(&f->in, SEED, N_ELEMS(SEED));
+	add_atoms(&f->in, OTHER, N_ELEMS(OTHER));
+	merge_ok(&f->out, &f->in, NULL);
+	icc = find(&f->out, INCLINE_EVENT_ATTRIBUTION, Q_NOATTR_000);
+	cp = find(&f->out, INCLINE_EVENT_ATTRIBUTION, OTHER[2].quote);
+	assert_non_null(icc);
+	assert_non_null(cp);
+	assert_ptr_not_equal(icc, cp);
+	/* the ICC's two articles still agree with each other */
+	assert_ptr_equal(icc, find(&f->out, INCLINE_EVENT_ATTRIBUTION,
+				   Q_NOATTR_002));
+	assert_string_not_equal(icc->incident, cp->incident);
+}
+
 /* Evidence with no quote, outlet or article still merges (alone). */
 static void test_sparse_evidence(void **state)
 {
@@ -1060,11 +1172,13 @@ static void test_sparse_evidence(void **state)
 #define N_RANDOM_ROUNDS 8
 
 static const char *const VOCAB[] = {
-	"ransomware", "hospital", "servers", "encrypted", "patients",
-	"diverted", "police", "arrested", "suspects", "ICC", "court",
+	"ransomware", "hospital", "laptops", "encrypted", "patients",
+	"diverted", "police", "arrested", "suspects", "icc", "court",
 	"network", "breach", "restored", "backups", "the", "said",
 };
-/* "the" and "said" are stop words; every other word is its own stem. */
+/* "the" and "said" are stop words; every other word is its own stem, in
+ * no synonym row of merge_words.c, and no name (lower case), so no
+ * victim's words are left out. */
 #define N_CONTENT_WORDS (N_ELEMS(VOCAB) - 2)
 
 /* Reference weights: every content word weighted over the distinct
@@ -1228,6 +1342,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_input_actors, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_incidents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_claims_stay_with_victim,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sparse_evidence, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_index_exact, setup,

@@ -25,6 +25,37 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 int incline_emit_csv(FILE *fp, const incline_timeline *tl,
 		     incline_error *err);
 
+/* Knight Lab TimelineJS JSON: {"title": ..., "events": [slides]}, one
+ * slide per placeable event, dates at the granularity the text allows,
+ * text as escaped HTML with source links, group = event type. */
+int incline_emit_timelinejs(FILE *fp, const incline_timeline *tl,
+			    incline_error *err);
+
+/* Timesketch JSONL: message, datetime (ISO 8601), timestamp,
+ * timestamp_desc, then the event's fields flattened; one line per
+ * placeable event. */
+int incline_emit_timesketch(FILE *fp, const incline_timeline *tl,
+			    incline_error *err);
+
+/* A STIX 2.1 bundle: one incident, one report per article, attribution
+ * claims as threat-actor objects with attributed-to relationships
+ * (x_incline_stance, x_incline_claimant). Ids are UUIDv5 of the content
+ * and timestamps come from the data, so output is reproducible. */
+int incline_emit_stix(FILE *fp, const incline_timeline *tl,
+		      incline_error *err);
+
+/* A chronological Markdown document for people: dates at their true
+ * granularity, type badges, sources linked, conflicts and hedges marked;
+ * all article text escaped. */
+int incline_emit_markdown(FILE *fp, const incline_timeline *tl,
+			  incline_error *err);
+
+/* The same view as one self-contained HTML file (inline CSS, no scripts,
+ * no network; a Content-Security-Policy forbids both); all article text
+ * escaped, only http(s) URLs become links. */
+int incline_emit_html(FILE *fp, const incline_timeline *tl,
+		      incline_error *err);
+
 /* Date expressions of article a, one JSON object per line: start, end
  * (offsets into the file), text, type, value, mod, earliest, latest,
  * granularity, anchor, article. */

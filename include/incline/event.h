@@ -68,6 +68,7 @@ enum { INCLINE_EVIDENCE_HEDGED = 1u << 0 /* "may have", "possible" */ };
 typedef struct incline_evidence {
 	char *article;   /* article id */
 	char *source;    /* outlet; NULL when unknown */
+	char *url;       /* the article's URL; NULL when unknown */
 	incline_day published;
 	size_t start;    /* byte span of the sentence in the article */
 	size_t end;
@@ -75,6 +76,14 @@ typedef struct incline_evidence {
 	incline_when when;
 	incline_claim claim;
 	unsigned flags;
+	/* The actors this account names (owned copies, sorted by merge). An
+	 * atom of merge stands for: this list, the claim's actor, and, when
+	 * its event has this one piece of evidence only, the event's actors
+	 * (extraction fills ev->actors, not this). Merge fills the list of
+	 * every evidence it outputs, so a merged timeline, written and read
+	 * back, merges again exactly as its articles would. */
+	char **actors;
+	size_t n_actors;
 } incline_evidence;
 
 /* Flags of incline_event. */
@@ -102,7 +111,21 @@ typedef struct incline_event {
 	incline_evidence *evidence;
 	size_t n_evidence;
 	size_t cap_evidence;
+	char incident[INCLINE_EVENT_ID_SIZE]; /* its incident's id; "" = none */
 } incline_event;
+
+/* One incident: the events of a pile about one victim in one stretch of
+ * time (merge groups them). Owns its strings and arrays. */
+typedef struct incline_incident {
+	char id[INCLINE_EVENT_ID_SIZE];  /* "in-" + 16 hex, from its events */
+	char *name;           /* the main victim as written; NULL = unknown */
+	char **entities;      /* organisations named in it, most cited first */
+	size_t n_entities;
+	incline_day earliest; /* span of its events' dates; NONE = open */
+	incline_day latest;
+	char (*events)[INCLINE_EVENT_ID_SIZE]; /* its events' ids, sorted */
+	size_t n_events;
+} incline_incident;
 
 /* Events plus the article ids they were built from. Zeroed = empty; owned
  * by its declarer; release with incline_timeline_free. */
@@ -113,6 +136,8 @@ typedef struct incline_timeline {
 	char **articles;
 	size_t n_articles;
 	size_t cap_articles;
+	incline_incident *incidents; /* set by merge; NULL/0 otherwise */
+	size_t n_incidents;
 } incline_timeline;
 
 /* Static names used in every output format ("intrusion", "explicit",
@@ -135,6 +160,7 @@ void incline_when_clear(incline_when *w);
 void incline_claim_clear(incline_claim *c);
 void incline_evidence_clear(incline_evidence *e);
 void incline_event_clear(incline_event *ev);
+void incline_incident_clear(incline_incident *in);
 
 /* Appends a copy of e to ev's evidence. Returns 0 or INCLINE_ENOMEM. */
 int incline_event_add_evidence(incline_event *ev, const incline_evidence *e);
@@ -142,18 +168,31 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e);
 /* Adds actor (copied) to ev->actors unless already there. */
 int incline_event_add_actor(incline_event *ev, const char *actor);
 
+/* Adds actor (copied) to e->actors unless already there. Returns 0,
+ * INCLINE_EUSAGE (actor NULL) or INCLINE_ENOMEM. */
+int incline_evidence_add_actor(incline_evidence *e, const char *actor);
+
 /* Sorts ev's evidence (article, then start, then end) and sets ev->id to
  * "ev-" + 16 hex digits of a 64-bit FNV-1a hash of the type name and the
  * sorted (article, start, end) triples: the same evidence set always gets
  * the same id, whatever order it arrived in. */
 void incline_event_assign_id(incline_event *ev);
 
+/* Rewrites the byte spans (evidence sentences and dates) of events[0..n)
+ * that belong to article id `article` with map, then gives each event its
+ * id again (ids hash the spans). For articles whose text was decoded from
+ * the file (JSON, HTML, CSV): map takes offsets into that text to the
+ * file's (see incline_article_file_span). Defined in event_map.c. */
+typedef void (*incline_span_map_fn)(size_t *start, size_t *end, void *payload);
+void incline_events_map_spans(incline_event *events, size_t n, const char *article,
+			      incline_span_map_fn map, void *payload);
+
 /* Moves *ev into the timeline (the timeline owns it afterwards, even on
  * failure, when it is freed) and zeroes *ev. */
 int incline_timeline_take(incline_timeline *tl, incline_event *ev);
 
 /* Records an article id (copied) in tl->articles unless already there,
- * keeping tl->articles in byte order (fill it only through this). */
+ * keeping the list in strcmp order. */
 int incline_timeline_add_article(incline_timeline *tl, const char *id);
 
 /* Sorts events chronologically: earliest day (an event with only an upper

@@ -7,6 +7,13 @@
 #define INCLINE_MAX_ARTICLE_BYTES (64u * 1024u * 1024u)
 #endif
 
+/* Deepest nesting of arrays and objects in a JSON input (articles and
+ * JSON-LD blocks of HTML pages); deeper is INCLINE_ELIMIT. Article records
+ * are flat: the bound only stops hostile input from costing stack. */
+#ifndef INCLINE_MAX_JSON_DEPTH
+#define INCLINE_MAX_JSON_DEPTH 64
+#endif
+
 /* Longest sentence the extractor analyses (bytes); longer ones are cut into
  * pieces of this size so one runaway line cannot cost quadratic time. */
 #ifndef INCLINE_MAX_SENTENCE_BYTES
@@ -23,6 +30,18 @@
  * refused (INCLINE_ELIMIT) instead of exhausting memory. */
 #ifndef INCLINE_MAX_MERGE_LINKS
 #define INCLINE_MAX_MERGE_LINKS (16u * 1024u * 1024u)
+#endif
+
+/* Largest timeline JSON or NDJSON file the loader reads (bytes). */
+#ifndef INCLINE_MAX_LOAD_BYTES
+#define INCLINE_MAX_LOAD_BYTES (2048u * 1024u * 1024u)
+#endif
+
+/* Deepest nesting of arrays and objects the loader accepts: a timeline
+ * needs 5 levels (document, events, event, evidence, date); the rest is
+ * room for keys of later versions. */
+#ifndef INCLINE_MAX_LOAD_DEPTH
+#define INCLINE_MAX_LOAD_DEPTH 32u
 #endif
 
 /* Text kept in an error message. */

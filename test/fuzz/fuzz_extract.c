@@ -29,7 +29,7 @@ static void emit_to_null(int (*fn)(FILE *, const incline_timeline *, incline_err
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	incline_read_opts opts = {0, 0, 1u << 20};
+	incline_read_opts opts = {.max_bytes = 1u << 20};
 	incline_article *a = NULL;
 	incline_timeline raw = {0}, merged = {0};
 	incline_error err;

@@ -1,0 +1,68 @@
+/* Named organisations in a sentence, for grouping events into incidents:
+ * capitalised multiword names ("International Criminal Court"), acronyms
+ * ("ICC", also spelled with look-alike letters: Cyrillic "IСС") and
+ * expansions ("International Criminal Court (ICC)" says ICC abbreviates
+ * the long name). Sentence-initial common words, month and weekday
+ * names, and well-known non-victims (security vendors, agencies, news
+ * outlets: one data table in entity.c) are left out. Names are matched by
+ * their folded key (text.h: case, accents and look-alike letters). */
+#ifndef INCLINE_ENTITY_H
+#define INCLINE_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "incline/error.h"
+#include "incline/text.h"
+
+#define INCLINE_ENTITY_NONE UINT32_MAX
+
+/* Numbers names and keys for one run (a merge call): the same key or
+ * spelling always gets the same id from one finder. Not thread-safe; one
+ * per thread. */
+typedef struct incline_entity_finder incline_entity_finder;
+
+/* One name found in a sentence. */
+typedef struct incline_entity {
+	incline_span span;   /* its bytes in the sentence */
+	uint32_t key;        /* folded key id (incline_entity_key) */
+	uint32_t surface;    /* spelling id, spaces normalised */
+	uint32_t long_form;  /* for "X Y Z (XYZ)": the key X Y Z has, on the
+			      * acronym's entry; else INCLINE_ENTITY_NONE */
+	bool acronym;
+} incline_entity;
+
+/* Growable; owned by its declarer; zeroed = empty. */
+typedef struct incline_entity_list {
+	incline_entity *items;
+	size_t n, cap;
+} incline_entity_list;
+
+/* New finder in *out (caller frees with incline_entity_finder_free); on
+ * failure *out = NULL and err says why. */
+int incline_entity_finder_new(incline_entity_finder **out, incline_error *err);
+void incline_entity_finder_free(incline_entity_finder *f);
+
+/* Appends the names of sentence s[0..len) to *out. Returns 0 or
+ * INCLINE_ENOMEM. */
+int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
+			const char *s, size_t len);
+
+void incline_entity_list_free(incline_entity_list *list);
+
+/* The folded key or the spelling of an id (borrowed from f, valid while
+ * f lives and finds nothing more); NULL for an unknown id. */
+const char *incline_entity_key(const incline_entity_finder *f, uint32_t key);
+const char *incline_entity_surface(const incline_entity_finder *f,
+				   uint32_t surface);
+
+/* Number of distinct keys / spellings numbered so far (ids are below). */
+size_t incline_entity_n_keys(const incline_entity_finder *f);
+size_t incline_entity_n_surfaces(const incline_entity_finder *f);
+
+/* The key id a spelling folds to. */
+uint32_t incline_entity_surface_key(const incline_entity_finder *f,
+				    uint32_t surface);
+
+#endif

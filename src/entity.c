@@ -1,0 +1,558 @@
+/* Names of organisations in sentences (entity.h). A name is a run of
+ * capitalised words joined by spaces (lower-case "of", "for", "de" may
+ * link two of them), with leading and trailing filler words (sentence
+ * starters, months) cut off, and runs of headline nouns alone dropped; an all-capitals word of
+ * 2-8 letters is an acronym. Spellings are cached, so folding (ICU) runs
+ * once per distinct spelling of a run. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "array.h"
+#include "incline/entity.h"
+#include "lexicon.h"
+#include "strmap.h"
+
+/* Longest name kept, in words: longer capitalised runs are headlines. */
+#define ENTITY_MAX_WORDS 8
+/* Acronym length bounds, in letters. */
+#define ENTITY_ACRONYM_MIN 2
+#define ENTITY_ACRONYM_MAX 8
+/* Longest spelling looked at, in bytes. */
+#define ENTITY_MAX_BYTES 256
+
+/* Words that are never a name, nor its first or last word: function
+ * words and sentence starters that news capitalises, time words (months,
+ * weekdays), nationality adjectives ("Dutch Justice Ministry" is the
+ * ministry), and news filler. Lower case; folded at run time. */
+static const char *const entity_filler[] = {
+	"a", "an", "the", "this", "that", "these", "those", "it", "its", "it's",
+	"he", "she", "his", "her", "we", "our", "they", "their", "you", "your",
+	"i", "in", "on", "at", "for", "by", "with", "from", "to", "of", "as",
+	"and", "or", "but", "if", "so", "yet", "after", "before", "when",
+	"while", "since", "during", "what", "why", "how", "who", "where",
+	"which", "there", "here", "also", "however", "nevertheless",
+	"meanwhile", "moreover", "although", "though", "according", "last",
+	"next", "first", "new", "additional", "other", "some", "all", "many",
+	"no", "not", "one", "two", "three", "mr", "mrs", "ms", "dr", "prof",
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "today", "yesterday", "tomorrow",
+	"breaking", "update", "updated", "exclusive", "read", "photo",
+	"click", "share",
+};
+
+/* Words that are no name on their own but may end one ("Court" in
+ * "International Criminal Court", "Security" in "Homeland Security"):
+ * capitalised headline and news nouns. */
+static const char *const entity_alone[] = {
+	"minute", "news", "more", "image", "video", "cyber", "cyberattack",
+	"attack", "hacker", "hackers", "ransomware", "malware", "data",
+	"breach", "security", "cybersecurity", "internet", "web", "email",
+	"covid", "coronavirus", "ceo", "cto", "ciso", "cio", "president",
+	"minister", "spokesperson", "spokesman", "statement", "said", "says",
+	"reported", "report", "reports", "incident", "court", "company",
+	"group", "government", "police", "ok", "faq", "pdf", "url", "usd",
+	"eur", "gmt", "utc", "est", "pst", "am", "pm", "tv", "id", "it",
+	"office", "department", "ministry", "agency", "officials", "official",
+	"officer", "staff", "customers", "users", "team", "researchers",
+	/* nationality adjectives: "Dutch" is nobody, "British Airways" is */
+	"american", "british", "chinese", "dutch", "english", "european",
+	"french", "german", "iranian", "israeli", "italian", "japanese",
+	"korean", "north", "south", "russian", "spanish", "ukrainian",
+	"brazilian", "indian", "canadian", "australian", "western",
+	"ai", "vpn", "ddos", "dos", "rdp", "api", "app", "apps", "sms",
+	"ip", "os", "pc", "ssn", "ssns", "pii", "cve", "apt",
+};
+
+/* Organisations that tell about incidents rather than suffer them:
+ * security vendors and researchers, agencies acting as claimants or
+ * helpers, news outlets and platforms. Lower case; folded at run time.
+ * A short list of the usual suspects, not a directory. */
+static const char *const entity_non_victims[] = {
+	/* security vendors and research teams */
+	"kaspersky", "kaspersky lab", "symantec", "broadcom", "mandiant",
+	"crowdstrike", "eset", "sophos", "trend micro", "check point",
+	"check point research", "palo alto networks", "unit 42",
+	"recorded future", "fireeye", "mcafee", "trellix", "sentinelone",
+	"sentinellabs", "bitdefender", "malwarebytes", "proofpoint",
+	"secureworks", "talos", "cisco talos", "group-ib", "emsisoft",
+	"darktrace", "zscaler", "fortinet", "fortiguard", "avast", "norton",
+	"f-secure", "imperva", "akamai", "cloudflare", "rapid7", "tenable",
+	"qualys", "checkmarx", "flashpoint", "intel471", "intel 471",
+	"digital shadows", "have i been pwned", "haveibeenpwned", "shodan",
+	"virustotal", "google threat analysis group", "microsoft threat intelligence",
+	"kela", "cybernews", "comparitech", "upguard", "risk based security",
+	/* agencies and public bodies acting as investigators or claimants */
+	"fbi", "cisa", "nsa", "ncsc", "national cyber security centre",
+	"national cyber security center", "europol", "interpol", "gchq",
+	"aivd", "mivd", "bsi", "anssi", "cert", "cert-ua", "us-cert", "dhs",
+	"department of homeland security", "department of justice", "doj",
+	"justice department", "secret service", "sec", "ftc", "ico",
+	"information commissioner's office", "information commissioner",
+	"information commissioner's", "nist", "enisa", "nato",
+	"united nations", "un", "eu", "european union", "white house",
+	"congress", "senate", "parliament", "police", "scotland yard",
+	"justice ministry", "ministry of justice", "gru", "svr", "fsb",
+	/* news outlets and platforms where stories are told */
+	"reuters", "associated press", "ap", "afp", "bloomberg", "bbc", "cnn",
+	"cnbc", "nbc", "abc", "cbs", "fox news", "the record", "record",
+	"bleepingcomputer", "bleeping computer", "techcrunch", "zdnet",
+	"wired", "the verge", "ars technica", "the register", "securityweek",
+	"dark reading", "threatpost", "krebs", "krebsonsecurity",
+	"new york times", "washington post", "wall street journal", "guardian",
+	"financial times", "politico", "axios", "twitter", "x", "telegram",
+	"facebook", "linkedin", "reddit", "github", "youtube", "tass", "ria",
+	"interfax", "xinhua", "yonhap", "spiegel", "le monde", "nos",
+};
+
+/* Lower-case words that may link two capitalised words inside a name. */
+static const char *const entity_links[] = { "of", "for", "de", "du", "der",
+					    "des", "la", "le", "on" };
+
+struct incline_entity_finder {
+	incline_folder *folder;
+	incline_lexicon *lexicon;   /* its actor aliases are no victims */
+	lex_hit *hits;              /* scratch for the lexicon */
+	size_t cap_hits;
+	incline_strmap filler;      /* folded filler words */
+	incline_strmap alone;       /* folded words never a name alone */
+	incline_strmap non_victims; /* folded names */
+	incline_strmap words;       /* raw word -> flags (cache) */
+	incline_strmap surfaces;    /* spelling -> key id */
+	incline_strmap keys;        /* folded key -> id */
+	incline_span_list spans;    /* scratch */
+	char *buf;                  /* scratch spelling */
+	size_t buf_cap;
+};
+
+/* Flags of a raw word (cached). */
+enum {
+	W_CAP = 1u << 0,     /* starts with an upper-case letter */
+	W_ACRONYM = 1u << 1, /* 2-8 letters, all upper case */
+	W_FILLER = 1u << 2,  /* folds to a filler word */
+	W_LINK = 1u << 3,    /* a lower-case linking word */
+	W_ALONE = 1u << 5,   /* no name on its own */
+	W_CACHED = 1u << 4
+};
+
+void incline_entity_list_free(incline_entity_list *list)
+{
+	if (!list)
+		return;
+	free(list->items);
+	memset(list, 0, sizeof *list);
+}
+
+void incline_entity_finder_free(incline_entity_finder *f)
+{
+	if (!f)
+		return;
+	incline_text_folder_free(f->folder);
+	incline_lexicon_free(f->lexicon);
+	free(f->hits);
+	incline_strmap_free(&f->filler);
+	incline_strmap_free(&f->alone);
+	incline_strmap_free(&f->non_victims);
+	incline_strmap_free(&f->words);
+	incline_strmap_free(&f->surfaces);
+	incline_strmap_free(&f->keys);
+	incline_span_list_free(&f->spans);
+	free(f->buf);
+	free(f);
+}
+
+/* Adds the folded forms of table[0..n) to m. */
+static int entity_load(incline_strmap *m, incline_folder *folder,
+		       const char *const *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *k = NULL;
+		size_t klen = 0;
+		int rc = incline_text_fold(&k, &klen, folder, table[i],
+					   strlen(table[i]));
+
+		if (rc == 0 && incline_strmap_find(m, k, klen) == SIZE_MAX)
+			rc = incline_strmap_put(m, k, klen, 0);
+		free(k);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int incline_entity_finder_new(incline_entity_finder **out, incline_error *err)
+{
+	incline_entity_finder *f = calloc(1, sizeof *f);
+	int rc;
+
+	*out = NULL;
+	if (!f)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "entity: out of memory");
+	rc = incline_text_folder_new(&f->folder, err);
+	if (!rc)
+		rc = incline_lexicon_new(&f->lexicon, err);
+	if (!rc)
+		rc = entity_load(&f->filler, f->folder, entity_filler,
+				 sizeof entity_filler / sizeof *entity_filler);
+	if (!rc)
+		rc = entity_load(&f->alone, f->folder, entity_alone,
+				 sizeof entity_alone / sizeof *entity_alone);
+	if (!rc)
+		rc = entity_load(&f->non_victims, f->folder, entity_non_victims,
+				 sizeof entity_non_victims
+					 / sizeof *entity_non_victims);
+	if (rc) {
+		incline_entity_finder_free(f);
+		return incline_error_set(err, rc, NULL, 0, 0, "entity: %s",
+					 incline_error_name(rc));
+	}
+	*out = f;
+	return 0;
+}
+
+const char *incline_entity_key(const incline_entity_finder *f, uint32_t key)
+{
+	return key < f->keys.n ? incline_strmap_str(&f->keys, key) : NULL;
+}
+
+const char *incline_entity_surface(const incline_entity_finder *f,
+				   uint32_t surface)
+{
+	return surface < f->surfaces.n
+		       ? incline_strmap_str(&f->surfaces, surface) : NULL;
+}
+
+size_t incline_entity_n_keys(const incline_entity_finder *f)
+{
+	return f->keys.n;
+}
+
+size_t incline_entity_n_surfaces(const incline_entity_finder *f)
+{
+	return f->surfaces.n;
+}
+
+uint32_t incline_entity_surface_key(const incline_entity_finder *f,
+				    uint32_t surface)
+{
+	return surface < f->surfaces.n ? f->surfaces.entries[surface].value
+				       : INCLINE_ENTITY_NONE;
+}
+
+/* ---- words ------------------------------------------------------------ */
+
+static bool entity_is_link(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof entity_links / sizeof *entity_links; i++)
+		if (strlen(entity_links[i]) == len
+		    && memcmp(entity_links[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/* The flags of raw word s[0..len), cached. */
+static int entity_word_flags(unsigned *out, incline_entity_finder *f,
+			     const char *s, size_t len)
+{
+	size_t letters = 0, upper = 0, other = 0, i = 0;
+	uint32_t v;
+	unsigned flags = W_CACHED;
+	char *k = NULL;
+	size_t klen = 0;
+	int rc;
+
+	/* Most words start with a lower-case ASCII letter: they can only
+	 * link two parts of a name, and need no folding. */
+	if (len && s[0] >= 'a' && s[0] <= 'z') {
+		*out = entity_is_link(s, len) ? W_LINK : 0;
+		return 0;
+	}
+	if (incline_strmap_get(&f->words, s, len, &v)) {
+		*out = v;
+		return 0;
+	}
+	while (i < len) {
+		uint32_t cp;
+		size_t n = incline_text_decode(&cp, s + i, len - i);
+
+		if (i == 0 && (u_isupper((UChar32)cp) || u_istitle((UChar32)cp)))
+			flags |= W_CAP;
+		if (u_isalpha((UChar32)cp)) {
+			letters++;
+			upper += u_isupper((UChar32)cp) != 0;
+		} else {
+			other++;
+		}
+		i += n;
+	}
+	if (letters >= ENTITY_ACRONYM_MIN && letters <= ENTITY_ACRONYM_MAX
+	    && upper == letters && other == 0)
+		flags |= W_ACRONYM;
+	if (!(flags & W_CAP) && entity_is_link(s, len))
+		flags |= W_LINK;
+	rc = incline_text_fold(&k, &klen, f->folder, s, len);
+	if (rc == 0 && incline_strmap_find(&f->filler, k, klen) != SIZE_MAX)
+		flags |= W_FILLER;
+	if (rc == 0 && incline_strmap_find(&f->alone, k, klen) != SIZE_MAX)
+		flags |= W_ALONE;
+	free(k);
+	if (rc == INCLINE_ENOMEM)
+		return rc;
+	*out = flags;
+	return incline_strmap_put(&f->words, s, len, flags);
+}
+
+/* true when only spaces (no line break, no punctuation) lie in
+ * s[from, to). */
+static bool entity_spaces(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] != ' ')
+			return false;
+	return to > from;
+}
+
+/* true when word w starts a sentence or a quotation: nothing but
+ * punctuation and spaces before it since a sentence end. */
+static bool entity_initial(const char *s, const incline_span *w, size_t i)
+{
+	size_t p = i ? w[i - 1].end : 0;
+
+	for (size_t k = w[i].start; k > p; k--) {
+		char c = s[k - 1];
+
+		if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"'
+		    || c == '\n' || c == '(' || (unsigned char)c >= 0x80)
+			return true;
+	}
+	return i == 0;
+}
+
+/* true when folded name k (words separated by single spaces; changed
+ * in place and restored) holds an actor alias of the lexicon: "APT28",
+ * "Fancy Bear" and "Sandworm" attack victims, they are none. */
+static int entity_is_actor(bool *out, incline_entity_finder *f, char *k,
+			   size_t klen)
+{
+	const char *toks[ENTITY_MAX_WORDS * 2 + 2];
+	size_t n = 0, n_hits = 0;
+	int rc;
+
+	*out = false;
+	toks[n++] = k;
+	for (size_t i = 0; i < klen && n < sizeof toks / sizeof *toks; i++)
+		if (k[i] == ' ') {
+			k[i] = '\0';
+			toks[n++] = k + i + 1;
+		}
+	rc = incline_lexicon_match(f->lexicon, toks, n, &f->hits, &n_hits,
+				   &f->cap_hits);
+	for (size_t i = 0; i < klen; i++)
+		if (k[i] == '\0')
+			k[i] = ' ';
+	for (size_t i = 0; i < n_hits; i++)
+		if (f->hits[i].cls == LEX_ACTOR)
+			*out = true;
+	return rc;
+}
+
+/* The key and spelling ids of words [a, b] of s joined by single spaces. */
+static int entity_intern(uint32_t *key, uint32_t *surface,
+			 incline_entity_finder *f, const char *s,
+			 const incline_span *w, size_t a, size_t b)
+{
+	size_t n = 0;
+	void *buf = f->buf;
+	char *k = NULL;
+	size_t klen = 0;
+	uint32_t v;
+	bool actor;
+	int rc;
+
+	for (size_t i = a; i <= b; i++)
+		n += w[i].end - w[i].start + 1;
+	rc = incline_array_reserve(&buf, &f->buf_cap, n + 1, 1);
+	f->buf = buf;
+	if (rc)
+		return rc;
+	n = 0;
+	for (size_t i = a; i <= b; i++) {
+		if (i > a)
+			f->buf[n++] = ' ';
+		memcpy(f->buf + n, s + w[i].start, w[i].end - w[i].start);
+		n += w[i].end - w[i].start;
+	}
+	f->buf[n] = '\0';
+	*surface = INCLINE_ENTITY_NONE;
+	*key = INCLINE_ENTITY_NONE;
+	if (incline_strmap_get(&f->surfaces, f->buf, n, &v)) {
+		*surface = (uint32_t)incline_strmap_find(&f->surfaces, f->buf, n);
+		*key = v;
+		return 0;
+	}
+	rc = incline_text_fold(&k, &klen, f->folder, f->buf, n);
+	if (rc) {
+		free(k);
+		return rc == INCLINE_ENOMEM ? rc : 0;
+	}
+	if ((rc = entity_is_actor(&actor, f, k, klen))) {
+		free(k);
+		return rc;
+	}
+	if (actor || incline_strmap_find(&f->non_victims, k, klen) != SIZE_MAX) {
+		v = INCLINE_ENTITY_NONE;
+	} else if (!incline_strmap_get(&f->keys, k, klen, &v)) {
+		v = (uint32_t)f->keys.n;
+		rc = incline_strmap_put(&f->keys, k, klen, v);
+	}
+	free(k);
+	if (!rc) {
+		*surface = (uint32_t)f->surfaces.n;
+		*key = v;
+		rc = incline_strmap_put(&f->surfaces, f->buf, n, v);
+	}
+	return rc;
+}
+
+static int entity_push(incline_entity_list *out, const incline_entity *e)
+{
+	void *items = out->items;
+	int rc = incline_array_reserve(&items, &out->cap, out->n + 1,
+				       sizeof *out->items);
+
+	out->items = items;
+	if (rc)
+		return rc;
+	out->items[out->n++] = *e;
+	return 0;
+}
+
+/* The acronym right after words [.., b] in parentheses, "... (ICC)":
+ * its word index, or SIZE_MAX. */
+static size_t entity_paren_acronym(const char *s, size_t len,
+				   const incline_span *w, size_t n, size_t b,
+				   const unsigned *fl)
+{
+	size_t i, p;
+
+	if (b + 1 >= n || !(fl[b + 1] & W_ACRONYM))
+		return SIZE_MAX;
+	p = w[b].end;
+	while (p < w[b + 1].start && s[p] == ' ')
+		p++;
+	if (p >= w[b + 1].start || s[p] != '(')
+		return SIZE_MAX;
+	for (i = p + 1; i < w[b + 1].start; i++)
+		if (s[i] != ' ')
+			return SIZE_MAX;
+	if (w[b + 1].end >= len || s[w[b + 1].end] != ')')
+		return SIZE_MAX;
+	return b + 1;
+}
+
+int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
+			const char *s, size_t len)
+{
+	incline_span *w;
+	unsigned *fl;
+	size_t n;
+	int rc;
+
+	if (len > 1u << 20)
+		return 0; /* not a sentence */
+	f->spans.n = 0;
+	if ((rc = incline_text_words(&f->spans, s, len)))
+		return rc;
+	w = f->spans.items;
+	n = f->spans.n;
+	fl = calloc(n ? n : 1, sizeof *fl);
+	if (!fl)
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < n && !rc; i++) {
+		/* "Court's" is the court. */
+		size_t wl = w[i].end - w[i].start;
+		const char *we = s + w[i].end;
+
+		if (wl > 2 && we[-1] == 's' && we[-2] == '\'')
+			w[i].end -= 2;
+		else if (wl > 4 && memcmp(we - 4, "\xe2\x80\x99s", 4) == 0)
+			w[i].end -= 4;
+		rc = entity_word_flags(&fl[i], f, s + w[i].start,
+				       w[i].end - w[i].start);
+	}
+	for (size_t i = 0; i < n && !rc;) {
+		size_t a = i, b = i, acr, k;
+		incline_entity e;
+
+		if (!(fl[i] & W_CAP)) {
+			i++;
+			continue;
+		}
+		/* The run: capitalised words, maybe linked by "of" & co. */
+		while (b + 1 < n && b - a + 1 < ENTITY_MAX_WORDS
+		       && entity_spaces(s, w[b].end, w[b + 1].start)) {
+			if (fl[b + 1] & W_CAP)
+				b++;
+			else if ((fl[b + 1] & W_LINK) && b + 2 < n
+				 && (fl[b + 2] & W_CAP)
+				 && !(fl[b + 2] & W_FILLER)
+				 && entity_spaces(s, w[b + 1].end, w[b + 2].start))
+				b += 2;
+			else
+				break;
+		}
+		i = b + 1;
+		while (a <= b && (fl[a] & (W_FILLER | W_LINK)))
+			a++;
+		while (b > a && (fl[b] & (W_FILLER | W_LINK)))
+			b--;
+		if (a > b || (fl[a] & (W_FILLER | W_LINK)))
+			continue;
+		/* One capitalised word opening a sentence is usually just
+		 * the sentence's first word. */
+		if (a == b && !(fl[a] & W_ACRONYM) && entity_initial(s, w, a))
+			continue;
+		if (a == b && w[a].end - w[a].start < 3)
+			continue;
+		for (k = a; k <= b && (fl[k] & (W_ALONE | W_FILLER | W_LINK)); k++)
+			;
+		if (k > b) /* "MINUTE Cyber", "Court": headline nouns */
+			continue;
+		if (w[b].end - w[a].start > ENTITY_MAX_BYTES)
+			continue;
+		memset(&e, 0, sizeof e);
+		if ((rc = entity_intern(&e.key, &e.surface, f, s, w, a, b)))
+			break;
+		if (e.key == INCLINE_ENTITY_NONE)
+			continue;
+		e.span.start = w[a].start;
+		e.span.end = w[b].end;
+		e.long_form = INCLINE_ENTITY_NONE;
+		e.acronym = a == b && (fl[a] & W_ACRONYM);
+		if ((rc = entity_push(out, &e)))
+			break;
+		acr = a < b ? entity_paren_acronym(s, len, w, n, b, fl) : SIZE_MAX;
+		if (acr != SIZE_MAX) {
+			incline_entity x;
+
+			memset(&x, 0, sizeof x);
+			if ((rc = entity_intern(&x.key, &x.surface, f, s, w, acr,
+						acr)))
+				break;
+			i = acr + 1;
+			if (x.key == INCLINE_ENTITY_NONE)
+				continue;
+			x.span = w[acr];
+			x.long_form = e.key;
+			x.acronym = true;
+			rc = entity_push(out, &x);
+		}
+	}
+	free(fl);
+	return rc;
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# -j N and streaming: output byte-identical to -j 1, and `extract`/`dates`
+# behave as per-article mappers (a directory's output is the concatenation
+# of its files' outputs), which is what GNU parallel or Hadoop Streaming
+# rely on.
+# usage: parallel.sh PATH/TO/incline
+set -u
+LC_ALL=C; export LC_ALL
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(pwd)
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "parallel: FAIL: $*"; }
+
+# 30 articles: the seed articles' bodies under front-matter headers with
+# different publication dates, so relative dates resolve differently.
+mkdir "$tmp/c"
+i=0
+for day in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15; do
+	for f in "$top"/examples/icc-2023/*.txt; do
+		i=$((i + 1))
+		{ printf -- '---\ndate: 2023-09-%s\nsource: outlet%d.example\n---\n' "$day" $((i % 4))
+		  tail -n +2 "$f"; } >"$tmp/c/a$(printf %03d $i).txt"
+	done
+done
+
+for cmd in dates extract build; do
+	"$bin" $cmd "$tmp/c" >"$tmp/$cmd.1" 2>"$tmp/err" || ko "$cmd -j 1 failed: $(head -c 200 "$tmp/err")"
+	"$bin" $cmd -j 4 "$tmp/c" >"$tmp/$cmd.4" 2>"$tmp/err" || ko "$cmd -j 4 failed: $(head -c 200 "$tmp/err")"
+	[ -s "$tmp/$cmd.1" ] && cmp -s "$tmp/$cmd.1" "$tmp/$cmd.4" && ok || ko "$cmd: -j 4 output differs from -j 1"
+done
+"$bin" build -f csv --jobs 3 "$tmp/c" >"$tmp/csv.3" && "$bin" build -f csv "$tmp/c" >"$tmp/csv.1" &&
+	cmp -s "$tmp/csv.1" "$tmp/csv.3" && ok || ko "build -f csv: --jobs 3 differs"
+[ "$(wc -l <"$tmp/extract.1")" -gt 30 ] && ok || ko "extract found too few events"
+
+# mapper: the directory's lines are each file's lines, in input order
+: >"$tmp/cat.extract"; : >"$tmp/cat.dates"
+for f in "$tmp"/c/*.txt; do
+	"$bin" extract "$f" >>"$tmp/cat.extract"
+	"$bin" dates "$f" >>"$tmp/cat.dates"
+done
+cmp -s "$tmp/cat.extract" "$tmp/extract.1" && ok || ko "extract of a folder is not the concatenation of its files"
+cmp -s "$tmp/cat.dates" "$tmp/dates.1" && ok || ko "dates of a folder is not the concatenation of its files"
+"$bin" extract - <"$tmp/c/a001.txt" >"$tmp/stdin.extract" && [ -s "$tmp/stdin.extract" ] &&
+	grep -q '"article": *"-"' "$tmp/stdin.extract" && ok || ko "extract reads stdin"
+
+# a bad input in the middle: same output and exit status at any -j
+printf 'no date\n' >"$tmp/c/a015b.txt"
+"$bin" extract --keep-going "$tmp/c" >"$tmp/kg.1" 2>"$tmp/kgerr.1"; rc1=$?
+"$bin" extract --keep-going -j 4 "$tmp/c" >"$tmp/kg.4" 2>"$tmp/kgerr.4"; rc4=$?
+[ $rc1 -eq 1 ] && [ $rc4 -eq 1 ] && cmp -s "$tmp/kg.1" "$tmp/kg.4" &&
+	grep -q "a015b.txt:1:1: no publication date" "$tmp/kgerr.4" && ok || ko "--keep-going with -j 4 ($rc1, $rc4)"
+rm -f "$tmp/out.ndjson"
+"$bin" extract -j 2 -o "$tmp/out.ndjson" "$tmp/c" 2>/dev/null
+[ $? -eq 1 ] && [ ! -e "$tmp/out.ndjson" ] && ok || ko "a failed streaming run leaves -o FILE unwritten"
+
+# usage
+for bad in 0 -1 x 1000; do
+	"$bin" extract -j "$bad" "$tmp/c" >/dev/null 2>"$tmp/err"
+	[ $? -eq 2 ] && grep -q "number of threads" "$tmp/err" && ok || ko "-j $bad is a usage error"
+done
+
+echo "parallel: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

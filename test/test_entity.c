@@ -1,0 +1,123 @@
+/* Unit tests of entity.h: names, acronyms and expansions in sentences,
+ * look-alike spellings, and what is left out. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "incline/entity.h"
+
+static int setup(void **state)
+{
+	incline_entity_finder *f = NULL;
+	incline_error err;
+
+	incline_error_clear(&err);
+	if (incline_entity_finder_new(&f, &err))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	incline_entity_finder_free(*state);
+	return 0;
+}
+
+/* The spellings found in s, joined with "|". */
+static void names(char *out, size_t cap, incline_entity_finder *f,
+		  const char *s)
+{
+	incline_entity_list l = { 0 };
+	size_t n = 0;
+
+	out[0] = '\0';
+	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
+	for (size_t i = 0; i < l.n; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? "|" : "",
+				      incline_entity_surface(f, l.items[i].surface));
+	incline_entity_list_free(&l);
+}
+
+static void test_names(void **state)
+{
+	incline_entity_finder *f = *state;
+	char buf[512];
+
+	names(buf, sizeof buf, f, "An International Criminal Court field office "
+	      "was inaugurated in Kyiv on Sept. 14.");
+	assert_string_equal(buf, "International Criminal Court|Kyiv");
+	names(buf, sizeof buf, f, "Hackers hit the Department of Health and "
+	      "British Airways on Monday, Mandiant and the FBI said.");
+	assert_string_equal(buf, "Department of Health|British Airways");
+	/* sentence-initial words, months, headline nouns alone */
+	names(buf, sizeof buf, f, "Nevertheless, In August the Court said.");
+	assert_string_equal(buf, "");
+	names(buf, sizeof buf, f, "Ransomware hit Acme Corp's servers.");
+	assert_string_equal(buf, "Acme Corp");
+	/* attackers are no victims */
+	names(buf, sizeof buf, f, "Officials said APT28 and Fancy Bear hit "
+	      "Acme Corp.");
+	assert_string_equal(buf, "Acme Corp");
+	names(buf, sizeof buf, f, "#LAST MINUTE Cyber attack on the "
+	      "International Criminal Court");
+	assert_string_equal(buf, "International Criminal Court");
+}
+
+static void test_expansion_and_lookalikes(void **state)
+{
+	incline_entity_finder *f = *state;
+	incline_entity_list l = { 0 };
+	const char *s = "The International Criminal Court (ICC) reported it.";
+	const char *cyr = "I\xd0\xa1\xd0\xa1 continues to eliminate the "
+			  "consequences"; /* Cyrillic Es twice */
+	uint32_t icc;
+
+	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
+	assert_int_equal(l.n, 2);
+	assert_false(l.items[0].acronym);
+	assert_true(l.items[1].acronym);
+	assert_int_equal(l.items[1].long_form, l.items[0].key);
+	assert_string_equal(incline_entity_key(f, l.items[1].key), "icc");
+	assert_int_equal(l.items[1].span.start, 34);
+	assert_int_equal(l.items[1].span.end, 37);
+	icc = l.items[1].key;
+	l.n = 0;
+	assert_int_equal(incline_entity_find(&l, f, cyr, strlen(cyr)), 0);
+	assert_int_equal(l.n, 1);
+	assert_true(l.items[0].acronym);
+	assert_int_equal(l.items[0].key, icc);
+	assert_string_equal(incline_entity_surface(f, l.items[0].surface),
+			    "I\xd0\xa1\xd0\xa1");
+	incline_entity_list_free(&l);
+}
+
+static void test_junk(void **state)
+{
+	incline_entity_finder *f = *state;
+	incline_entity_list l = { 0 };
+	const char junk[] = "\xff\xfe A\x00B (C) ( ) (ZZ \xe2\x80";
+
+	assert_int_equal(incline_entity_find(&l, f, junk, sizeof junk - 1), 0);
+	assert_int_equal(incline_entity_find(&l, f, "", 0), 0);
+	assert_int_equal(incline_entity_find(&l, f, "X (", 3), 0);
+	incline_entity_list_free(&l);
+	assert_null(incline_entity_key(f, INCLINE_ENTITY_NONE));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expansion_and_lookalikes,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_junk, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
