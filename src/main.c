@@ -637,7 +637,7 @@ static int merge_and_write(options *o, incline_timeline *raw)
 	incline_error_clear(&err);
 	if (incline_merge(&merged, raw, &o->merge, &err)) {
 		report(&err);
-		rc = EXIT_OUTPUT;
+		rc = work_exit(err.code); /* INCLINE_ELIMIT: too much input */
 	}
 	incline_timeline_free(raw);
 	if (!rc && o->split) {
