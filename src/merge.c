@@ -479,40 +479,73 @@ static void merge_interval(int64_t *lo, int64_t *hi, const incline_evidence *e)
 	*lo = MERGE_LO_OPEN;
 }
 
+/* One sentence of one article, for counting distinct sentences. */
+typedef struct merge_sentence {
+	int64_t article;  /* article number; atoms without one apart */
+	size_t start, end;
+	size_t u;
+} merge_sentence;
+
+static int merge_cmp_sentence(const void *pa, const void *pb)
+{
+	const merge_sentence *a = pa, *b = pb;
+	int c;
+
+	if ((c = merge_cmp_i64(a->article, b->article))
+	    || (c = merge_cmp_i64((int64_t)a->start, (int64_t)b->start))
+	    || (c = merge_cmp_i64((int64_t)a->end, (int64_t)b->end)))
+		return c;
+	return merge_cmp_i64((int64_t)a->u, (int64_t)b->u);
+}
+
 /* Rarity weights of every key and each unique atom's total. A key weighs
  * less the more distinct sentences of the whole pile hold it, so the
  * court's own name in a pile about the court counts little and "lawyers"
- * much. Counted over distinct quotes, not atoms: a sentence extracted as
- * a detection and as a response is one sentence. Depends only on the set
+ * much. Counted over distinct sentences (article and span), not atoms: a
+ * sentence extracted as a detection and as a response is one sentence;
+ * found by sorting, not by hashing every quote. Depends only on the set
  * of atoms, so merging stays order independent and associative. */
 static int merge_weigh(merge_ctx *c)
 {
 	size_t *df = merge_calloc(c->keys.n, sizeof *df);
-	incline_strmap seen = { 0 };
-	size_t n = 0;
+	merge_sentence *s = merge_calloc(c->n_uniq, sizeof *s);
+	size_t n = 0, m = 0;
 	int rc = 0;
 
 	c->weight = merge_calloc(c->keys.n, sizeof *c->weight);
 	c->wsum = merge_calloc(c->n_uniq, sizeof *c->wsum);
-	if (!df || !c->weight || !c->wsum)
+	if (!df || !s || !c->weight || !c->wsum)
 		rc = INCLINE_ENOMEM;
 	for (size_t u = 0; u < c->n_uniq && !rc; u++) {
-		const char *q = c->atoms[c->uniq[u]].ev->quote;
-		uint32_t v;
+		const incline_evidence *e = c->atoms[c->uniq[u]].ev;
+		uint32_t a = incline_incident_index_atom_article(c->incidents, u);
 
-		if (!q || incline_strmap_get(&seen, q, strlen(q), &v))
+		if (!e->quote)
 			continue;
-		rc = incline_strmap_put(&seen, q, strlen(q), 0);
+		s[m].article = a == UINT32_MAX ? (int64_t)UINT32_MAX + 1 + (int64_t)u
+					       : (int64_t)a;
+		s[m].start = e->start;
+		s[m].end = e->end;
+		s[m++].u = u;
+	}
+	if (!rc)
+		incline_array_sort(s, m, sizeof *s, merge_cmp_sentence);
+	for (size_t i = 0; i < m && !rc; i++) {
+		size_t u = s[i].u;
+
+		if (i > 0 && s[i].article == s[i - 1].article
+		    && s[i].start == s[i - 1].start && s[i].end == s[i - 1].end)
+			continue;
 		n++;
-		for (size_t i = 0; i < c->klen[u]; i++)
-			df[c->kpool[c->koff[u] + i]]++;
+		for (size_t k = 0; k < c->klen[u]; k++)
+			df[c->kpool[c->koff[u] + k]]++;
 	}
 	for (size_t k = 0; k < c->keys.n && !rc; k++)
 		c->weight[k] = incline_merge_word_weight(n, df[k]);
 	for (size_t u = 0; u < c->n_uniq && !rc; u++)
 		for (size_t i = 0; i < c->klen[u]; i++)
 			c->wsum[u] += c->weight[c->kpool[c->koff[u] + i]];
-	incline_strmap_free(&seen);
+	free(s);
 	free(df);
 	return rc;
 }
@@ -657,8 +690,7 @@ static int merge_prepare(merge_ctx *c)
 	if (!(c->victim = merge_calloc(n, sizeof *c->victim)))
 		return INCLINE_ENOMEM;
 	for (size_t u = 0; u < n; u++)
-		c->victim[u] = incline_incident_index_victim(
-			c->incidents, c->atoms[c->uniq[u]].ev->article);
+		c->victim[u] = incline_incident_index_atom_victim(c->incidents, u);
 	if ((rc = merge_drop_victim_words(c)))
 		return rc;
 	return merge_weigh(c);

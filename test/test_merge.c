@@ -1182,19 +1182,15 @@ static const char *const VOCAB[] = {
 #define N_CONTENT_WORDS (N_ELEMS(VOCAB) - 2)
 
 /* Reference weights: every content word weighted over the distinct
- * quotes of the n atoms, as merge_words.h documents. */
+ * sentences (article and span) of the n atoms, as merge_words.h
+ * documents; here every atom is a sentence of its own article. */
 static void reference_weights(uint64_t *weight, const unsigned *words,
 			      const char (*quotes)[160], size_t n)
 {
 	size_t df[N_CONTENT_WORDS] = { 0 }, distinct = 0;
 
+	(void)quotes;
 	for (size_t k = 0; k < n; k++) {
-		bool seen = false;
-
-		for (size_t m = 0; m < k && !seen; m++)
-			seen = strcmp(quotes[m], quotes[k]) == 0;
-		if (seen)
-			continue;
 		distinct++;
 		for (size_t v = 0; v < N_CONTENT_WORDS; v++)
 			df[v] += (words[k] >> v) & 1u;
