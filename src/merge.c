@@ -1682,6 +1682,28 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 
 /* ---- entry point ------------------------------------------------------- */
 
+/* What matching used and building does not: freed before the output
+ * grows, so the two never weigh on memory together. */
+static void merge_release_words(merge_ctx *c)
+{
+	incline_strmap_free(&c->raw);
+	incline_strmap_free(&c->keys);
+	incline_strmap_free(&c->synonyms);
+	incline_span_list_free(&c->words);
+	free(c->kpool);
+	free(c->koff);
+	free(c->klen);
+	free(c->weight);
+	free(c->wsum);
+	free(c->edges);
+	c->kpool = NULL;
+	c->koff = c->klen = NULL;
+	c->weight = NULL;
+	c->wsum = NULL;
+	c->edges = NULL;
+	c->kpool_n = c->kpool_cap = c->n_edges = c->cap_edges = 0;
+}
+
 /* The input's article ids, each once, into the empty list of out: sorted
  * and deduplicated here, since adding them one by one checks each against
  * all the others. */
@@ -1753,8 +1775,10 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 	memset(&c, 0, sizeof c);
 	if (!(rc = merge_setup(&c, opts, err))
 	    && !(rc = merge_collect(&c, in)) && !(rc = merge_prepare(&c))
-	    && !(rc = merge_link(&c)))
+	    && !(rc = merge_link(&c))) {
+		merge_release_words(&c);
 		rc = merge_build(out, &c);
+	}
 	if (!rc)
 		rc = merge_articles(out, in);
 	if (!rc)
