@@ -107,6 +107,7 @@ typedef struct merge_edge {
 typedef struct merge_ctx {
 	double min_overlap;
 	double conflict_overlap;
+	bool take;                /* steal evidence strings from the input */
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
 	incline_strmap stops;       /* folded stop words */
@@ -1499,6 +1500,32 @@ typedef struct merge_scratch {
 	merge_source_ref *sources;
 } merge_scratch;
 
+/* Appends e to ev (room reserved) moving its strings, which nothing
+ * reads after this (the event's own date words and summary are copies
+ * made before, sources counted before): e keeps only what is copied
+ * (claim, actors). For incline_merge_take, whose input is dropped. */
+static int merge_move_evidence(incline_event *ev, incline_evidence *e)
+{
+	incline_evidence tmp = *e;
+	incline_evidence *dst;
+	int rc;
+
+	tmp.article = tmp.source = tmp.quote = NULL;
+	tmp.when.value = tmp.when.text = tmp.when.article = NULL;
+	if ((rc = incline_event_add_evidence(ev, &tmp)))
+		return rc;
+	dst = &ev->evidence[ev->n_evidence - 1];
+	dst->article = e->article;
+	dst->source = e->source;
+	dst->quote = e->quote;
+	dst->when.value = e->when.value;
+	dst->when.text = e->when.text;
+	dst->when.article = e->when.article;
+	e->article = e->source = e->quote = NULL;
+	e->when.value = e->when.text = e->when.article = NULL;
+	return 0;
+}
+
 /* One event from one cluster, taken by out. */
 static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 			     const merge_cluster *k, merge_scratch *s)
@@ -1532,6 +1559,7 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		goto fail;
 	}
 	ev.cap_evidence = k->n;
+	ev.n_sources = merge_count_sources(s->sources, c, k);
 	for (size_t i = 0; i < k->n; i++) {
 		const incline_evidence *e = merge_ev(c, k->u[i]);
 
@@ -1541,14 +1569,14 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		    && (ev.first_reported == INCLINE_DAY_NONE
 			|| e->published < ev.first_reported))
 			ev.first_reported = e->published;
-		if ((rc = incline_event_add_evidence(&ev, e))
+		if ((rc = c->take ? merge_move_evidence(&ev, (incline_evidence *)e)
+				  : incline_event_add_evidence(&ev, e))
 		    || (rc = merge_evidence_actors(&ev.evidence[ev.n_evidence - 1],
 						   s->names, c, k->u[i])))
 			goto fail;
 	}
 	if (all_hedged)
 		ev.flags |= INCLINE_EVENT_HEDGED;
-	ev.n_sources = merge_count_sources(s->sources, c, k);
 	incline_event_assign_id(&ev);
 	return incline_timeline_take(out, &ev);
 fail:
@@ -1763,8 +1791,9 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	return merge_load_synonyms(c);
 }
 
-int incline_merge(incline_timeline *out, const incline_timeline *in,
-		  const incline_merge_opts *opts, incline_error *err)
+static int merge_run(incline_timeline *out, const incline_timeline *in,
+		     const incline_merge_opts *opts, bool take,
+		     incline_error *err)
 {
 	merge_ctx c;
 	int rc;
@@ -1773,6 +1802,7 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "merge: output timeline is not empty");
 	memset(&c, 0, sizeof c);
+	c.take = take;
 	if (!(rc = merge_setup(&c, opts, err))
 	    && !(rc = merge_collect(&c, in)) && !(rc = merge_prepare(&c))
 	    && !(rc = merge_link(&c))) {
@@ -1790,4 +1820,19 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 					 incline_error_name(rc));
 	}
 	return 0;
+}
+
+int incline_merge(incline_timeline *out, const incline_timeline *in,
+		  const incline_merge_opts *opts, incline_error *err)
+{
+	return merge_run(out, in, opts, false, err);
+}
+
+int incline_merge_take(incline_timeline *out, incline_timeline *in,
+		       const incline_merge_opts *opts, incline_error *err)
+{
+	int rc = merge_run(out, in, opts, true, err);
+
+	incline_timeline_free(in);
+	return rc;
 }

@@ -1151,6 +1151,39 @@ static void test_claims_stay_with_victim(void **state)
 	assert_string_not_equal(icc->incident, cp->incident);
 }
 
+/* incline_merge_take gives what incline_merge gives, and empties its
+ * input. */
+static void test_take(void **state)
+{
+	fixture *f = *state;
+	incline_timeline in2 = { 0 }, out2 = { 0 };
+	incline_error err;
+	char *a, *b;
+
+	add_atoms(&f->in, SEED, N_ELEMS(SEED));
+	add_atoms(&f->in, PILE, N_ELEMS(PILE));
+	add_atoms(&f->in, OTHER, N_ELEMS(OTHER));
+	add_atoms(&f->in, EXTRA, N_ELEMS(EXTRA));
+	append_timeline(&in2, &f->in);
+	merge_ok(&f->out, &f->in, NULL);
+	incline_error_clear(&err);
+	assert_int_equal(incline_merge_take(&out2, &in2, NULL, &err), 0);
+	assert_int_equal(in2.n, 0);
+	assert_null(in2.events);
+	assert_timeline_equal(&f->out, &out2);
+	a = json_of(&f->out);
+	b = json_of(&out2);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	incline_timeline_free(&out2);
+	/* a non-empty output is refused, and the input still taken */
+	append_timeline(&in2, &f->in);
+	assert_int_equal(incline_merge_take(&f->out, &in2, NULL, &err),
+			 INCLINE_EUSAGE);
+	assert_int_equal(in2.n, 0);
+}
+
 /* Evidence with no quote, outlet or article still merges (alone). */
 static void test_sparse_evidence(void **state)
 {
@@ -1339,6 +1372,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_input_actors, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_incidents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_take, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_claims_stay_with_victim,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sparse_evidence, setup,
