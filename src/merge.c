@@ -185,8 +185,10 @@ static int merge_cmp_identity(const merge_atom *a, const merge_atom *b)
 {
 	int c;
 
+	/* the same article id is often the very same string */
 	if ((c = merge_cmp_i64(a->type, b->type))
-	    || (c = merge_cmp_str(a->ev->article, b->ev->article))
+	    || (a->ev->article != b->ev->article
+		&& (c = merge_cmp_str(a->ev->article, b->ev->article)))
 	    || (c = merge_cmp_i64((int64_t)a->ev->start, (int64_t)b->ev->start)))
 		return c;
 	return merge_cmp_i64((int64_t)a->ev->end, (int64_t)b->ev->end);
@@ -740,6 +742,13 @@ static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 
 /* ---- matching by words ------------------------------------------------- */
 
+/* One atom listed under a key, with its victim, so a posting list can be
+ * searched by victim without touching the atoms. */
+typedef struct merge_posting {
+	uint32_t victim;
+	size_t u;
+} merge_posting;
+
 /* Scratch of one type block's inverted index. */
 typedef struct merge_index {
 	uint32_t *rank;     /* key id -> rank in the block's key order */
@@ -747,7 +756,7 @@ typedef struct merge_index {
 	uint64_t *order;    /* (df << 32 | key id) of the block's keys */
 	uint32_t *rweight;  /* rank -> weight of its key */
 	size_t *post_off;   /* rank -> first posting; n_ranks + 1 entries */
-	size_t *postings;   /* unique atom indices */
+	merge_posting *postings; /* per rank: its atoms, sorted by victim */
 	size_t *stamp;      /* unique atom -> last atom it was compared to */
 	struct merge_vu *vu; /* block atoms sorted by victim */
 } merge_index;
@@ -833,7 +842,11 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 		for (size_t j = 0; j < c->klen[u]; j++) {
 			uint32_t id = (uint32_t)x->order[k[j]];
 
-			x->postings[x->post_off[k[j]] + x->df[id]++] = u;
+			merge_posting *p = &x->postings[x->post_off[k[j]]
+							 + x->df[id]++];
+
+			p->victim = c->victim[u];
+			p->u = u;
 		}
 	}
 	for (size_t r = 0; r < n_ranks; r++)
@@ -923,7 +936,7 @@ static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->victim[x->postings[mid]] < v)
+		if (x->postings[mid].victim < v)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -933,7 +946,7 @@ static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->victim[x->postings[mid]] <= v)
+		if (x->postings[mid].victim <= v)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -947,7 +960,7 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
 		      size_t to)
 {
 	for (size_t p = from; p < to; p++) {
-		size_t o = x->postings[p];
+		size_t o = x->postings[p].u;
 		incline_merge_overlap ov;
 
 		if (!merge_larger(c, a, o) || x->stamp[o] == a)
