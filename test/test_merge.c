@@ -1151,6 +1151,35 @@ static void test_claims_stay_with_victim(void **state)
 	assert_string_not_equal(icc->incident, cp->incident);
 }
 
+/* Paraphrases meet through the synonym rows; the victim's own name is no
+ * evidence that two accounts tell one happening. */
+static void test_synonyms_and_victim_name(void **state)
+{
+	fixture *f = *state;
+	static const atom_spec atoms[] = {
+		{ INCLINE_EVENT_DETECTION, "p.txt", "P", "2024-02-02", 0, 60,
+		  "Acme Logistics detected suspicious activity on its servers.",
+		  INCLINE_BASIS_PUBLICATION, NULL, "2024-02-02", 0, NULL, 0 },
+		{ INCLINE_EVENT_DETECTION, "q.txt", "Q", "2024-02-03", 0, 60,
+		  "Acme Logistics discovered unusual activity in its systems.",
+		  INCLINE_BASIS_PUBLICATION, NULL, "2024-02-03", 0, NULL, 0 },
+		{ INCLINE_EVENT_DISCLOSURE, "p.txt", "P", "2024-02-02", 61, 120,
+		  "Acme Logistics confirmed the ransomware attack on Friday.",
+		  INCLINE_BASIS_PUBLICATION, NULL, "2024-02-02", 0, NULL, 0 },
+		{ INCLINE_EVENT_DISCLOSURE, "q.txt", "Q", "2024-02-03", 61, 120,
+		  "Acme Logistics confirmed quarterly layoffs.",
+		  INCLINE_BASIS_PUBLICATION, NULL, "2024-02-03", 0, NULL, 0 },
+	};
+
+	add_atoms(&f->in, atoms, N_ELEMS(atoms));
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n_incidents, 1);
+	assert_string_equal(f->out.incidents[0].name, "Acme Logistics");
+	assert_int_equal(count_type(&f->out, INCLINE_EVENT_DETECTION), 1);
+	/* only "confirmed" in common once "Acme Logistics" is set aside */
+	assert_int_equal(count_type(&f->out, INCLINE_EVENT_DISCLOSURE), 2);
+}
+
 /* incline_merge_take gives what incline_merge gives, and empties its
  * input. */
 static void test_take(void **state)
@@ -1373,6 +1402,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_incidents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_take, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_synonyms_and_victim_name,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_claims_stay_with_victim,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sparse_evidence, setup,
