@@ -302,6 +302,26 @@ int incline_emit_finish(FILE *fp, incline_error *err)
 	return 0;
 }
 
+int incline_emit_buf_add_title(incline_emit_buf *b, const incline_timeline *tl,
+			       incline_emit_escaper esc)
+{
+	size_t shown = 0;
+	int rc = add_str(b, "Incident timeline");
+
+	for (size_t i = 0; rc == 0 && i < tl->n_incidents && shown < 3; i++) {
+		const char *name = tl->incidents[i].name;
+
+		if (!name)
+			continue;
+		rc = add_str(b, shown++ ? "; " : ": ");
+		if (rc == 0)
+			rc = esc(b, name, strlen(name));
+	}
+	if (rc == 0 && shown == 3 && tl->n_incidents > 3)
+		rc = add_piece(b, " and %zu more", tl->n_incidents - 3);
+	return rc;
+}
+
 const char *incline_emit_type_label(incline_event_type t)
 {
 	/* Indexed by incline_event_type; the names are event.c's. */

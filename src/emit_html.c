@@ -91,18 +91,20 @@ static int add_href(incline_emit_buf *b, const char *url)
 
 static int header(incline_emit_buf *b, const incline_timeline *tl)
 {
+	incline_emit_buf title = { NULL, 0, 0 };
 	char line[160];
-	int rc = add(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-		     "<meta charset=\"utf-8\">\n"
-		     "<meta http-equiv=\"Content-Security-Policy\" content=\""
-		     "default-src 'none'; style-src 'unsafe-inline'\">\n"
-		     "<meta name=\"referrer\" content=\"no-referrer\">\n"
-		     "<meta name=\"viewport\" content=\"width=device-width, "
-		     "initial-scale=1\">\n"
-		     "<meta name=\"generator\" content=\"incline "
-		     INCLINE_VERSION "\">\n"
-		     "<title>Incident timeline</title>\n<style>\n")
-		 || add(b, style);
+	int rc = incline_emit_buf_add_title(&title, tl, incline_emit_buf_add_html)
+		 || add(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+			"<meta charset=\"utf-8\">\n"
+			"<meta http-equiv=\"Content-Security-Policy\" content=\""
+			"default-src 'none'; style-src 'unsafe-inline'\">\n"
+			"<meta name=\"referrer\" content=\"no-referrer\">\n"
+			"<meta name=\"viewport\" content=\"width=device-width, "
+			"initial-scale=1\">\n"
+			"<meta name=\"generator\" content=\"incline "
+			INCLINE_VERSION "\">\n<title>")
+		 || incline_emit_buf_add(b, title.data, title.len)
+		 || add(b, "</title>\n<style>\n") || add(b, style);
 
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		snprintf(line, sizeof line, ".badge.type-%s{background:%s}\n",
@@ -110,12 +112,14 @@ static int header(incline_emit_buf *b, const incline_timeline *tl)
 			 type_colours[t]);
 		rc = add(b, line);
 	}
-	snprintf(line, sizeof line,
-		 "</style>\n</head>\n<body data-events=\"%zu\">\n"
-		 "<h1>Incident timeline</h1>\n<p class=\"meta\">%zu event%s "
-		 "from %zu article%s, built by incline %s. ", tl->n, tl->n,
+	snprintf(line, sizeof line, "</style>\n</head>\n<body data-events=\"%zu\">\n"
+		 "<h1>", tl->n);
+	rc = rc || add(b, line) || incline_emit_buf_add(b, title.data, title.len);
+	snprintf(line, sizeof line, "</h1>\n<p class=\"meta\">%zu event%s "
+		 "from %zu article%s, built by incline %s. ", tl->n,
 		 tl->n == 1 ? "" : "s", tl->n_articles,
 		 tl->n_articles == 1 ? "" : "s", INCLINE_VERSION);
+	incline_emit_buf_free(&title);
 	return rc || add(b, line)
 	       || add(b, "Dates are as precise as the sources make them; "
 		      "every event lists the sentences it rests on.</p>\n")
@@ -183,10 +187,13 @@ static int event_item(incline_emit_buf *b, const incline_event *ev)
 			 "might</span>");
 	rc = rc || add(b, "\n<p class=\"summary\">") || add_html(b, ev->summary)
 	     || add(b, "</p>\n");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor) {
-		rc = add(b, "<p class=\"claim\">Attributed to <strong>")
-		     || add_html(b, ev->claim.actor) || add(b, "</strong> (")
-		     || add(b, incline_stance_name(ev->claim.stance));
+	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
+	    && ev->claim.stance != INCLINE_STANCE_NONE) {
+		rc = add(b, "<p class=\"claim\">Claim");
+		if (!rc && ev->claim.actor)
+			rc = add(b, " about <strong>") || add_html(b, ev->claim.actor)
+			     || add(b, "</strong>");
+		rc = rc || add(b, " (") || add(b, incline_stance_name(ev->claim.stance));
 		if (!rc && ev->claim.claimant)
 			rc = add(b, ", by ") || add_html(b, ev->claim.claimant);
 		rc = rc || add(b, ")</p>\n");

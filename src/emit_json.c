@@ -316,23 +316,26 @@ static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 }
 
 /* Writes v plus "\n" and maps failures: a stream error is INCLINE_EIO,
- * anything else jansson could not do is INCLINE_ENOMEM. */
-static int add_to_buf(const char *s, size_t len, void *b)
-{
-	return incline_emit_buf_add(b, s, len) ? -1 : 0;
-}
-
-/* One JSON value and a newline. Serialised into memory first and written
- * with one fwrite: json_dumpf calls fwrite once per token, which cost a
- * fifth of `incline extract` (perf, 10 MB corpus). */
+ * anything else is INCLINE_ENOMEM. A compact line (NDJSON) is serialised
+ * into memory by incline_emit_buf_add_json, which skips jansson's
+ * per-token callbacks and cycle checks, and written with one fwrite (perf:
+ * a quarter of `incline extract` was json_dumpf). Anything else (the whole
+ * indented timeline) streams through stdio, so it is never held twice. */
 static int dump_line(FILE *fp, const json_t *v, size_t flags,
 		     incline_error *err)
 {
 	incline_emit_buf b = { NULL, 0, 0 };
 	int rc = 0;
 
-	if (json_dump_callback(v, add_to_buf, &b, flags) != 0 ||
-	    incline_emit_buf_add(&b, "\n", 1) != 0)
+	if (flags != JSON_COMPACT) {
+		if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
+			return ferror(fp) ? incline_error_set(err, INCLINE_EIO, NULL, 0, 0,
+							      "cannot write the output")
+					  : incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+							      "out of memory writing JSON");
+		return 0;
+	}
+	if (incline_emit_buf_add_json(&b, v) != 0 || incline_emit_buf_add(&b, "\n", 1) != 0)
 		rc = incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
 				       "out of memory writing JSON");
 	else if (fwrite(b.data, 1, b.len, fp) != b.len)

@@ -84,9 +84,13 @@ static int event_block(incline_emit_buf *b, const incline_event *ev)
 				 | INCLINE_EVENT_HEDGED)))
 		rc = add(b, "\n\n");
 	rc = rc || add_md(b, ev->summary) || add(b, "\n\n");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor) {
-		rc = add(b, "Attributed to **") || add_md(b, ev->claim.actor)
-		     || add(b, "** (") || add(b, incline_stance_name(ev->claim.stance));
+	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
+	    && ev->claim.stance != INCLINE_STANCE_NONE) {
+		rc = add(b, "Claim");
+		if (!rc && ev->claim.actor)
+			rc = add(b, " about **") || add_md(b, ev->claim.actor)
+			     || add(b, "**");
+		rc = rc || add(b, " (") || add(b, incline_stance_name(ev->claim.stance));
 		if (!rc && ev->claim.claimant)
 			rc = add(b, ", by ") || add_md(b, ev->claim.claimant);
 		rc = rc || add(b, ")\n\n");
@@ -122,7 +126,9 @@ int incline_emit_markdown(FILE *fp, const incline_timeline *tl,
 {
 	incline_emit_buf b = { NULL, 0, 0 };
 	int year = -1;
-	int rc = add(&b, "# Incident timeline\n\n") || add_count(&b, tl->n, "event")
+	int rc = add(&b, "# ")
+		 || incline_emit_buf_add_title(&b, tl, incline_emit_buf_add_markdown)
+		 || add(&b, "\n\n") || add_count(&b, tl->n, "event")
 		 || add(&b, " from ") || add_count(&b, tl->n_articles, "article")
 		 || add(&b, ", built by incline " INCLINE_VERSION ". Dates are as "
 			"precise as the sources make them; every event lists the "

@@ -76,6 +76,16 @@ int incline_emit_put(FILE *fp, const incline_emit_buf *b, incline_error *err);
 /* Flushes fp so a full disk is reported by the emitter, not at fclose. */
 int incline_emit_finish(FILE *fp, incline_error *err);
 
+/* Escapes s[0..len) for one output language (HTML, Markdown) into b. */
+typedef int (*incline_emit_escaper)(incline_emit_buf *b, const char *s,
+				    size_t len);
+
+/* "Incident timeline", then ": " and the names of the timeline's
+ * incidents (up to three, "; "-separated, then " and N more"), each
+ * through esc. Returns 0 or INCLINE_ENOMEM. */
+int incline_emit_buf_add_title(incline_emit_buf *b, const incline_timeline *tl,
+			       incline_emit_escaper esc);
+
 /* Capitalised label of an event type ("Intrusion"), for headings. */
 const char *incline_emit_type_label(incline_event_type t);
 
@@ -111,6 +121,11 @@ json_t *incline_emit_json_links(incline_emit_buf *scratch,
 				const incline_event *ev);
 
 /* Writes v and "\n" (JSON_COMPACT or indented per flags). */
+/* Appends v as compact JSON, the same bytes as jansson's JSON_COMPACT
+ * dump, but without a callback per token (emit_compact.c). Returns 0,
+ * INCLINE_ENOMEM, or INCLINE_EINVAL for a tree nested over 64 deep. */
+int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v);
+
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 

@@ -1,9 +1,12 @@
 /* A STIX 2.1 bundle of the timeline, for threat-intelligence platforms.
  *
  * Objects, in this order:
- *   incident       one, for the whole timeline; its events travel in the
- *                  custom property x_incline_events (STIX 2.1 has no event
- *                  object in its core), each with id, type, EDTF date,
+ *   incident       one per incident merge found (name = its victim,
+ *                  x_incline_id, x_incline_entities, x_incline_first_day /
+ *                  x_incline_last_day), and one for the whole timeline when
+ *                  some events belong to none (or merge grouped nothing);
+ *                  each carries its events in x_incline_events (STIX 2.1
+ *                  has no event object in its core): id, type, EDTF date,
  *                  granularity, summary, sources and flags
  *   threat-actor   one per actor named by an attribution claim (by name)
  *   relationship   one "attributed-to" (incident -> threat-actor) per
@@ -13,16 +16,17 @@
  *                  x_incline_claims, every source's own claim
  *   report         one per article (by article id): published = the
  *                  article's date, external_references with its URL when
- *                  it is a web URL, object_refs = the incident plus the
- *                  claims it supports
+ *                  it is a web URL, object_refs = the incidents, claims and
+ *                  actors it supports (the first incident when none)
  *
  * Reproducible: ids are UUIDv5 (in incline's own namespace, below) of
- * what the object stands for: "incident" + the article ids, "threat-actor"
+ * what the object stands for: "incident" + merge's incident id (or, for
+ * the whole timeline, the article ids), "threat-actor"
  * + the name, "attributed-to" + the event id, "report" + the article id.
  * created and modified are the latest publication date in the timeline
  * (00:00:00.000Z), never the clock, so the same timeline gives the same
- * bytes. STIX forbids null property values, so unknown values are left
- * out rather than written as null. */
+ * bytes. STIX forbids null values and empty lists, so unknown values are
+ * left out rather than written as null or []. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +66,11 @@ typedef struct stix_ctx {
 	const char **actors;     /* sorted, distinct */
 	size_t n_actors;
 	char stamp[32];          /* created/modified of every object */
-	char incident_id[64];
+	/* STIX ids of tl->incidents[i], then of the whole-timeline incident
+	 * (index n_incidents) used by events that belong to none. */
+	char (*incident_ids)[64];
+	size_t n_incidents;
+	bool whole;              /* the whole-timeline incident is written */
 } stix_ctx;
 
 /* "type--uuid5(type + "\n" + key)" into out. false on OOM. */
@@ -223,22 +231,70 @@ static json_t *event_summary(stix_ctx *c, const incline_event *ev)
 	return o;
 }
 
-static json_t *incident(stix_ctx *c, const incline_timeline *tl)
+/* Index into c->incident_ids of the incident ev belongs to. */
+static size_t incident_of(const stix_ctx *c, const incline_timeline *tl,
+			  const incline_event *ev)
 {
-	char name[128];
-	json_t *o = common(c, "incident", c->incident_id), *events = json_array();
+	/* Linear: a timeline has few incidents. */
+	for (size_t i = 0; ev->incident[0] && i < tl->n_incidents; i++)
+		if (strncmp(tl->incidents[i].id, ev->incident,
+			    sizeof ev->incident) == 0)
+			return i;
+	return c->n_incidents;
+}
+
+/* STIX incident k: tl->incidents[k], or (k == n_incidents) the events that
+ * belong to no incident. */
+static json_t *incident(stix_ctx *c, const incline_timeline *tl, size_t k)
+{
+	const incline_incident *in = k < tl->n_incidents ? &tl->incidents[k]
+							 : NULL;
+	char name[160];
+	json_t *o = common(c, "incident", c->incident_ids[k]),
+	       *events = json_array();
 	bool ok = o && events;
 
-	snprintf(name, sizeof name, "Incident timeline from %zu article%s",
-		 c->n_articles, c->n_articles == 1 ? "" : "s");
 	for (size_t i = 0; ok && i < tl->n; i++)
-		ok = APPEND(events, event_summary(c, &tl->events[i]));
-	ok = ok && SET(o, "name", json_string(name))
-	     && SET(o, "description",
-		    json_string("Events of one incident as news articles tell "
-				"them, merged and dated by incline; every event "
-				"keeps its sources (see the reports)."))
-	     && SET(o, "x_incline_events", json_incref(events));
+		if (incident_of(c, tl, &tl->events[i]) == k)
+			ok = APPEND(events, event_summary(c, &tl->events[i]));
+	if (in && in->name)
+		ok = ok && SET(o, "name", text(c, in->name));
+	else if (in) {
+		snprintf(name, sizeof name, "Incident %.*s",
+			 (int)strnlen(in->id, sizeof in->id), in->id);
+		ok = ok && SET(o, "name", json_string(name));
+	} else {
+		snprintf(name, sizeof name, "%s from %zu article%s",
+			 tl->n_incidents ? "Events of no single incident"
+					 : "Incident timeline",
+			 c->n_articles, c->n_articles == 1 ? "" : "s");
+		ok = ok && SET(o, "name", json_string(name));
+	}
+	ok = ok && SET(o, "description",
+		       json_string("Events of one incident as news articles "
+				   "tell them, merged and dated by incline; "
+				   "every event keeps its sources (see the "
+				   "reports)."));
+	if (ok && in) {
+		json_t *ents = json_array();
+		char day[11];
+
+		ok = ents && SET(o, "x_incline_id",
+				 json_stringn(in->id, strnlen(in->id, sizeof in->id)));
+		for (size_t i = 0; ok && i < in->n_entities; i++)
+			ok = APPEND(ents, text(c, in->entities[i]));
+		ok = ok && (json_array_size(ents) == 0
+			    || SET(o, "x_incline_entities", json_incref(ents)));
+		json_decref(ents);
+		if (ok && in->earliest != INCLINE_DAY_NONE)
+			ok = SET(o, "x_incline_first_day",
+				 json_string(incline_date_format_day(day, in->earliest)));
+		if (ok && in->latest != INCLINE_DAY_NONE)
+			ok = SET(o, "x_incline_last_day",
+				 json_string(incline_date_format_day(day, in->latest)));
+	}
+	ok = ok && (json_array_size(events) == 0
+		    || SET(o, "x_incline_events", json_incref(events)));
 	json_decref(events);
 	if (!ok) {
 		json_decref(o);
@@ -294,9 +350,26 @@ static json_t *claims(stix_ctx *c, const incline_event *ev)
 	return a;
 }
 
+/* Adds ref to the object_refs of every article that tells ev (once). */
+static bool add_refs(stix_ctx *c, const incline_event *ev, const char *ref)
+{
+	for (size_t i = 0; i < ev->n_evidence; i++) {
+		stix_article *a = find_article(c, ev->evidence[i].article);
+		bool seen = false;
+
+		for (size_t k = 0; a && !seen && k < json_array_size(a->refs); k++)
+			seen = strcmp(json_string_value(json_array_get(a->refs, k)),
+				      ref) == 0;
+		if (a && !seen && !APPEND(a->refs, json_string(ref)))
+			return false;
+	}
+	return true;
+}
+
 /* The attributed-to relationship of an attribution event; adds itself
  * and its actor to the reports of the articles that tell it. */
-static json_t *attribution(stix_ctx *c, const incline_event *ev)
+static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
+			   const incline_event *ev)
 {
 	char id[64], actor_id[64], event_id[INCLINE_EVENT_ID_SIZE + 1];
 	json_t *o;
@@ -310,7 +383,8 @@ static json_t *attribution(stix_ctx *c, const incline_event *ev)
 	o = common(c, "relationship", id);
 	ok = o && SET(o, "relationship_type", json_string("attributed-to"))
 	     && (!ev->summary || SET(o, "description", text(c, ev->summary)))
-	     && SET(o, "source_ref", json_string(c->incident_id))
+	     && SET(o, "source_ref",
+		    json_string(c->incident_ids[incident_of(c, tl, ev)]))
 	     && SET(o, "target_ref", json_string(actor_id))
 	     && SET(o, "x_incline_event_id", json_string(event_id))
 	     && SET(o, "x_incline_stance",
@@ -321,21 +395,15 @@ static json_t *attribution(stix_ctx *c, const incline_event *ev)
 		ok = SET(o, "x_incline_conflict", json_true());
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
 		ok = SET(o, "x_incline_hedged", json_true());
-	ok = ok && SET(o, "x_incline_claims", claims(c, ev));
-	for (size_t i = 0; ok && i < ev->n_evidence; i++) {
-		stix_article *a = find_article(c, ev->evidence[i].article);
-		const char *refs[2] = { id, actor_id };
+	if (ok) {
+		/* STIX forbids empty lists as well as nulls. */
+		json_t *all = claims(c, ev);
 
-		for (size_t r = 0; a && ok && r < 2; r++) {
-			bool seen = false;
-
-			for (size_t k = 0; !seen && k < json_array_size(a->refs); k++)
-				seen = strcmp(json_string_value(
-					json_array_get(a->refs, k)), refs[r]) == 0;
-			if (!seen)
-				ok = APPEND(a->refs, json_string(refs[r]));
-		}
+		ok = all && (json_array_size(all) == 0
+			     ? (json_decref(all), true)
+			     : SET(o, "x_incline_claims", all));
 	}
+	ok = ok && add_refs(c, ev, id) && add_refs(c, ev, actor_id);
 	if (!ok) {
 		json_decref(o);
 		return NULL;
@@ -349,7 +417,8 @@ static json_t *report(stix_ctx *c, const stix_article *a)
 	json_t *o, *ext = json_array(), *ref = json_object(),
 	       *types = json_array(), *refs = json_array();
 	bool ok = ext && ref && types && refs && make_id(c, id, "report", a->id)
-		  && APPEND(refs, json_string(c->incident_id))
+		  && (json_array_size(a->refs) > 0
+		      || APPEND(refs, json_string(c->incident_ids[0])))
 		  && json_array_extend(refs, a->refs) == 0
 		  && APPEND(types, json_string("threat-report"))
 		  && SET(ref, "source_name", text(c, a->source ? a->source
@@ -404,21 +473,44 @@ static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
 	char id[64];
 	bool ok = objects && collect(c, tl);
 
-	/* The incident is named by the set of articles it comes from. */
+	/* One STIX incident per merge incident, named by its id; the
+	 * whole-timeline one by the set of articles. */
+	c->n_incidents = tl->n_incidents;
+	c->incident_ids = calloc(tl->n_incidents + 1, sizeof *c->incident_ids);
+	ok = ok && c->incident_ids;
+	for (size_t i = 0; ok && i < tl->n_incidents; i++) {
+		char in_id[INCLINE_EVENT_ID_SIZE + 1];
+
+		snprintf(in_id, sizeof in_id, "%.*s",
+			 (int)strnlen(tl->incidents[i].id, sizeof tl->incidents[i].id),
+			 tl->incidents[i].id);
+		ok = make_id(c, c->incident_ids[i], "incident", in_id);
+	}
 	for (size_t i = 0; ok && i < c->n_articles; i++)
 		ok = incline_emit_buf_add(&key, c->articles[i].id,
 					  strlen(c->articles[i].id)) == 0
 		     && incline_emit_buf_add(&key, "\n", 1) == 0;
-	ok = ok && make_id(c, c->incident_id, "incident",
+	ok = ok && make_id(c, c->incident_ids[tl->n_incidents], "incident",
 			   key.data ? key.data : "");
 	incline_emit_buf_free(&key);
-	ok = ok && APPEND(objects, incident(c, tl));
+	c->whole = tl->n_incidents == 0;
+	for (size_t i = 0; ok && i < tl->n; i++) {
+		size_t k = incident_of(c, tl, &tl->events[i]);
+
+		c->whole = c->whole || k == tl->n_incidents;
+		/* the incidents an article tells of, in event order */
+		ok = add_refs(c, &tl->events[i], c->incident_ids[k]);
+	}
+	for (size_t i = 0; ok && i < tl->n_incidents; i++)
+		ok = APPEND(objects, incident(c, tl, i));
+	if (ok && c->whole)
+		ok = APPEND(objects, incident(c, tl, tl->n_incidents));
 	for (size_t i = 0; ok && i < c->n_actors; i++)
 		ok = APPEND(objects, threat_actor(c, c->actors[i]));
 	for (size_t i = 0; ok && i < tl->n; i++)
 		if (tl->events[i].type == INCLINE_EVENT_ATTRIBUTION
 		    && tl->events[i].claim.actor)
-			ok = APPEND(objects, attribution(c, &tl->events[i]));
+			ok = APPEND(objects, attribution(c, tl, &tl->events[i]));
 	for (size_t i = 0; ok && i < c->n_articles; i++)
 		ok = APPEND(objects, report(c, &c->articles[i]));
 	ok = ok && bundle_id(c, id, objects) && (o = json_object())
@@ -446,6 +538,7 @@ int incline_emit_stix(FILE *fp, const incline_timeline *tl,
 		json_decref(c.articles[i].refs);
 	free(c.articles);
 	free(c.actors);
+	free(c.incident_ids);
 	incline_emit_buf_free(&c.scratch);
 	incline_emit_buf_free(&c.name);
 	rc = doc ? incline_emit_json_line(fp, doc, JSON_INDENT(2), err)

@@ -97,8 +97,11 @@ static int body_html(incline_emit_buf *b, const incline_event *ev)
 		rc = add(b, "<p><strong>Sources disagree on the claim.</strong></p>");
 	if (!rc && (ev->flags & INCLINE_EVENT_HEDGED))
 		rc = add(b, "<p><em>Hedged: every source says may or might.</em></p>");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor)
-		rc = add(b, "<p>Attributed to ") || add_html(b, ev->claim.actor)
+	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
+	    && ev->claim.stance != INCLINE_STANCE_NONE)
+		rc = add(b, "<p>Claim")
+		     || (ev->claim.actor && (add(b, " about ")
+					     || add_html(b, ev->claim.actor)))
 		     || add(b, " (") || add(b, incline_stance_name(ev->claim.stance))
 		     || (ev->claim.claimant && (add(b, ", by ")
 						|| add_html(b, ev->claim.claimant)))
@@ -213,8 +216,9 @@ static json_t *title_slide(incline_emit_buf *b, const incline_timeline *tl,
 		 "by incline %s; every event links to its sources.</p>",
 		 shown, shown == 1 ? "" : "s", tl->n_articles,
 		 tl->n_articles == 1 ? "" : "s", INCLINE_VERSION);
-	(void)b;
-	if (o && text && SET(text, "headline", json_string("Incident timeline"))
+	incline_emit_buf_reset(b);
+	if (o && text && !incline_emit_buf_add_title(b, tl, incline_emit_buf_add_html)
+	    && SET(text, "headline", buf_string(b))
 	    && SET(text, "text", json_string(line))
 	    && SET(o, "text", json_incref(text))) {
 		json_decref(text);

@@ -174,7 +174,10 @@ int incline_when_copy(incline_when *dst, const incline_when *src)
 	incline_when w = *src;
 
 	/* Copy into a local first so dst is never half-owned: on failure it
-	 * is zeroed, which clear and free accept. */
+	 * is zeroed, which clear and free accept. The local's pointers are
+	 * nulled first: a failed strdup stops the chain, and the frees below
+	 * must not reach src's strings (found by test_chaos: double free). */
+	w.value = w.text = w.article = NULL;
 	if (dup_string(&w.value, src->value) || dup_string(&w.text, src->text)
 	    || dup_string(&w.article, src->article)) {
 		free(w.value);
@@ -191,6 +194,7 @@ int incline_claim_copy(incline_claim *dst, const incline_claim *src)
 {
 	incline_claim c = *src;
 
+	c.actor = c.claimant = NULL; /* as in incline_when_copy */
 	if (dup_string(&c.actor, src->actor)
 	    || dup_string(&c.claimant, src->claimant)) {
 		free(c.actor);
@@ -239,18 +243,13 @@ int incline_event_add_evidence(incline_event *ev, const incline_evidence *e)
 	 * the realloc would move. */
 	if ((rc = incline_evidence_copy(&copy, e)))
 		return rc;
-	/* Most events have one piece of evidence (every extracted one):
-	 * room for exactly one first, not the usual eight. */
-	if (ev->cap_evidence == 0) {
-		items = malloc(sizeof *ev->evidence);
-		rc = items ? 0 : INCLINE_ENOMEM;
-		if (items)
-			ev->cap_evidence = 1;
-	} else {
-		rc = incline_array_reserve(&items, &ev->cap_evidence,
-					   ev->n_evidence + 1,
-					   sizeof *ev->evidence);
-	}
+	/* Every extracted event holds exactly one piece of evidence, so the
+	 * first allocation is for one, not the generic 8: those seven empty
+	 * slots were over half of build's memory on a large corpus. */
+	if (ev->cap_evidence == 0 && (items = malloc(sizeof *ev->evidence)))
+		ev->cap_evidence = 1;
+	rc = incline_array_reserve(&items, &ev->cap_evidence, ev->n_evidence + 1,
+				   sizeof *ev->evidence);
 	ev->evidence = items;
 	if (rc) {
 		incline_evidence_clear(&copy);

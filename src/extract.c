@@ -36,8 +36,12 @@ typedef struct sentence {
 	size_t base;            /* file offset of bytes[0] */
 	incline_span span;      /* file offsets */
 	incline_span_list words; /* file offsets */
-	char **folded;          /* folded words (owned) */
+	char **folded;          /* folded words (pointers into fold_buf) */
 	size_t n_folded, cap_folded;
+	char *fold_buf;         /* the folded words, NUL-separated: one
+				   buffer per sentence, not one malloc per word */
+	size_t fold_len, fold_cap;
+	size_t *fold_off;       /* offset of each word in fold_buf */
 	int *clause;            /* clause number of each word */
 	size_t cap_clause;
 	lex_hit *hits;
@@ -122,7 +126,9 @@ static int load_actor_line(incline_extractor *x, const char *line, size_t len)
 	if ((rc = fold_phrase(&alias, x->folder, line, (size_t)(tab - line))))
 		return rc;
 	name = strndup(tab + 1, len - (size_t)(tab + 1 - line));
-	rc = name && name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
+	/* A failed strndup is out of memory, not a bad line (test_chaos). */
+	rc = !name ? INCLINE_ENOMEM
+	     : name[0] ? incline_lexicon_add_actor(x->lex, alias, name) : INCLINE_EINVAL;
 	free(alias);
 	free(name);
 	return rc;
@@ -160,9 +166,8 @@ int incline_extract_load_actors(incline_extractor *x, const char *path,
 
 static void sentence_reset(sentence *s)
 {
-	for (size_t i = 0; i < s->n_folded; i++)
-		free(s->folded[i]);
 	s->n_folded = 0;
+	s->fold_len = 0;
 	s->words.n = 0;
 	s->n_hits = 0;
 }
@@ -171,6 +176,8 @@ static void sentence_free(sentence *s)
 {
 	sentence_reset(s);
 	free(s->folded);
+	free(s->fold_buf);
+	free(s->fold_off);
 	free(s->clause);
 	free(s->hits);
 	incline_span_list_free(&s->words);
@@ -184,7 +191,7 @@ static const char *at(const sentence *s, size_t off)
 /* Punctuation between two words that ends a clause. */
 static bool clause_break(const char *p, size_t len)
 {
-	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - "};
+	static const char *const marks[] = {",", ";", ":", "\xE2\x80\x94", "\xE2\x80\x93", " - ", "--", "(", ")"};
 	for (size_t i = 0; i < len; i++) {
 		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
 			size_t n = strlen(marks[m]);
@@ -199,18 +206,26 @@ static int fold_words(sentence *s, incline_folder *f)
 {
 	if (s->words.n > s->cap_folded) {
 		char **nf = realloc(s->folded, s->words.n * sizeof *nf);
+		size_t *no;
 		if (!nf)
 			return INCLINE_ENOMEM;
 		s->folded = nf;
+		if (!(no = realloc(s->fold_off, s->words.n * sizeof *no)))
+			return INCLINE_ENOMEM;
+		s->fold_off = no;
 		s->cap_folded = s->words.n;
 	}
 	for (size_t i = 0; i < s->words.n; i++) {
-		size_t fl;
 		const incline_span *w = &s->words.items[i];
-		if (incline_text_fold(&s->folded[i], &fl, f, at(s, w->start), w->end - w->start))
+		s->fold_off[i] = s->fold_len;
+		if (incline_text_fold_append(&s->fold_buf, &s->fold_len, &s->fold_cap, f,
+					     at(s, w->start), w->end - w->start))
 			return INCLINE_ENOMEM;
-		s->n_folded = i + 1;
 	}
+	/* Pointers only now: the buffer may have moved while it grew. */
+	for (size_t i = 0; i < s->words.n; i++)
+		s->folded[i] = s->fold_buf + s->fold_off[i];
+	s->n_folded = s->words.n;
 	return 0;
 }
 
@@ -288,6 +303,9 @@ static bool negated(const sentence *s, const lex_hit *cue, bool sentence_wide)
 	size_t from = cue->first > NEGATION_REACH && !sentence_wide ? cue->first - NEGATION_REACH : 0;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *n = &s->hits[h];
+		/* inside a cue's gap counts too: "the spyware never hit" */
+		if (n->first > cue->first && n->first < cue->last && n->cls == LEX_NEGATION)
+			return true;
 		if (n->first >= cue->first)
 			continue;
 		if (n->cls == LEX_NEG_SCOPE)
@@ -350,6 +368,49 @@ static bool nonevent(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* How far a definite determiner may stand before the event noun it
+ * makes presupposed: "the WannaCry ransomware attack". */
+#define PRESUPPOSED_REACH 3
+
+/* Words that end a noun phrase's modifiers: in "the possibility of
+ * attacks" the determiner is not the attacks'. */
+static bool is_phrase_break(const char *w)
+{
+	static const char *const words[] = {"of", "for", "to", "in", "on", "about", "with", "by", "from", "against", "and", "or"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* true when the cue is a definite event noun: "the breach", "this attack". */
+static bool presupposed(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *p = &s->hits[h];
+		bool ok = p->cls == LEX_PRESUPPOSED && p->last == cue->first && cue->first == cue->last &&
+			  p->first + PRESUPPOSED_REACH >= p->last && s->clause[p->first] == s->clause[p->last];
+		for (size_t i = p->first + 1; ok && i < p->last; i++)
+			ok = !is_phrase_break(s->folded[i]) && !covered(s, LEX_NEGATION, i);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/* true when the cue is a bare "attack" in a sentence about a flaw: the
+ * way to exploit it ("the attack works on Android 8", "vulnerable to
+ * attacks that can intercept data"), not an incident. */
+static bool technique(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ATTACK_NOUN && a->first == cue->first && a->last == cue->last)
+			return find(s, LEX_FLAW, 0, s->words.n) != NULL;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -359,9 +420,11 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 			continue;
 		if (t == INCLINE_EVENT_ATTRIBUTION || t == INCLINE_EVENT_CONTEXT)
 			return c; /* negation is a stance here, not a veto */
-		if (negated(s, c, false) || hypothetical(s, c))
+		if (!(t == INCLINE_EVENT_INTRUSION && presupposed(s, c)) &&
+		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
-		if (t == INCLINE_EVENT_INTRUSION && (capability(s, c) || nonevent(s, c)))
+		if (t == INCLINE_EVENT_INTRUSION &&
+		    (capability(s, c) || nonevent(s, c) || (technique(s, c) && !presupposed(s, c))))
 			continue;
 		return c;
 	}
@@ -406,6 +469,25 @@ static bool usable(const incline_timex *t)
 	       (t->date.earliest != INCLINE_DAY_NONE || t->date.latest != INCLINE_DAY_NONE);
 }
 
+/* An expression that only bounds the event from above: "in recent
+ * years" (a past reference) and durations reaching back from now ("over
+ * the past four years", "in the previous 12 months"). The event happened
+ * by the publication date, and the expression is where the text says so. */
+static bool vague(const sentence *s, const incline_timex *t)
+{
+	static const char *const back[] = {"past", "last", "previous", "recent"};
+	size_t w = word_at(s, t->start);
+	if (t->type == INCLINE_TIMEX_DATE && t->date.gran == INCLINE_GRAN_UNKNOWN)
+		return t->date.latest != INCLINE_DAY_NONE && t->date.earliest == INCLINE_DAY_NONE;
+	if (t->type != INCLINE_TIMEX_DURATION)
+		return false;
+	for (size_t i = w; i < w + 2 && i < s->n_folded && s->words.items[i].start < t->end; i++)
+		for (size_t k = 0; k < sizeof back / sizeof *back; k++)
+			if (strcmp(s->folded[i], back[k]) == 0)
+				return true;
+	return false;
+}
+
 /* A date right after a reporting verb dates the report. */
 static bool reporting_date(const sentence *s, const incline_timex *t)
 {
@@ -428,12 +510,15 @@ static chosen_date choose_date(const sentence *s, incline_event_type t, const le
 	const incline_timex *same = NULL, *any = NULL, *report = NULL;
 	size_t best_same = SIZE_MAX, best_any = SIZE_MAX;
 	bool disclosure = t == INCLINE_EVENT_DISCLOSURE;
+	/* a flaw's report is the vulnerability event itself: "reported in
+	 * August" dates it */
+	bool any_date = t == INCLINE_EVENT_VULNERABILITY;
 
 	for (size_t i = 0; i < n; i++) {
 		const incline_timex *d = &dates[i];
 		size_t w = word_at(s, d->start);
 		size_t dist = w > cue->first ? w - cue->first : cue->first - w;
-		if (reporting_date(s, d) != disclosure) {
+		if (!any_date && reporting_date(s, d) != disclosure) {
 			if (!report)
 				report = d;
 			continue;
@@ -468,6 +553,10 @@ static int set_when(incline_when *w, const incline_article *a, const incline_tim
 	if (upper_bound_only) {
 		w->date.earliest = INCLINE_DAY_NONE;
 		w->basis = INCLINE_BASIS_PUBLICATION;
+		if (w->date.latest == INCLINE_DAY_NONE || w->date.latest > a->published)
+			w->date.latest = a->published; /* a duration back from now */
+		if (w->date.gran == INCLINE_GRAN_UNKNOWN)
+			w->date.gran = INCLINE_GRAN_DAY;
 	}
 	w->has_span = true;
 	w->start = t->start;
@@ -725,13 +814,17 @@ static int sentence_events(article_ctx *c, sentence *s)
 {
 	const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT];
 	incline_timex own[64];
+	const incline_timex *bound = NULL; /* the first vague expression */
 	size_t n = 0, first, end = sentence_dates(c, s, &first);
 	const incline_timex *carry = continues(c, s) ? c->carry : NULL;
 	int rc = 0;
 
-	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++)
+	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
+		else if (!bound && vague(s, &c->dates->items[i]))
+			bound = &c->dates->items[i];
+	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
 	pick_types(s, cues);
@@ -739,6 +832,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 		if (!cues[t])
 			continue;
 		chosen_date d = choose_date(s, (incline_event_type)t, cues[t], own, n);
+		if (!d.timex && bound)
+			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);

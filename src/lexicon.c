@@ -5,6 +5,7 @@
  * matches any word starting with w; "a|b|c" matches any of them; "~"
  * skips up to LEX_GAP words. Words are in folded form (lower case). */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +49,9 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
-	{T(INTRUSION), "leak|leaked|leaking|leaks"},
+	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
+	{T(INTRUSION), "data dump|dumps|leakage"},
+	{T(INTRUSION), "dumped"},
 	{T(INTRUSION), "hijack*|defac*|spoof*|impersonat*"},
 	{T(INTRUSION), "trick|tricked|tricking|tricks|lure|lured|lures|luring|dupe|duped"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
@@ -151,7 +154,8 @@ static const row cue_rows[] = {
 	{T(PATCH), "patch|patched|patches|patching"},
 	{T(PATCH), "fix|fixed|fixes|fixing|hotfix*"},
 	{T(PATCH), "security|software|firmware update|updates"},
-	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch"},
+	{T(PATCH), "released|issued|rolled|pushed|shipped ~ update|updates|fix|fixes|version|patch|mitigation|mitigations"},
+	{T(PATCH), "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|problem|problems|hole|holes ~ addressed|resolved|plugged|remediated|mitigated|closed"},
 	{T(PATCH), "address|addressed|addresses|addressing|resolve|resolved|resolves ~ vulnerability|vulnerabilities|flaw|flaws|issue|issues|bug|bugs"},
 	{T(PATCH), "upgrade|upgraded|upgrading"},
 	{T(PATCH), "workaround|workarounds"},
@@ -187,12 +191,20 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "possibility|risk|threat|danger of"},
 	{LEX_MODAL, "plan|plans|planning|planned|intend|intends|intended|aims|aim|want|wants to"},
 	{LEX_MODAL, "how to"},
+	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
+	{LEX_MODAL, "in case of"},
+	{LEX_MODAL, "in the event of"},
+	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
+	/* in a sentence about a flaw, a bare "attack" names the way to
+	 * exploit it ("the attack works against Android 8"), not an incident */
+	{LEX_ATTACK_NOUN, "attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks"},
+	{LEX_ATTACK_NOUN, "cyber attack|attacks"},
 	/* names of a flaw, for vulnerability events */
 	{LEX_FLAW, "vulnerability|vulnerabilities|flaw|flaws|bug|bugs|loophole|loopholes|cve-*|zero-day|zero-days|0-day|0day|exploit|exploits|vulnerable"},
 	{LEX_FLAW, "security hole|holes|weakness|weaknesses|issue|issues|problem|problems"},
@@ -201,13 +213,15 @@ static const row qualifier_rows[] = {
 	{LEX_FINDING, "dug|turned up"},
 	{LEX_FINDING, "made public|aware"},
 	{LEX_FINDING, "present|remained|remains|lives|living|sits in|inside|within"},
-	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted|state|states|stated|explained|wrote|writes"},
-	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contain|contains|contained|suffer|suffers|suffered"},
+	{LEX_FINDING, "said|says|say|told|tells|claim|claims|claimed|confirm|confirmed|confirms|announce|announced|announces|warn|warns|mentioned|noted"},
+	{LEX_FINDING, "describe|described|describes|classified|classifies|categorized|categorised|listed|named|called|known|rated|deemed|labeled|labelled|logged|observed|located|highlighted|flagged|posted|shared|analyzed|analysed|involves|involved|contained|suffer|suffers|suffered"},
 	{LEX_FINDING, "report|reported|reporting|reports|disclose|disclosed|discloses|disclosing|disclosure|revealed|reveals|published|publishes|publicized|publicised|detailed|details|acknowledged"},
-	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|alerted|notified|informed|emerged"},
+	{LEX_FINDING, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|exist|exists|existed|resides|resided|lies|lay|introduced|assigned|tracked|dubbed|demonstrated|warned|emerged"},
 	{LEX_GENERIC, "on the rise"},
 	{LEX_GENERIC, "are|were rising|growing|increasing|soaring|surging|proliferating|spreading|becoming"},
 	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
+	{LEX_GENERIC, "surge|rise|increase|spike|growth|uptick|jump|decline|drop in"},
+	{LEX_GENERIC, "among the most"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
@@ -217,14 +231,20 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_ACCORDING, "according to"},
+	/* a definite event noun ("the breach", "this attack", "the stolen
+	 * data") presupposes the happening: a negation or a modal before it
+	 * is about something else ("did not report the breach", "cannot
+	 * comment on the ransom") */
+	{LEX_PRESUPPOSED, "the|this|that|these|those|its|their|last|recent|latest ~ attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|breach|breaches|hack|hacks|intrusion|intrusions|leak|leaks|infection|ransom|theft|dump|compromise|stolen|leaked|hacked|breached|compromised"},
 	{LEX_SELF_CLAIM, "claimed|claim|claims|claiming|took|taken|take|takes credit|responsibility"},
 	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
+	{LEX_CAPABILITY, "designed|meant|built|engineered|crafted to"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */
 	{LEX_CONTINUE, "and|but|although|though|while|yet|so|because"},
-	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless"},
+	{LEX_CLAUSE, "but|although|though|however|whereas|while|yet|nevertheless|which|that"},
 };
 
 /* Built-in actor aliases: folded alias -> canonical name. Groups, gangs,
@@ -289,19 +309,27 @@ typedef struct entry {
 	size_t len; /* strlen(key) */
 } entry;
 
+/* index[lo .. hi) all have one key, whose FNV-1a hash is hash. */
+typedef struct key_run {
+	size_t lo, hi;
+	uint64_t hash;
+} key_run;
+
 struct incline_lexicon {
 	pattern *patterns;
 	size_t n_patterns, cap_patterns;
 	entry *index;
 	size_t n_index;
 	/* Lookup accelerators, rebuilt with the index (see build_index):
-	 * index entries whose key starts with byte c are
-	 * index[first[c] .. first[c + 1]); the "w*" entries again, by first
-	 * byte, then length, key and pattern, in prefixes[pfirst[c] ..]. */
-	size_t first[257];
+	 * the "w*" entries again, by first byte, then length, key and
+	 * pattern, in prefixes[pfirst[c] .. pfirst[c + 1]). */
 	entry *prefixes;
 	size_t n_prefixes;
 	size_t pfirst[257];
+	/* Exact keys: an open-addressing hash table of the runs of equal
+	 * keys in index (n_slots a power of two, at most half full). */
+	key_run *slots;
+	size_t n_slots;
 	char **names; /* canonical actor names (owned) */
 	size_t n_names;
 };
@@ -400,14 +428,65 @@ static int cmp_prefix(const void *a, const void *b)
 	return cmp_entry(a, b);
 }
 
-/* Fills first[], prefixes and pfirst[] from the sorted index: the matcher
- * looks at most at the entries of one first byte instead of binary
- * searching the whole index once per prefix of every word (which was over
- * a third of `incline extract`, perf on a 10 MB corpus). */
+static uint64_t hash_key(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+/* The run of index entries whose key is s[0..len), or NULL. */
+static const key_run *find_key(const incline_lexicon *lex, const char *s, size_t len)
+{
+	uint64_t h = hash_key(s, len);
+	for (size_t i = (size_t)h & (lex->n_slots - 1);; i = (i + 1) & (lex->n_slots - 1)) {
+		const key_run *r = &lex->slots[i];
+		if (r->hi == 0)
+			return NULL;
+		if (r->hash == h && lex->index[r->lo].len == len &&
+		    memcmp(lex->index[r->lo].key, s, len) == 0)
+			return r;
+	}
+}
+
+static int build_hash(incline_lexicon *lex)
+{
+	size_t n = 4;
+	key_run *slots;
+
+	while (n < 2 * lex->n_index + 2)
+		n *= 2;
+	if (!(slots = calloc(n, sizeof *slots)))
+		return INCLINE_ENOMEM;
+	free(lex->slots);
+	lex->slots = slots;
+	lex->n_slots = n;
+	for (size_t lo = 0, hi; lo < lex->n_index; lo = hi) {
+		const entry *e = &lex->index[lo];
+		uint64_t h = hash_key(e->key, e->len);
+		size_t i = (size_t)h & (n - 1);
+		for (hi = lo + 1; hi < lex->n_index && strcmp(lex->index[hi].key, e->key) == 0; hi++)
+			;
+		while (slots[i].hi)
+			i = (i + 1) & (n - 1);
+		slots[i] = (key_run){lo, hi, h};
+	}
+	return 0;
+}
+
+/* Fills the hash of exact keys, prefixes and pfirst[] from the sorted
+ * index: the matcher makes one hash probe per word and looks at the
+ * prefix rows of one first byte, instead of binary searching the whole
+ * index once per prefix of every word (which was over a third of
+ * `incline extract`, perf on a 10 MB corpus). */
 static int build_accelerators(incline_lexicon *lex)
 {
 	size_t np = 0, k = 0;
 	entry *pre;
+
+	if (build_hash(lex))
+		return INCLINE_ENOMEM;
 
 	for (size_t i = 0; i < lex->n_index; i++)
 		np += lex->index[i].prefix;
@@ -420,12 +499,9 @@ static int build_accelerators(incline_lexicon *lex)
 	free(lex->prefixes);
 	lex->prefixes = pre;
 	lex->n_prefixes = np;
-	for (size_t c = 0, i = 0, j = 0; c < 257; c++) {
-		while (i < lex->n_index && first_byte(&lex->index[i]) < c)
-			i++;
+	for (size_t c = 0, j = 0; c < 257; c++) {
 		while (j < np && first_byte(&pre[j]) < c)
 			j++;
-		lex->first[c] = i;
 		lex->pfirst[c] = j;
 	}
 	return 0;
@@ -533,6 +609,7 @@ void incline_lexicon_free(incline_lexicon *lex)
 	free(lex->patterns);
 	free(lex->index);
 	free(lex->prefixes);
+	free(lex->slots);
 	free(lex->names);
 	free(lex);
 }
@@ -597,21 +674,12 @@ static int try_entry(const incline_lexicon *lex, const entry *e, const char *con
 }
 
 /* Tries every pattern whose first word can be the whole word toks[i]. */
-static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t n,
-		    lex_hit **hits, size_t *n_hits, size_t *cap)
+static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t len,
+		    size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
 {
-	const char *key = toks[i];
-	unsigned char c = (unsigned char)key[0];
-	size_t lo = lex->first[c], hi = lex->first[c + 1];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(lex->index[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < lex->n_index && strcmp(lex->index[lo].key, key) == 0; lo++)
-		if (try_entry(lex, &lex->index[lo], toks, i, n, hits, n_hits, cap))
+	const key_run *r = find_key(lex, toks[i], len);
+	for (size_t k = r ? r->lo : 0; r && k < r->hi; k++)
+		if (try_entry(lex, &lex->index[k], toks, i, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
 	return 0;
 }
@@ -627,7 +695,7 @@ int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
 		const char *tok = toks[i];
 		unsigned char c = (unsigned char)tok[0];
 		size_t len = strlen(tok);
-		if (try_word(lex, toks, i, n, hits, n_hits, cap))
+		if (try_word(lex, toks, i, len, n, hits, n_hits, cap))
 			return INCLINE_ENOMEM;
 		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
 			const entry *e = &lex->prefixes[k];

@@ -19,10 +19,12 @@ typedef enum lex_class {
 	LEX_DENY,      /* "denied": an attribution stance */
 	LEX_REPORT,    /* "said", "confirmed": a claimant's verb */
 	LEX_ACCORDING, /* "according to": the claimant follows */
+	LEX_PRESUPPOSED, /* "the breach": a definite event noun, presupposed */
 	LEX_SELF_CLAIM, /* "claimed responsibility": the claimant is the actor */
 	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
 	LEX_CLAUSE,    /* "but", "although": starts a new clause */
 	LEX_CAPABILITY, /* "can", "allows": what could be done, not what was */
+	LEX_ATTACK_NOUN, /* "attack": with a flaw about, a technique */
 	LEX_FLAW,      /* "vulnerability", "CVE-…": what a vulnerability event is about */
 	LEX_FINDING,   /* "found", "affects", "disclosed": what happened to a flaw */
 	LEX_NONEVENT,  /* "attack surface", "protect against attacks": a cue

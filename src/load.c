@@ -458,6 +458,7 @@ static int load_evidence(incline_evidence *e, const load_ctx *c,
 		return fail_at(c, at, "expected an evidence object");
 	if ((rc = get_string(&e->article, c, at, o, "article", true))
 	    || (rc = get_string(&e->source, c, at, o, "source", false))
+	    || (rc = get_string(&e->url, c, at, o, "url", false))
 	    || (rc = get_day(&e->published, c, at, o, "published"))
 	    || (rc = get_size(&e->start, c, at, o, "start", true))
 	    || (rc = get_size(&e->end, c, at, o, "end", true))
@@ -663,6 +664,10 @@ static int load_incident(incline_incident *in, const load_ctx *c,
 	memset(in, 0, sizeof *in);
 	if (!json_is_object(o))
 		return fail_at(c, at, "expected an incident object");
+	/* get_id leaves "" for an absent id, which would be written as an
+	 * id that cannot be read back. */
+	if (!json_object_get(o, "id"))
+		return missing(c, at, "id");
 	if ((rc = get_id(in->id, c, at, o, "id"))
 	    || (rc = get_string(&in->name, c, at, o, "name", false))
 	    || (rc = get_strings(c, at, o, "entities", add_incident_entity, in))
@@ -835,9 +840,10 @@ static int load_all(load_ctx *c)
 	json_error_t jerr;
 	int rc;
 
+	/* An empty stream holds no events: map/reduce jobs leave empty
+	 * partitions and markers (Hadoop's and Spark's _SUCCESS). */
 	if (i == c->len)
-		return incline_error_at(c->err, INCLINE_EINVAL, c->name, c->buf,
-					c->len, i, "empty: no timeline or events");
+		return 0;
 	/* The first non-blank line standing alone decides: NDJSON. */
 	for (e = i; e > 0 && c->buf[e - 1] != '\n'; e--)
 		;
@@ -862,70 +868,83 @@ static int cmp_strp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* An article id of the scratch and where it stands in its list. */
+typedef struct load_ref {
+	const char *id;
+	size_t index;
+} load_ref;
+
+/* By id, then by position: the first occurrence of an id sorts first. */
+static int cmp_ref(const void *pa, const void *pb)
+{
+	const load_ref *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
 /* Moves every event and every article id not already there from src into
  * dst, or nothing (ENOMEM, dst unchanged). src keeps what was not moved. */
 static int move_into(incline_timeline *dst, incline_timeline *src)
 {
 	void *events = dst->events, *articles = dst->articles;
-	size_t n_old = dst->n_articles;
-	char **seen = NULL;
+	size_t n_old = dst->n_articles, m = src->n_articles;
+	char **seen = NULL;    /* the ids dst has, sorted for bsearch */
+	load_ref *refs = NULL; /* src's ids sorted, first occurrence first */
+	bool *keep = NULL;     /* per src id: new to dst, first of its kind */
 	int rc;
 
-	if (src->n > SIZE_MAX - dst->n
-	    || src->n_articles > SIZE_MAX - dst->n_articles)
+	if (src->n > SIZE_MAX - dst->n || m > SIZE_MAX - n_old)
 		return INCLINE_ENOMEM;
 	rc = incline_array_reserve(&events, &dst->cap, dst->n + src->n,
 				   sizeof *dst->events);
 	dst->events = events;
-	if (rc)
+	if (!rc) {
+		rc = incline_array_reserve(&articles, &dst->cap_articles,
+					   n_old + m, sizeof *dst->articles);
+		dst->articles = articles;
+	}
+	if (!rc && ((n_old && !(seen = calloc(n_old, sizeof *seen)))
+		    || (m && (!(refs = calloc(m, sizeof *refs))
+			      || !(keep = calloc(m, sizeof *keep))))))
+		rc = INCLINE_ENOMEM;
+	if (rc) {
+		free(seen);
+		free(refs);
+		free(keep);
 		return rc;
-	rc = incline_array_reserve(&articles, &dst->cap_articles,
-				   n_old + src->n_articles,
-				   sizeof *dst->articles);
-	dst->articles = articles;
-	if (rc)
-		return rc;
-	/* Known ids, sorted for bsearch: n log n, not n * m strcmps. */
-	if (n_old + src->n_articles > 0
-	    && !(seen = calloc(n_old + src->n_articles, sizeof *seen)))
-		return INCLINE_ENOMEM;
+	}
+	/* Sorting both sides: n log n, where a linear search per id would
+	 * cost n * m on a corpus-sized timeline. */
 	if (n_old) {
 		memcpy(seen, dst->articles, n_old * sizeof *seen);
 		qsort(seen, n_old, sizeof *seen, cmp_strp);
 	}
+	for (size_t i = 0; i < m; i++) {
+		refs[i].id = src->articles[i];
+		refs[i].index = i;
+	}
+	if (m > 1)
+		qsort(refs, m, sizeof *refs, cmp_ref);
+	for (size_t k = 0; k < m; k++)
+		keep[refs[k].index] =
+			(k == 0 || strcmp(refs[k].id, refs[k - 1].id) != 0)
+			&& !(n_old && bsearch(&refs[k].id, seen, n_old,
+					      sizeof *seen, cmp_strp));
 	/* Nothing can fail from here on. */
 	if (src->n)
 		memcpy(dst->events + dst->n, src->events,
 		       src->n * sizeof *src->events);
 	dst->n += src->n;
 	src->n = 0;
-	for (size_t i = 0; i < src->n_articles; i++) {
-		char *id = src->articles[i];
-		size_t n_seen = dst->n_articles;
-
-		if (bsearch(&id, seen, n_seen, sizeof *seen, cmp_strp))
-			continue;
-		dst->articles[dst->n_articles++] = id;
-		src->articles[i] = NULL;
-		/* Keep seen sorted: insert id (articles lists are short next
-		 * to events; a memmove per new id is cheap). */
-		{
-			size_t lo = 0, hi = n_seen;
-
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (strcmp(seen[mid], id) < 0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			memmove(seen + lo + 1, seen + lo,
-				(n_seen - lo) * sizeof *seen);
-			seen[lo] = id;
+	for (size_t i = 0; i < m; i++)
+		if (keep[i]) {
+			dst->articles[dst->n_articles++] = src->articles[i];
+			src->articles[i] = NULL;
 		}
-	}
 	free(seen);
+	free(refs);
+	free(keep);
 	if (src->n_incidents) {
 		incline_incident *items = realloc(dst->incidents,
 			(dst->n_incidents + src->n_incidents) * sizeof *items);

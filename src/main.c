@@ -65,13 +65,15 @@ static const char usage_text[] =
 	"                         timelinejs, timesketch, stix, markdown or html\n"
 	"      --update FILE      build: add the articles to timeline FILE in place\n"
 	"                         (atomically; articles already in it change nothing)\n"
+	"      --input-format F   text, json, ndjson, html or csv (default: detected\n"
+	"                         per file from its name and first bytes)\n"
 	"      --ref-date DATE    publication date YYYY-MM-DD for inputs without one\n"
 	"                         (for `dates`: the reference date for every input)\n"
 	"      --keep-going       process what could be read when some inputs fail\n"
 	"      --actors FILE      extra actor aliases, one \"alias<TAB>name\" per line\n"
 	"      --max-article-bytes N  refuse articles larger than N bytes (default 64 MiB)\n"
 	"  -j, --jobs N           extract with N threads (same output; default 1)\n"
-	"      --split            build: one timeline per incident, written to the\n"
+	"      --split            build, merge: one timeline per incident, written to the\n"
 	"                         folder given with -o (created if missing)\n"
 	"      --min-overlap X    share of content words two accounts must share to\n"
 	"                         merge (0..1, default %.2f)\n"
@@ -152,7 +154,7 @@ static int parse_size(size_t *out, const char *s)
 }
 
 enum { OPT_REF_DATE = 256, OPT_KEEP_GOING, OPT_ACTORS, OPT_MIN_OVERLAP, OPT_MAX_BYTES, OPT_VERSION,
-       OPT_UPDATE, OPT_SPLIT };
+       OPT_UPDATE, OPT_SPLIT, OPT_INPUT_FORMAT };
 
 static int parse_options(options *o, int argc, char **argv)
 {
@@ -169,6 +171,7 @@ static int parse_options(options *o, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, OPT_VERSION},
 		{"update", required_argument, NULL, OPT_UPDATE},
+		{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
 		{NULL, 0, NULL, 0},
 	};
 	int c, rc;
@@ -202,6 +205,12 @@ static int parse_options(options *o, int argc, char **argv)
 		case 'h': print_usage(stdout); return -1;
 		case OPT_VERSION: printf("incline %s\n", INCLINE_VERSION); return -1;
 		case OPT_UPDATE: o->update = optarg; break;
+		case OPT_INPUT_FORMAT:
+			if ((rc = incline_input_format_from_name(optarg)) < 0)
+				return usage_error("unknown input format '%s' (text, json, ndjson, html or csv)",
+						   optarg);
+			o->read.format = (incline_input_format)rc;
+			break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -213,8 +222,9 @@ static int parse_options(options *o, int argc, char **argv)
 		return usage_error("--update works with build, not %s", o->command);
 	if (o->update && (o->output || o->format != FORMAT_JSON))
 		return usage_error("%s", "--update writes its JSON timeline in place: no -o or -f");
-	if (o->split && (strcmp(o->command, "build") || !o->output || strcmp(o->output, "-") == 0))
-		return usage_error("%s", "--split needs `build` and -o DIR");
+	if (o->split && ((strcmp(o->command, "build") && strcmp(o->command, "merge")) || !o->output
+			 || strcmp(o->output, "-") == 0))
+		return usage_error("%s", "--split needs `build` or `merge` and -o DIR");
 	return 0;
 }
 
@@ -238,11 +248,40 @@ typedef struct feed {
 	int stopped; /* the pipeline failed: not the input's fault */
 } feed;
 
+/* Invalid UTF-8 is read as U+FFFD for matching (offsets stay those of the
+ * bytes on disk); say where the first one is, once per article. */
+static void warn_invalid_utf8(const incline_article *a)
+{
+	size_t len = a->body.end - a->body.start;
+	size_t bad = incline_text_utf8_check(a->bytes + a->body.start, len);
+	int line, col;
+	if (bad == len)
+		return;
+	bad += a->body.start;
+	incline_text_position(&line, &col, a->bytes, a->body.end, bad);
+	if (a->base == 0)
+		fprintf(stderr, "incline: %s:%d:%d: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, line, col);
+	else
+		fprintf(stderr, "incline: %s: byte %zu: warning: invalid UTF-8, read as U+FFFD\n",
+			a->id, a->base + bad);
+}
+
 static int push_article(incline_article *a, void *payload, incline_error *err)
 {
 	feed *f = payload;
 	f->n++;
+	warn_invalid_utf8(a);
 	return f->stopped = incline_pipeline_push(f->p, a, err);
+}
+
+/* --keep-going: a bad record of a JSON, NDJSON or CSV file is reported and
+ * skipped; payload is the `failed` flag. */
+static int skip_record(const incline_error *err, void *payload)
+{
+	report(err);
+	*(int *)payload = 1;
+	return 0;
 }
 
 /* Streams every article of every input through the pipeline, one at a
@@ -251,10 +290,15 @@ static int push_article(incline_article *a, void *payload, incline_error *err)
 static int run_inputs(run_ctx *ctx, const incline_pipeline_ops *ops, int *failed)
 {
 	const options *o = ctx->o;
+	incline_read_opts ro = o->read;
 	incline_pipeline *p = NULL;
 	incline_error err;
 	int rc = 0;
 
+	if (o->keep_going) {
+		ro.on_record_error = skip_record;
+		ro.payload = failed;
+	}
 	incline_error_clear(&err);
 	if (incline_pipeline_new(&p, o->jobs ? o->jobs : 1, ops, ctx, &err)) {
 		report(&err);
@@ -263,7 +307,7 @@ static int run_inputs(run_ctx *ctx, const incline_pipeline_ops *ops, int *failed
 	for (int i = 0; !rc && i < o->n_inputs; i++) {
 		feed f = {p, 0, 0};
 		incline_error_clear(&err);
-		if (incline_article_each(o->inputs[i], &o->read, push_article, &f, &err) == 0) {
+		if (incline_article_each(o->inputs[i], &ro, push_article, &f, &err) == 0) {
 			if (f.n > 0)
 				continue;
 			incline_error_set(&err, INCLINE_EINVAL, o->inputs[i], 0, 0,
@@ -319,6 +363,12 @@ static int no_worker_new(void **out, void *payload, incline_error *err)
 	return 0;
 }
 
+/* Takes an offset pair into a decoded article text to the file's. */
+static void to_file(size_t *start, size_t *end, void *payload)
+{
+	incline_article_file_span(payload, start, end);
+}
+
 /* Article a's events in a new timeline. */
 static int extract_events(incline_timeline **out, void *x, const incline_article *a,
 			  incline_error *err)
@@ -329,6 +379,9 @@ static int extract_events(incline_timeline **out, void *x, const incline_article
 		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
 	if ((rc = incline_extract_article(*out, x, a, err)))
 		return rc;
+	/* Decoded text (JSON, HTML, CSV): spans back to the file. */
+	if (a->map)
+		incline_events_map_spans((*out)->events, (*out)->n, a->id, to_file, (void *)a);
 	incline_timeline_sort(*out);
 	return 0;
 }
@@ -391,10 +444,15 @@ static int extract_work(void **out, void *x, const incline_article *a, incline_e
 static int dates_ndjson(FILE *fp, const void *unused, const incline_article *a, incline_error *err)
 {
 	incline_timex_list list = {0};
+	incline_article view;
 	int rc = incline_timex_scan(&list, a->bytes + a->body.start, a->body.end - a->body.start,
 				    a->base + a->body.start, a->published, err);
+	/* Offsets and text as in the file, for decoded articles too. */
+	for (size_t i = 0; !rc && i < list.n; i++)
+		incline_article_file_span(a, &list.items[i].start, &list.items[i].end);
+	incline_article_file_view(&view, a);
 	if (!rc)
-		rc = incline_emit_timex_ndjson(fp, a, &list, err);
+		rc = incline_emit_timex_ndjson(fp, &view, &list, err);
 	incline_timex_list_free(&list);
 	return rc;
 }

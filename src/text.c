@@ -2,6 +2,7 @@
  * offsets, folding for matching (ICU: NFKC case folding and the UTS #39
  * skeleton), sentence splitting and word tokens. The input bytes are never
  * changed; everything here reports byte offsets into them. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -266,6 +267,26 @@ size_t incline_text_decode(uint32_t *cp, const char *s, size_t len)
 		return 0;
 	}
 	return decode_one(cp, &valid, (const unsigned char *)s, len);
+}
+
+void incline_text_position(int *line, int *column, const char *s, size_t len, size_t off)
+{
+	size_t i = 0;
+	uint32_t cp;
+	*line = 1;
+	*column = 1;
+	if (off > len)
+		off = len;
+	while (i < off) {
+		size_t n = incline_text_decode(&cp, s + i, len - i);
+		if (cp == '\n') {
+			(*line)++;
+			*column = 1;
+		} else if (*column < INT_MAX) {
+			(*column)++;
+		}
+		i += n;
+	}
 }
 
 size_t incline_text_utf8_check(const char *s, size_t len)
@@ -693,6 +714,26 @@ int incline_text_fold(char **out, size_t *out_len, incline_folder *f,
 	*out = b.p;
 	*out_len = b.n;
 	return 0;
+}
+
+int incline_text_fold_append(char **buf, size_t *buf_len, size_t *cap,
+			     incline_folder *f, const char *s, size_t len)
+{
+	strbuf b = {*buf, *buf_len, *cap};
+	int rc;
+
+	if (!f || (!s && len > 0))
+		return INCLINE_EINVAL;
+	rc = strbuf_reserve(&b, len);
+	if (rc == 0)
+		rc = fold_into(&b, f, s, len);
+	if (rc == 0)
+		b.p[b.n++] = '\0'; /* strbuf_reserve always leaves room for it */
+	*buf = b.p;
+	*cap = b.cap;
+	if (rc == 0)
+		*buf_len = b.n;
+	return rc;
 }
 
 /* ===================================================================== *

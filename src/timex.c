@@ -317,103 +317,67 @@ static size_t lx_sep_date(tx_lexer *lx, size_t at, tx_tok *t)
 	return p - at;
 }
 
-static void lx_number(tx_lexer *lx, tx_tok *t)
+/* "10:30", "10:30:15" after the hour digits (at p); returns the bytes
+ * read or 0. */
+static size_t lx_clock(const tx_lexer *lx, size_t p, int v, tx_tok *t)
 {
-	size_t at = lx->pos, p;
-	int v = 0, nd = 0, suf;
+	int mi;
+
+	if (v > 24 || lx_peek(lx, p) != ':' || !is_digit(lx_peek(lx, p + 1)) ||
+	    !is_digit(lx_peek(lx, p + 2)) || is_digit(lx_peek(lx, p + 3)))
+		return 0;
+	mi = (lx->s[p + 1] - '0') * 10 + (lx->s[p + 2] - '0');
+	if (mi >= 60)
+		return 0;
+	t->kind = TK_CLOCK;
+	t->h = (int8_t)v;
+	t->mi = (int8_t)mi;
+	if (lx_peek(lx, p + 3) == ':' && is_digit(lx_peek(lx, p + 4)) && is_digit(lx_peek(lx, p + 5)))
+		return 6;
+	return 3;
+}
+
+/* Three digits after a comma at p: "2,000" goes on. */
+static bool lx_thousands(const tx_lexer *lx, size_t p)
+{
+	return lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) && is_digit(lx_peek(lx, p + 2)) &&
+	       is_digit(lx_peek(lx, p + 3)) && !is_digit(lx_peek(lx, p + 4));
+}
+
+/* Letters glued to a number at p: "19th", "1990s", "3Q", "5pm", or a
+ * code ("4G", "3f2a..."). Returns the position after them. */
+static size_t lx_num_letters(const tx_lexer *lx, size_t p, int v, int nd, tx_tok *t)
+{
+	int c1 = lower(lx_peek(lx, p)), c2 = lower(lx_peek(lx, p + 1)), suf;
+	bool end2 = !lx_alnum_at(lx, p + 2), end1 = !lx_alnum_at(lx, p + 1);
 	size_t n;
 
-	t->kind = TK_NUM;
-	if ((n = lx_sep_date(lx, at, t)) > 0) {
-		t->kind = TK_DATE;
-		lx->pos = at + n;
-		return;
+	if (end2 && ((c1 == 's' && c2 == 't') || (c1 == 'n' && c2 == 'd') ||
+		     (c1 == 'r' && c2 == 'd') || (c1 == 't' && c2 == 'h'))) {
+		t->suf = SUF_ORD;
+		return p + 2;
 	}
-	p = at;
-	while (is_digit(lx_peek(lx, p))) {
-		if (nd < 9)
-			v = v * 10 + (lx->s[p] - '0');
-		nd++;
+	if (end1 && c1 == 's') {
+		t->suf = SUF_S;
+		return p + 1;
+	}
+	if (end1 && c1 == 'q' && v >= 1 && v <= 4 && nd == 1) {
+		t->kind = TK_QTR;
+		return p + 1;
+	}
+	if ((n = lx_ampm(lx, p, &suf)) > 0) {
+		t->suf = (uint8_t)suf;
+		return p + n;
+	}
+	t->flags |= TF_COMPLEX;
+	while (lx_alnum_at(lx, p))
 		p++;
-	}
-	t->num = v;
-	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
-	if (nd <= 2 && lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
-	    is_digit(lx_peek(lx, p + 2)) && !is_digit(lx_peek(lx, p + 3)) && v <= 24) {
-		int mi = (lx->s[p + 1] - '0') * 10 + (lx->s[p + 2] - '0');
-		if (mi < 60) {
-			t->kind = TK_CLOCK;
-			t->h = (int8_t)v;
-			t->mi = (int8_t)mi;
-			p += 3;
-			if (lx_peek(lx, p) == ':' && is_digit(lx_peek(lx, p + 1)) &&
-			    is_digit(lx_peek(lx, p + 2)))
-				p += 3;
-		}
-	} else if (nd == 8 && v / 10000 >= 1970 && v / 10000 <= 2099 &&
-		   incline_date_valid_ymd(v / 10000, v / 100 % 100, v % 100) &&
-		   !lx_alnum_at(lx, p)) {
-		/* A compact "20170313". */
-		t->kind = TK_DATE;
-		t->y = (int16_t)(v / 10000);
-		t->mo = (int8_t)(v / 100 % 100);
-		t->d = (int8_t)(v % 100);
-	} else if (nd <= 3 && lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
-		   is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
-		   !is_digit(lx_peek(lx, p + 4))) {
-		/* "2,000": a count, never a date. */
-		t->flags |= TF_COMPLEX;
-		while (lx_peek(lx, p) == ',' && is_digit(lx_peek(lx, p + 1)) &&
-		       is_digit(lx_peek(lx, p + 2)) && is_digit(lx_peek(lx, p + 3)) &&
-		       !is_digit(lx_peek(lx, p + 4)))
-			p += 4;
-	}
-	/* Decimals and version numbers: "2.1", "10.0.3". */
-	while (t->kind == TK_NUM && (lx_peek(lx, p) == '.' || lx_peek(lx, p) == ',') &&
-	       is_digit(lx_peek(lx, p + 1)) && lx_peek(lx, p) == '.') {
-		t->flags |= TF_COMPLEX;
-		p++;
-		while (is_digit(lx_peek(lx, p)))
-			p++;
-	}
-	if (t->kind == TK_NUM && is_alpha(lx_peek(lx, p))) {
-		int c1 = lower(lx_peek(lx, p)), c2 = lower(lx_peek(lx, p + 1));
-		bool end2 = !lx_alnum_at(lx, p + 2), end1 = !lx_alnum_at(lx, p + 1);
-		if (end2 && ((c1 == 's' && c2 == 't') || (c1 == 'n' && c2 == 'd') ||
-			     (c1 == 'r' && c2 == 'd') || (c1 == 't' && c2 == 'h'))) {
-			t->suf = SUF_ORD;
-			p += 2;
-		} else if (end1 && c1 == 's') {
-			t->suf = SUF_S;
-			p += 1;
-		} else if (end1 && c1 == 'q' && v >= 1 && v <= 4 && nd == 1) {
-			t->kind = TK_QTR;
-			p += 1;
-		} else if ((n = lx_ampm(lx, p, &suf)) > 0) {
-			t->suf = (uint8_t)suf;
-			p += n;
-		} else {
-			t->flags |= TF_COMPLEX;
-			while (lx_alnum_at(lx, p))
-				p++;
-		}
-	} else if (t->kind == TK_NUM && lx_peek(lx, p) == '\'' &&
-		   lower(lx_peek(lx, p + 1)) == 's' && !lx_alnum_at(lx, p + 2) &&
-		   nd == 4 && v % 10 == 0) {
-		t->suf = SUF_S; /* "1990's" */
-		p += 2;
-	}
-	if ((t->kind == TK_NUM || t->kind == TK_CLOCK) && t->suf == SUF_NONE &&
-	    !(t->flags & TF_COMPLEX)) {
-		/* "10 a.m.", "5 PM": the marker joins the number's token. */
-		size_t q = p;
-		while (lx_peek(lx, q) == ' ')
-			q++;
-		if (q > p && q - p <= 2 && (n = lx_ampm(lx, q, &suf)) > 0) {
-			t->suf = (uint8_t)suf;
-			p = q + n;
-		}
-	}
+	return p;
+}
+
+/* An a.m./p.m. marker makes the number a clock: "5 p.m.", "10:30 a.m." */
+static void lx_clock_marker(tx_tok *t, int v, int nd)
+{
 	if (t->kind == TK_NUM && (t->suf == SUF_AM || t->suf == SUF_PM)) {
 		if (v < 1 || v > 12 || nd > 2) {
 			t->flags |= TF_COMPLEX;
@@ -433,6 +397,67 @@ static void lx_number(tx_lexer *lx, tx_tok *t)
 				t->h = 0;
 		}
 	}
+}
+
+static void lx_number(tx_lexer *lx, tx_tok *t)
+{
+	size_t at = lx->pos, p, n;
+	int v = 0, nd = 0, suf;
+
+	t->kind = TK_NUM;
+	if ((n = lx_sep_date(lx, at, t)) > 0) {
+		t->kind = TK_DATE;
+		lx->pos = at + n;
+		return;
+	}
+	for (p = at; is_digit(lx_peek(lx, p)); p++, nd++)
+		if (nd < 9)
+			v = v * 10 + (lx->s[p] - '0');
+	t->num = v;
+	t->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+	if (nd <= 2 && lx_peek(lx, p) == ':') {
+		p += lx_clock(lx, p, v, t);
+	} else if (nd == 8 && v / 10000 >= 1970 && v / 10000 <= 2099 &&
+		   incline_date_valid_ymd(v / 10000, v / 100 % 100, v % 100) &&
+		   !lx_alnum_at(lx, p)) {
+		/* A compact "20170313". */
+		t->kind = TK_DATE;
+		t->y = (int16_t)(v / 10000);
+		t->mo = (int8_t)(v / 100 % 100);
+		t->d = (int8_t)(v % 100);
+	} else if (nd <= 3 && lx_thousands(lx, p)) {
+		/* "2,000": a count, never a date. */
+		t->flags |= TF_COMPLEX;
+		while (lx_thousands(lx, p))
+			p += 4;
+	}
+	/* Decimals and version numbers: "2.1", "10.0.3". */
+	while (t->kind == TK_NUM && lx_peek(lx, p) == '.' && is_digit(lx_peek(lx, p + 1))) {
+		t->flags |= TF_COMPLEX;
+		p++;
+		while (is_digit(lx_peek(lx, p)))
+			p++;
+	}
+	if (t->kind == TK_NUM && is_alpha(lx_peek(lx, p))) {
+		p = lx_num_letters(lx, p, v, nd, t);
+	} else if (t->kind == TK_NUM && lx_peek(lx, p) == '\'' &&
+		   lower(lx_peek(lx, p + 1)) == 's' && !lx_alnum_at(lx, p + 2) &&
+		   nd == 4 && v % 10 == 0) {
+		t->suf = SUF_S; /* "1990's" */
+		p += 2;
+	}
+	if ((t->kind == TK_NUM || t->kind == TK_CLOCK) && t->suf == SUF_NONE &&
+	    !(t->flags & TF_COMPLEX)) {
+		/* "10 a.m.", "5 PM": the marker joins the number's token. */
+		size_t q = p;
+		while (lx_peek(lx, q) == ' ')
+			q++;
+		if (q > p && q - p <= 2 && (n = lx_ampm(lx, q, &suf)) > 0) {
+			t->suf = (uint8_t)suf;
+			p = q + n;
+		}
+	}
+	lx_clock_marker(t, v, nd);
 	lx->pos = p;
 }
 
@@ -467,7 +492,7 @@ static void lx_alnum_word(tx_tok *t, const unsigned char *w, size_t n)
 /* Word flags and lexicon entry once the word's extent is known. upper,
  * lower and digit: whether the word holds such a byte; nupper: how many
  * capitals (only compared with 1). */
-static void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lower_seen,
+static inline void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, bool lower_seen,
 			int nupper, bool digit, bool high, const tx_key *key)
 {
 	size_t p = start + n;
@@ -906,6 +931,11 @@ static int tense(const tx_scan *s, int i, int j)
 	bool left = true, right = true;
 	int weak = 0;
 
+	/* "since August": a point in the past, whatever the clause says */
+	if (wid(s, i - 1) == TXW_SINCE)
+		return -1;
+	int words[2] = { 0, 0 }; /* words passed on each side */
+
 	for (int k = 1; k <= TX_TENSE_REACH && (left || right); k++) {
 		int a = i - k, b = j + k - 1;
 
@@ -913,7 +943,10 @@ static int tense(const tx_scan *s, int i, int j)
 		right = right && b < s->n && !sentence_end(s, b);
 		for (int side = 0; side < 2; side++) {
 			const tx_tok *t = tk(s, side ? b : a);
-			if (!(side ? right : left) || t->kind != TK_WORD || false_cue(s, side ? b : a))
+			if (!(side ? right : left) || t->kind != TK_WORD)
+				continue;
+			words[side]++;
+			if (false_cue(s, side ? b : a))
 				continue;
 			/* Auxiliaries and cue verbs from the table are strong;
 			 * an "-ed" word may be an adjective, so it only counts
@@ -927,7 +960,7 @@ static int tense(const tx_scan *s, int i, int j)
 				return -1;
 			if (!weak && !t->w && !(t->flags & TF_CAP) && t->end - t->start >= 5 &&
 			    s->lx.s[t->end - 2] == 'e' && s->lx.s[t->end - 1] == 'd') {
-				if (k <= 3 && !after_be(s, side ? b : a))
+				if (words[side] <= 3 && !after_be(s, side ? b : a))
 					return -1;
 				weak = -1;
 			}
@@ -971,6 +1004,19 @@ static incline_day pick_year_near(incline_day ref, int m, int d, int g, int t)
 	return best;
 }
 
+/* Whether tokens from absolute index from to window index i stand in one
+ * passage: no paragraph break and no table cell ('|') between them. A
+ * table row's date says nothing of the prose after the table. */
+static bool same_passage(const tx_scan *s, size_t from, int i)
+{
+	int a = from > s->dropped ? (int)(from - s->dropped) : 0;
+
+	for (int k = a; k <= i && k < s->n; k++)
+		if ((tk(s, k)->flags & TF_BREAK) || punct(s, k, '|'))
+			return false;
+	return true;
+}
+
 /* Year for a month or day the text gives without one. A narrative that
  * just named another year ("In 2019 ... in March") stays in it; otherwise
  * the publication date decides. */
@@ -978,7 +1024,8 @@ static incline_day pick_year(const tx_scan *s, tx_res *r, int i, int m, int d, i
 {
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;
 	if (s->has_prev && s->prev_explicit && s->dropped + (size_t)i - s->prev_abs <= TX_NARRATIVE &&
-	    year_of(s->prev.day) != year_of(s->ref) && s->prev.g >= TG_DAY && s->prev.g <= TG_MONTH) {
+	    year_of(s->prev.day) != year_of(s->ref) && s->prev.g >= TG_DAY && s->prev.g <= TG_MONTH &&
+	    same_passage(s, s->prev_abs, i)) {
 		r->anchor = INCLINE_ANCHOR_PREVIOUS;
 		if (s->prev.g == TG_YEAR) {
 			int y = year_of(s->prev.day);
@@ -1193,8 +1240,32 @@ static void resolve_day(tx_scan *s, tx_res *r, int i, int j, int y, int m, int d
 	r->anchor = a;
 }
 
-/* "Sept. 19", "September 19th, 2023", "Tuesday, Sept. 19", "Sept. 19 2023". */
-static int p_month_day(tx_scan *s, int i, tx_res *r)
+/* The year a range's first day borrows from its second: "August 1 –
+ * September 19, 2019", "March 3 to April 5, 2021". j: the token after
+ * the first day (m, d). 0 when no such range follows. */
+static int month_day_at(tx_scan *s, int i, tx_res *r, bool borrow);
+
+static int range_year(tx_scan *s, int j, int m, int d)
+{
+	tx_res end;
+	int y2, m2, d2;
+
+	if (!(punct(s, j, '-') || wid(s, j) == TXW_TO || wid(s, j) == TXW_THROUGH ||
+	      wid(s, j) == TXW_UNTIL || wid(s, j) == TXW_AND) || !has(s, j + 1, TXC_MONTH))
+		return 0;
+	res_init(&end);
+	if (!month_day_at(s, j + 1, &end, false) || end.anchor != INCLINE_ANCHOR_NONE)
+		return 0;
+	incline_date_to_ymd(end.p.day, &y2, &m2, &d2);
+	/* "December 28 – January 3, 2021" crosses the year */
+	if (m > m2 || (m == m2 && d > d2))
+		y2--;
+	return incline_date_valid_ymd(y2, m, d) ? y2 : 0;
+}
+
+/* "Sept. 19", "September 19th, 2023", "Tuesday, Sept. 19", "Sept. 19 2023";
+ * borrow: a yearless day may take the year of a range's end. */
+static int month_day_at(tx_scan *s, int i, tx_res *r, bool borrow)
 {
 	int j = i + opt_weekday(s, i), k, m, d, y = 0, yk;
 
@@ -1230,9 +1301,31 @@ static int p_month_day(tx_scan *s, int i, tx_res *r)
 		return 0;
 	if (!y && d > incline_date_days_in_month(2000, m))
 		return 0;
+	if (!y && borrow)
+		y = range_year(s, j, m, d);
 	resolve_day(s, r, i, j, y, m, d);
 	r->md = true;
 	return j - i;
+}
+
+static int p_month_day(tx_scan *s, int i, tx_res *r)
+{
+	return month_day_at(s, i, r, true);
+}
+
+/* "2008-May-31", "2020-Apr-24": a year, a month word and a day joined by
+ * hyphens (log and table formats). */
+static int p_year_month_day(tx_scan *s, int i, tx_res *r)
+{
+	int y = year_tok(s, i, true), m, k, d;
+
+	if (!y || !has(s, i + 1, TXC_MONTH) || !(tk(s, i + 1)->flags & TF_HYPH))
+		return 0;
+	if (!(m = month_at(s, i + 1, &k, true)) || k != 1 || !(tk(s, i + 2)->flags & TF_HYPH) ||
+	    !(d = day_tok(s, i + 2)) || !incline_date_valid_ymd(y, m, d))
+		return 0;
+	set_point(r, TG_DAY, day_of(y, m, d));
+	return 3;
 }
 
 /* "19 Sept 2023", "the 18th of September", "24-Apr-2020", and the first
@@ -1562,191 +1655,349 @@ static int year_prefix(const tx_scan *s, int i, int *y)
 	return 0;
 }
 
-/* Quarters and halves: "the third quarter", "third-quarter", "Q3 2023",
- * "the first half of 2016", "the first three months of 2016", "fiscal
- * first quarter", "this year's third quarter", "the year-ago quarter". */
-static int p_quarter(tx_scan *s, int i, tx_res *r)
+/* A quarter or half expression as p_quarter reads it, left to right. */
+typedef struct tx_qparse {
+	int j;            /* the next token */
+	int n;            /* which quarter or half, when explicit */
+	int y;            /* its year; 0 = not given */
+	int g;            /* TG_QUARTER or TG_HALF */
+	bool ago;         /* "year-ago", "year-earlier" */
+	bool explicit_n;  /* n was given ("third", "Q3") */
+	bool latest;      /* "the latest quarter", "the last period" */
+} tx_qparse;
+
+/* The period a year before the article's topic quarter (or last year). */
+static void q_year_before(const tx_scan *s, tx_res *r, incline_timex_anchor anchor)
 {
-	int j = i, n = 0, y = 0, yk, g = TG_QUARTER, k;
-	bool ago = false, explicit_n = false, latest = false;
+	if (s->has_topic_q)
+		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
+	else
+		set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
+	r->derived = true;
+	r->anchor = anchor;
+}
 
-	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
-	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
-	    wid(s, i) != TXW_YEAR_WORD)
+/* "the same period last year", "the corresponding quarter a year earlier"
+ * (j: the token after "the", at "same"). Returns the tokens of a match,
+ * 0 when the text cannot be a quarter, -1 when this is not the form. */
+static int q_same_period(tx_scan *s, int i, int j, tx_res *r)
+{
+	int e = j + 1;
+
+	if (wid(s, e) != TXW_PERIOD && !(has(s, e, TXC_UNIT) && wval(s, e) == TXU_QUARTER))
+		return -1;
+	e++;
+	if (wid(s, e) == TXW_LAST && wid(s, e + 1) == TXW_YEAR_WORD)
+		e += 2;
+	else if (wid(s, e) == TXW_A && wid(s, e + 1) == TXW_YEAR_WORD &&
+		 (wid(s, e + 2) == TXW_EARLIER || wid(s, e + 2) == TXW_AGO))
+		e += 3;
+	else
 		return 0;
+	q_year_before(s, r, INCLINE_ANCHOR_PREVIOUS);
+	return e - i;
+}
 
-	if (wid(s, j) == TXW_THE)
-		j++;
-	/* "the same period last year", "the corresponding quarter a year
-	 * earlier", "the comparable year-ago quarter" */
-	if (j > i && wid(s, j) == TXW_SAME) {
-		int e = j + 1;
-		if (wid(s, e) == TXW_PERIOD || (has(s, e, TXC_UNIT) && wval(s, e) == TXU_QUARTER)) {
-			e++;
-			if (wid(s, e) == TXW_LAST && wid(s, e + 1) == TXW_YEAR_WORD)
-				e += 2;
-			else if (wid(s, e) == TXW_A && wid(s, e + 1) == TXW_YEAR_WORD &&
-				 (wid(s, e + 2) == TXW_EARLIER || wid(s, e + 2) == TXW_AGO))
-				e += 3;
-			else
-				return 0;
-			if (s->has_topic_q)
-				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
-			else
-				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
-			r->derived = true;
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-			return e - i;
-		}
-		j++;
-	}
-	if ((k = year_prefix(s, j, &y)) != 0)
-		j += k;
-	if (wid(s, j) == TXW_FISCAL)
-		j++;
-	if (wid(s, j) == TXW_YEAR_WORD && (wid(s, j + 1) == TXW_EARLIER || wid(s, j + 1) == TXW_AGO) &&
-	    (tk(s, j + 1)->flags & TF_HYPH)) {
-		/* "year-earlier", "year-ago" */
-		ago = true;
-		j += 2;
+/* What may stand before the quarter: "1998's", "this year's", "fiscal",
+ * "year-ago". Returns the tokens of a standalone "year-ago" match, 0 to
+ * go on, -1 when the text cannot be a quarter. */
+static int q_prefix(tx_scan *s, int i, tx_qparse *q, tx_res *r)
+{
+	int k;
+
+	if ((k = year_prefix(s, q->j, &q->y)) != 0)
+		q->j += k;
+	if (wid(s, q->j) == TXW_FISCAL)
+		q->j++;
+	if (wid(s, q->j) == TXW_YEAR_WORD &&
+	    (wid(s, q->j + 1) == TXW_EARLIER || wid(s, q->j + 1) == TXW_AGO) &&
+	    (tk(s, q->j + 1)->flags & TF_HYPH)) {
+		int j = q->j + 2;
+		q->ago = true;
+		q->j = j;
 		if (!has(s, j, TXC_ORD | TXC_UNIT) && wid(s, j) != TXW_PERIOD &&
 		    wid(s, j) != TXW_FISCAL && !(tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
 			/* Standalone: "from the year-earlier $4.5 million";
 			 * the article stays outside. */
 			if (j - 2 != i)
-				return 0;
-			if (s->has_topic_q)
-				set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, -1));
-			else
-				set_point(r, TG_YEAR, shift(TG_YEAR, unit_start(TG_YEAR, s->ref), -1));
-			r->derived = true;
-			r->anchor = INCLINE_ANCHOR_PUBLICATION;
+				return -1;
+			q_year_before(s, r, INCLINE_ANCHOR_PUBLICATION);
 			return j - i;
 		}
 	}
-	if (!y && (k = year_after(s, j, &y)) != 0 && j > i)
-		j += k;
-	if (tk(s, j)->kind == TK_QTR || tk(s, j)->kind == TK_HALFY) {
-		g = tk(s, j)->kind == TK_QTR ? TG_QUARTER : TG_HALF;
-		n = tk(s, j)->num;
-		j++;
-		explicit_n = true;
-		if (!y) {
-			if ((yk = year_after(s, j, &y)) != 0)
-				j += yk;
-			else if ((wid(s, j) == TXW_OF || punct(s, j, ',') || punct(s, j, '/')) &&
-				 (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-		}
-		if (!y && year_tok(s, i - 1, true) && i == j - 1)
-			return 0;
-	} else {
-		if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
-			n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
-			j++;
-			explicit_n = true;
-		} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
-			   (has(s, j + 1, TXC_UNIT) || wid(s, j + 1) == TXW_PERIOD)) {
-			latest = true;
-			j++;
-		} else if (!(j > i) && !ago) {
-			return 0;
-		}
-		if (wid(s, j) == TXW_FISCAL)
-			j++;
-		if (has(s, j, TXC_UNIT) && wval(s, j) == TXU_QUARTER) {
-			g = TG_QUARTER;
-		} else if (wid(s, j) == TXW_HALF) {
-			g = TG_HALF;
-		} else if (wid(s, j) == TXW_PERIOD && !explicit_n && (ago || y || j > i)) {
-			g = TG_QUARTER;
-		} else if (explicit_n && wid(s, j - 1) != TXW_FISCAL && (n == 2 || n == 3 || n == 6) &&
-			   has(s, j, TXC_NUM) && !has(s, j, TXC_TENS)) {
-			/* "the first three months", "the first two quarters" */
-			int cnt = wnum(s, j);
-			int unit = has(s, j + 1, TXC_UNIT) ? wval(s, j + 1) : 0;
-			if (n != 1 && wnum(s, j - 1) != 1)
-				return 0;
-			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
-				g = cnt == 3 ? TG_QUARTER : TG_HALF;
-			else if (unit == TXU_QUARTER && cnt == 2)
-				g = TG_HALF;
-			else
-				return 0;
-			n = 1;
-			j++;
-		} else if (explicit_n && n == 1 && has(s, j, TXC_NUM) && has(s, j + 1, TXC_UNIT)) {
-			int cnt = wnum(s, j), unit = wval(s, j + 1);
-			if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
-				g = cnt == 3 ? TG_QUARTER : TG_HALF;
-			else if (unit == TXU_QUARTER && cnt == 2)
-				g = TG_HALF;
-			else
-				return 0;
-			j++;
-		} else {
-			return 0;
-		}
-		j++;
-		if (explicit_n && wid(s, i) != TXW_THE && wid(s, j - 2) == TXW_LAST)
-			return 0;
-		if (!y) {
-			if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
-			    wid(s, j + 2) == TXW_YEAR_WORD && (yk = year_after(s, j + 3, &y)) != 0)
-				j += 3 + yk;
-			else if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-			else if (punct(s, j, ',') && (yk = year_after(s, j + 1, &y)) != 0)
-				j += 1 + yk;
-			else if ((yk = year_after(s, j, &y)) != 0)
-				j += yk;
-			else if (wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
-				 wid(s, j + 2) == TXW_YEAR_WORD && wval(s, j + 1) != TXR_THAT) {
-				int rel = wval(s, j + 1);
-				y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
-				j += 3;
-			} else if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
-				   wid(s, j + 2) == TXW_YEAR_WORD) {
-				y = year_of(s->ref);
-				j += 3;
-			}
-		}
+	if (!q->y && (k = year_after(s, q->j, &q->y)) != 0 && q->j > i)
+		q->j += k;
+	return 0;
+}
+
+/* "Q3 2023", "3Q of 2019", "H1/2021". False when it is no quarter. */
+static bool q_token(tx_scan *s, int i, tx_qparse *q)
+{
+	int yk;
+
+	q->g = tk(s, q->j)->kind == TK_QTR ? TG_QUARTER : TG_HALF;
+	q->n = tk(s, q->j)->num;
+	q->j++;
+	q->explicit_n = true;
+	if (!q->y) {
+		if ((yk = year_after(s, q->j, &q->y)) != 0)
+			q->j += yk;
+		else if ((wid(s, q->j) == TXW_OF || punct(s, q->j, ',') || punct(s, q->j, '/')) &&
+			 (yk = year_after(s, q->j + 1, &q->y)) != 0)
+			q->j += 1 + yk;
 	}
+	/* "2023 Q3" was read from the year */
+	return q->y || !year_tok(s, i - 1, true) || i != q->j - 1;
+}
+
+/* "three months", "two quarters", "six months" after "the first": the
+ * granularity they make, or TG_NONE. */
+static int q_count_unit(int cnt, int unit)
+{
+	if (unit == TXU_MONTH && (cnt == 3 || cnt == 6))
+		return cnt == 3 ? TG_QUARTER : TG_HALF;
+	if (unit == TXU_QUARTER && cnt == 2)
+		return TG_HALF;
+	return TG_NONE;
+}
+
+/* The unit word of a spelled quarter, at q->j: "quarter", "half",
+ * "period", "three months". False when it is no quarter. */
+static bool q_unit(tx_scan *s, int i, tx_qparse *q)
+{
+	int j = q->j;
+
+	if (has(s, j, TXC_UNIT) && wval(s, j) == TXU_QUARTER) {
+		q->g = TG_QUARTER;
+	} else if (wid(s, j) == TXW_HALF) {
+		q->g = TG_HALF;
+	} else if (wid(s, j) == TXW_PERIOD && !q->explicit_n && (q->ago || q->y || j > i)) {
+		q->g = TG_QUARTER;
+	} else if (q->explicit_n && wid(s, j - 1) != TXW_FISCAL &&
+		   (q->n == 2 || q->n == 3 || q->n == 6) && has(s, j, TXC_NUM) && !has(s, j, TXC_TENS)) {
+		/* "the first three months", "the first two quarters" */
+		if (q->n != 1 && wnum(s, j - 1) != 1)
+			return false;
+		q->g = q_count_unit(wnum(s, j), has(s, j + 1, TXC_UNIT) ? wval(s, j + 1) : 0);
+		q->n = 1;
+		q->j++;
+	} else if (q->explicit_n && q->n == 1 && has(s, j, TXC_NUM) && has(s, j + 1, TXC_UNIT)) {
+		q->g = q_count_unit(wnum(s, j), wval(s, j + 1));
+		q->j++;
+	} else {
+		return false;
+	}
+	return q->g != TG_NONE;
+}
+
+/* The year after a spelled quarter: "of 2016", ", 2016", "2016", "of the
+ * year 2016", "of last year", "of the year". */
+static void q_year_suffix(tx_scan *s, tx_qparse *q)
+{
+	int j = q->j, yk;
+
+	if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+	    wid(s, j + 2) == TXW_YEAR_WORD && (yk = year_after(s, j + 3, &q->y)) != 0) {
+		q->j += 3 + yk;
+	} else if (wid(s, j) == TXW_OF && (yk = year_after(s, j + 1, &q->y)) != 0) {
+		q->j += 1 + yk;
+	} else if (punct(s, j, ',') && (yk = year_after(s, j + 1, &q->y)) != 0) {
+		q->j += 1 + yk;
+	} else if ((yk = year_after(s, j, &q->y)) != 0) {
+		q->j += yk;
+	} else if (wid(s, j) == TXW_OF && has(s, j + 1, TXC_REL) &&
+		   wid(s, j + 2) == TXW_YEAR_WORD && wval(s, j + 1) != TXR_THAT) {
+		int rel = wval(s, j + 1);
+		q->y = year_of(s->ref) + (rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0);
+		q->j += 3;
+	} else if (wid(s, j) == TXW_OF && wid(s, j + 1) == TXW_THE &&
+		   wid(s, j + 2) == TXW_YEAR_WORD) {
+		q->y = year_of(s->ref);
+		q->j += 3;
+	}
+}
+
+/* "the third quarter", "fiscal first half", "the latest period". False
+ * when it is no quarter. */
+static bool q_words(tx_scan *s, int i, tx_qparse *q)
+{
+	int j = q->j;
+
+	if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
+		q->n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
+		q->j++;
+		q->explicit_n = true;
+	} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
+		   (has(s, j + 1, TXC_UNIT) || wid(s, j + 1) == TXW_PERIOD)) {
+		q->latest = true;
+		q->j++;
+	} else if (!(j > i) && !q->ago) {
+		return false;
+	}
+	if (wid(s, q->j) == TXW_FISCAL)
+		q->j++;
+	if (!q_unit(s, i, q))
+		return false;
+	q->j++;
+	if (q->explicit_n && wid(s, i) != TXW_THE && wid(s, q->j - 2) == TXW_LAST)
+		return false;
+	if (!q->y)
+		q_year_suffix(s, q);
+	return true;
+}
+
+/* Checks what was read and sets the point. Returns tokens or 0. */
+static int q_finish(tx_scan *s, int i, const tx_qparse *q, tx_res *r)
+{
 	/* "the third-quarter loss": the article belongs to the noun. */
 	if (wid(s, i) == TXW_THE && (tk(s, i + 1)->kind == TK_WORD || tk(s, i + 1)->kind == TK_NUM) &&
 	    (tk(s, i + 2)->flags & TF_HYPH) && has(s, i + 2, TXC_UNIT))
 		return 0;
-	if (g == TG_QUARTER && explicit_n && (n < 1 || n > 4))
+	if (q->g == TG_QUARTER && q->explicit_n && (q->n < 1 || q->n > 4))
 		return 0;
-	if (g == TG_HALF && explicit_n && (n < 1 || n > 2))
+	if (q->g == TG_HALF && q->explicit_n && (q->n < 1 || q->n > 2))
 		return 0;
-	if (explicit_n) {
-		int yy = y ? y : year_of(s->ref);
-		set_point(r, g, day_of(yy, g == TG_QUARTER ? 3 * n - 2 : 6 * n - 5, 1));
-		if (ago) {
+	if (q->explicit_n) {
+		int yy = q->y ? q->y : year_of(s->ref);
+		set_point(r, q->g, day_of(yy, q->g == TG_QUARTER ? 3 * q->n - 2 : 6 * q->n - 5, 1));
+		if (q->ago) {
 			r->p.day = shift(TG_YEAR, r->p.day, -1);
 			r->derived = true;
 		}
 	} else {
 		/* "the quarter", "the latest period", "the year-ago quarter" */
-		incline_day q = context_quarter(s, latest ? TXR_LAST : TXR_NONE);
-		if (g != TG_QUARTER)
+		incline_day day = context_quarter(s, q->latest ? TXR_LAST : TXR_NONE);
+		if (q->g != TG_QUARTER)
 			return 0;
-		if (y)
-			q = day_of(y, month_of(q), 1);
-		set_point(r, TG_QUARTER, ago ? shift(TG_YEAR, q, -1) : q);
-		r->derived = ago;
+		if (q->y)
+			day = day_of(q->y, month_of(day), 1);
+		set_point(r, TG_QUARTER, q->ago ? shift(TG_YEAR, day, -1) : day);
+		r->derived = q->ago;
 	}
-	if (!y)
+	if (!q->y)
 		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-	return j - i;
+	return q->j - i;
+}
+
+/* Quarters and halves: "the third quarter", "third-quarter", "Q3 2023",
+ * "the first half of 2016", "the first three months of 2016", "fiscal
+ * first quarter", "this year's third quarter", "the year-ago quarter". */
+static int p_quarter(tx_scan *s, int i, tx_res *r)
+{
+	tx_qparse q = { .j = i, .g = TG_QUARTER };
+	int k;
+	bool ok;
+
+	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
+	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
+	    wid(s, i) != TXW_YEAR_WORD)
+		return 0;
+	if (wid(s, q.j) == TXW_THE)
+		q.j++;
+	if (q.j > i && wid(s, q.j) == TXW_SAME) {
+		if ((k = q_same_period(s, i, q.j, r)) >= 0)
+			return k;
+		q.j++;
+	}
+	if ((k = q_prefix(s, i, &q, r)) != 0)
+		return k > 0 ? k : 0;
+	if (tk(s, q.j)->kind == TK_QTR || tk(s, q.j)->kind == TK_HALFY)
+		ok = q_token(s, i, &q);
+	else
+		ok = q_words(s, i, &q);
+	return ok ? q_finish(s, i, &q, r) : 0;
+}
+
+/* A *_REF value over n tokens from the match start. */
+static int ref_of(tx_res *r, int ref, int n)
+{
+	r->ref = ref;
+	r->type = INCLINE_TIMEX_DATE;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return n;
+}
+
+/* "today", "yesterday", "tomorrow", "tonight", "now", "recently". */
+static int ref_word(tx_scan *s, int i, tx_res *r)
+{
+	switch (wval(s, i)) {
+	case TXF_TODAY:
+		set_point(r, TG_DAY, s->ref);
+		break;
+	case TXF_YESTERDAY:
+		set_point(r, TG_DAY, s->ref - 1);
+		break;
+	case TXF_TOMORROW:
+		set_point(r, TG_DAY, s->ref + 1);
+		break;
+	case TXF_TONIGHT:
+		set_point(r, TG_TIME, s->ref);
+		r->p.daypart = TXD_NI;
+		r->type = INCLINE_TIMEX_TIME;
+		break;
+	default:
+		return ref_of(r, wval(s, i), 1);
+	}
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return 1;
+}
+
+/* "the past", "the (near) future", "future quarters", "the near term". */
+static int ref_past_future(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+
+	if (j > i && wid(s, j) == TXW_PAST && !has(s, j + 1, TXC_NUM | TXC_UNIT) &&
+	    tk(s, j + 1)->kind != TK_NUM && !has(s, j + 1, TXC_SEASON | TXC_MONTH | TXC_WEEKDAY))
+		return ref_of(r, TXF_PAST, j + 1 - i);
+	if (wid(s, j) == TXW_NEAR)
+		j++;
+	if (wid(s, j) == TXW_FUTURE &&
+	    (j > i || (has(s, j + 1, TXC_UNIT) && (tk(s, j + 1)->w->val == TXU_QUARTER ||
+						   tk(s, j + 1)->w->val == TXU_YEAR))))
+		return ref_of(r, TXF_FUTURE, j + 1 - i + (has(s, j + 1, TXC_UNIT) ? 1 : 0));
+	j = opt_the(s, i);
+	if ((wid(s, j) == TXW_NEAR || wid(s, j) == TXW_SHORT || wid(s, j) == TXW_LONG) &&
+	    wid(s, j + 1) == TXW_TERM && j > i && !(tk(s, j + 1)->flags & TF_HYPH))
+		return ref_of(r, TXF_FUTURE, j + 2 - i);
+	return 0;
+}
+
+/* Token t is a plural word ("years", "months"). */
+static bool plural(const tx_scan *s, int t)
+{
+	return s->lx.s[tk(s, t)->end - 1] == 's';
+}
+
+/* Spans of plural units: "the past years", "the last several quarters",
+ * "recent years", "in recent months", "coming months". */
+static int ref_plural(tx_scan *s, int i, tx_res *r)
+{
+	int j = opt_the(s, i);
+	bool pastw = j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST);
+
+	if (pastw && has(s, j + 1, TXC_UNIT) && wval(s, j + 1) >= TXU_DAY &&
+	    tk(s, j + 1)->end - tk(s, j + 1)->start > 3 && plural(s, j + 1))
+		return ref_of(r, TXF_PAST, j + 2 - i);
+	if (pastw && (wid(s, j + 1) == TXW_FEW || wid(s, j + 1) == TXW_SEVERAL ||
+		      wid(s, j + 1) == TXW_MANY) && has(s, j + 2, TXC_UNIT) && plural(s, j + 2))
+		return ref_of(r, TXF_PAST, j + 3 - i);
+	if ((wid(s, j) == TXW_RECENT || wid(s, j) == TXW_COMING) && has(s, j + 1, TXC_UNIT) &&
+	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 1 &&
+	    plural(s, j + 1)) {
+		int k = j + 2;
+		if (wid(s, k) == TXW_AND && has(s, k + 1, TXC_UNIT))
+			k += 2;
+		return ref_of(r, wid(s, j) == TXW_RECENT ? TXF_PAST : TXF_FUTURE, k - i);
+	}
+	return 0;
 }
 
 /* Fixed words: "today", "yesterday", "now", "recently", "the past",
  * "the future", "these days", "right now". */
 static int p_ref(tx_scan *s, int i, tx_res *r)
 {
-	int j = i;
+	int k;
 
 	switch (wid(s, i)) {
 	case TXW_THESE: case TXW_THE: case TXW_NEAR: case TXW_FUTURE: case TXW_A:
@@ -1756,341 +2007,364 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 		if (!has(s, i, TXC_REF))
 			return 0;
 	}
-
-	if (has(s, j, TXC_REF)) {
-		switch (wval(s, j)) {
-		case TXF_TODAY:
-			set_point(r, TG_DAY, s->ref);
-			break;
-		case TXF_YESTERDAY:
-			set_point(r, TG_DAY, s->ref - 1);
-			break;
-		case TXF_TOMORROW:
-			set_point(r, TG_DAY, s->ref + 1);
-			break;
-		case TXF_TONIGHT:
-			set_point(r, TG_TIME, s->ref);
-			r->p.daypart = TXD_NI;
-			r->type = INCLINE_TIMEX_TIME;
-			break;
-		default:
-			r->ref = wval(s, j);
-			r->type = INCLINE_TIMEX_DATE;
-			break;
-		}
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		/* "the day before yesterday" */
-		return j + 1 - i;
-	}
-	if (wid(s, j) == TXW_THESE && wid(s, j + 1) == TXW_DAYS) {
-		r->ref = TXF_PRESENT;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return 2;
-	}
-	j = opt_the(s, i);
-	if (j > i && wid(s, j) == TXW_PAST && !has(s, j + 1, TXC_NUM | TXC_UNIT) &&
-	    tk(s, j + 1)->kind != TK_NUM && !has(s, j + 1, TXC_SEASON | TXC_MONTH | TXC_WEEKDAY)) {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i;
-	}
-	if (wid(s, j) == TXW_NEAR)
-		j++;
-	if (wid(s, j) == TXW_FUTURE && (j > i || (has(s, j + 1, TXC_UNIT) &&
-						  (tk(s, j + 1)->w->val == TXU_QUARTER ||
-						   tk(s, j + 1)->w->val == TXU_YEAR)))) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i + (has(s, j + 1, TXC_UNIT) ? 1 : 0);
-	}
-	j = opt_the(s, i);
-	if ((wid(s, j) == TXW_NEAR || wid(s, j) == TXW_SHORT || wid(s, j) == TXW_LONG) &&
-	    wid(s, j + 1) == TXW_TERM && j > i && !(tk(s, j + 1)->flags & TF_HYPH)) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 2 - i;
-	}
-	/* "in the past years", "over the last months" */
-	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) && has(s, j + 1, TXC_UNIT) &&
-	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 3 &&
-	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 2 - i;
-	}
-	/* "the past few weeks", "the last several quarters" */
-	if (j > i && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST) &&
-	    ((wid(s, j + 1) == TXW_FEW && has(s, j + 2, TXC_UNIT)) ||
-	     (wid(s, j + 1) == TXW_SEVERAL && has(s, j + 2, TXC_UNIT)) ||
-	     (wid(s, j + 1) == TXW_MANY && has(s, j + 2, TXC_UNIT))) &&
-	    s->lx.s[tk(s, j + 2)->end - 1] == 's') {
-		r->ref = TXF_PAST;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 3 - i;
-	}
+	if (has(s, i, TXC_REF))
+		return ref_word(s, i, r);
+	if (wid(s, i) == TXW_THESE && wid(s, i + 1) == TXW_DAYS)
+		return ref_of(r, TXF_PRESENT, 2);
 	/* "at a later date" */
-	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE) {
-		r->ref = TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return 3;
-	}
-	/* "recent years", "in recent months", "coming months" */
-	if ((wid(s, j) == TXW_RECENT || wid(s, j) == TXW_COMING) && has(s, j + 1, TXC_UNIT) &&
-	    wval(s, j + 1) >= TXU_DAY && tk(s, j + 1)->end - tk(s, j + 1)->start > 1 &&
-	    s->lx.s[tk(s, j + 1)->end - 1] == 's') {
-		int k = j + 2;
-		if (wid(s, k) == TXW_AND && has(s, k + 1, TXC_UNIT))
-			k += 2;
-		r->ref = wid(s, j) == TXW_RECENT ? TXF_PAST : TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return k - i;
-	}
-	return 0;
+	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE)
+		return ref_of(r, TXF_FUTURE, 3);
+	if ((k = ref_past_future(s, i, r)) != 0)
+		return k;
+	return ref_plural(s, i, r);
 }
 
-/* Resolves a weekday against ref: same weekday is the reference day
+/* Resolves a weekday against ref (the publication or a previous date): same weekday is the reference day
  * itself; otherwise the last one for past (and unknown) tense in news,
  * the next one for future. */
-static incline_day weekday_day(const tx_scan *s, int wd, int rel, int t)
+static incline_day weekday_day(incline_day ref, int wd, int rel, int t)
 {
-	int cur = incline_date_weekday(s->ref);
+	int cur = incline_date_weekday(ref);
 	int back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;
 
 	switch (rel) {
 	case TXR_LAST:
-		return s->ref - (back ? back : 7);
+		return ref - (back ? back : 7);
 	case TXR_NEXT:
-		return s->ref + (fwd ? fwd : 7);
+		return ref + (fwd ? fwd : 7);
 	case TXR_THIS:
-		return s->ref - (cur - 1) + (wd - 1);
+		return ref - (cur - 1) + (wd - 1);
 	default:
 		if (back == 0)
-			return s->ref;
-		return t > 0 ? s->ref + fwd : s->ref - back;
+			return ref;
+		return t > 0 ? ref + fwd : ref - back;
 	}
+}
+
+/* "the week of Sept. 11", "the weekend of March 3": the week (weekend)
+ * holding the day after "of" (j: the unit word). */
+static int week_of(tx_scan *s, int i, int j, int unit, tx_res *r)
+{
+	tx_res d;
+	int k;
+
+	res_init(&d);
+	if (!(k = p_month_day(s, j + 2, &d)) && !(k = p_day_month(s, j + 2, &d)) &&
+	    !(k = p_numeric_date(s, j + 2, &d)))
+		return 0;
+	if (d.p.g != TG_DAY)
+		return 0;
+	*r = d;
+	r->md = false;
+	if (unit == TXU_WEEKEND)
+		set_point(r, TG_WEEKEND, unit_start(TG_WEEK, d.p.day));
+	else
+		set_point(r, TG_WEEK, d.p.day);
+	r->anchor = d.anchor;
+	return j + 2 + k - i;
+}
+
+/* A relative word and where it stands, as p_relative reads it. */
+typedef struct tx_rel {
+	int i, j;     /* the match start; the token after the relative word */
+	unsigned w;   /* the word's TXW_* id */
+	int rel;      /* TXR_* */
+	bool the;     /* "the" before it */
+	bool prevrel; /* it steps from the previous date ("the next day") */
+} tx_rel;
+
+/* "the year", "the full year", "the fiscal year", "the weekend": the one
+ * around the reference (j: the token after "the"). */
+static int rel_the_unit(tx_scan *s, int i, int j, tx_res *r)
+{
+	int unit, g;
+
+	if (wid(s, j) == TXW_FULL || wid(s, j) == TXW_FISCAL)
+		j++;
+	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
+		return 0;
+	unit = wval(s, j);
+	if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
+		return 0;
+	if ((unit == TXU_WEEK || unit == TXU_WEEKEND) && wid(s, j + 1) == TXW_OF)
+		return week_of(s, i, j, unit, r);
+	if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
+		return 0;
+	g = unit_g(unit);
+	if (g == TG_WEEKEND) {
+		incline_day d = unit_start(TG_WEEK, s->ref);
+		if (incline_date_weekday(s->ref) < 6 && tense(s, i, j + 1) <= 0)
+			d -= 7;
+		set_point(r, TG_WEEKEND, d);
+	} else {
+		set_point(r, g, unit_start(g, s->ref));
+	}
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j + 1 - i;
+}
+
+/* Reads the relative word at j into *x; false when it cannot begin a
+ * relative expression here ("the this", "past" without "in"). */
+static bool rel_word(tx_scan *s, int i, int j, tx_rel *x)
+{
+	unsigned w = wid(s, j);
+
+	x->i = i;
+	x->the = j > i;
+	x->w = w;
+	x->rel = w == TXW_LATEST ? TXR_LAST : wval(s, j);
+	/* "the previous week", "the next day", "that year" step from the
+	 * last date in the text; "next week" from the publication. */
+	x->prevrel = w == TXW_PREVIOUS || w == TXW_PRIOR || w == TXW_FOLLOWING || w == TXW_THAT ||
+		     w == TXW_SAME || (x->the && w == TXW_NEXT);
+	if (w == TXW_PAST && !x->the && wid(s, i - 1) != TXW_IN && wid(s, i - 1) != TXW_OVER &&
+	    wid(s, i - 1) != TXW_DURING && wid(s, i - 1) != TXW_FOR)
+		return false;
+	if (x->the && (w == TXW_THAT || w == TXW_THIS))
+		return false;
+	j++;
+	/* "this past weekend", "this coming Sunday" */
+	if (w == TXW_THIS && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_COMING)) {
+		x->rel = wval(s, j);
+		j++;
+	}
+	if (w == TXW_CURRENT && wid(s, j) == TXW_FISCAL)
+		j++;
+	x->j = j;
+	/* a heading's last word and the next line */
+	return !((tk(s, j)->flags & TF_NL) && !(tk(s, j - 1)->flags & TF_NL));
+}
+
+/* The day the unit counts from, and the anchor; false for "that week"
+ * with no date before it. */
+static bool rel_base(const tx_scan *s, const tx_rel *x, int g, incline_day *base, tx_res *r)
+{
+	*base = s->ref;
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	if (x->prevrel && s->has_prev && s->prev.g != TG_NONE &&
+	    ((x->w != TXW_FOLLOWING && x->w != TXW_NEXT) || s->prev.g <= g)) {
+		*base = s->prev.day;
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		return true;
+	}
+	return x->w != TXW_THAT && x->w != TXW_SAME;
+}
+
+/* "last week", "this month", "the following day", "the latest quarter". */
+static int rel_unit(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, unit = wval(s, j), g = unit_g(unit), rel = x->rel;
+	incline_day base;
+
+	/* "This Week", a programme's title */
+	if ((tk(s, j)->flags & TF_CAP) && !(tk(s, j)->flags & TF_ALLCAP))
+		return 0;
+	if (g == TG_NONE || g == TG_TIME ||
+	    (tk(s, j)->end - tk(s, j)->start > 1 && s->lx.s[tk(s, j)->end - 1] == 's'))
+		return 0;
+	if (unit == TXU_NIGHT || !rel_base(s, x, g, &base, r))
+		return 0;
+	if (unit == TXU_HALF || g == TG_CENTURY)
+		return 0;
+	if (g == TG_QUARTER && rel == TXR_LAST && x->the && x->w == TXW_LATEST) {
+		set_point(r, TG_QUARTER, context_quarter(s, TXR_LAST));
+	} else if (g == TG_QUARTER && rel == TXR_NONE) {
+		set_point(r, TG_QUARTER, context_quarter(s, TXR_NONE));
+	} else if (g == TG_WEEKEND) {
+		incline_day d = unit_start(TG_WEEK, base);
+		if (rel == TXR_LAST && incline_date_weekday(base) < 6)
+			d -= 7;
+		else if (rel == TXR_NEXT)
+			d += 7;
+		set_point(r, TG_WEEKEND, d);
+	} else {
+		int n = rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0;
+		set_point(r, g, unit_start(g, shift(g, base, n)));
+	}
+	/* "the year" ending: "year-end", "month-end" */
+	if (wid(s, j + 1) == TXW_NONE && has(s, j + 1, TXC_PART) && wval(s, j + 1) == TXP_END &&
+	    (tk(s, j + 1)->flags & TF_HYPH))
+		j++, r->mod = INCLINE_MOD_END;
+	return j + 1 - x->i;
+}
+
+/* "last Friday", "this Tuesday", "that Friday", "the following Monday". */
+static int rel_weekday(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, wd = wval(s, j);
+	unsigned w = x->w;
+
+	if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
+		if (!s->has_prev)
+			return 0;
+		/* "that Friday": the Friday of the previous date's week. */
+		set_point(r, TG_DAY, weekday_day(s->prev.day, wd,
+						 w == TXW_FOLLOWING ? TXR_NEXT :
+						 w == TXW_PREVIOUS ? TXR_LAST : TXR_THIS, 0));
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		return j + 1 - x->i;
+	}
+	set_point(r, TG_DAY, weekday_day(s->ref, wd, x->rel, tense(s, x->i, j + 1)));
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return j + 1 - x->i;
+}
+
+/* "last April", "next March", "this September". */
+static int rel_month(tx_scan *s, const tx_rel *x, tx_res *r)
+{
+	int j = x->j, m = wval(s, j), y = year_of(s->ref), rm = month_of(s->ref), k = j + 1;
+
+	if ((tk(s, j)->w->cls & TXC_ABBR) && punct(s, k, '.'))
+		k++;
+	if (x->rel == TXR_LAST)
+		y -= m >= rm ? 1 : 0;
+	else if (x->rel == TXR_NEXT)
+		y += m <= rm ? 1 : 0;
+	set_point(r, TG_MONTH, day_of(y, m, 1));
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	return k - x->i;
 }
 
 /* "last week", "this month", "next year", "the following day", "that
  * week", "last Friday", "this September", "the current quarter". */
 static int p_relative(tx_scan *s, int i, tx_res *r)
 {
-	int j = opt_the(s, i), rel, k;
-	bool the = j > i, prevrel = false;
-	unsigned w;
+	int j = opt_the(s, i);
+	tx_rel x;
 
-	if (!the && !has(s, i, TXC_REL))
+	if (j == i && !has(s, i, TXC_REL))
 		return 0;
-
-	if (the && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST) {
-		/* "the year", "the full year", "the fiscal year", "the weekend":
-		 * the one around the reference. */
-		int unit, g;
-		if (wid(s, j) == TXW_FULL || wid(s, j) == TXW_FISCAL)
-			j++;
-		if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
-			return 0;
-		unit = wval(s, j);
-		if (unit != TXU_YEAR && unit != TXU_WEEK && unit != TXU_MONTH && unit != TXU_WEEKEND)
-			return 0;
-		if (s->lx.s[tk(s, j)->end - 1] == 's' || (tk(s, j + 1)->flags & TF_HYPH))
-			return 0;
-		g = unit_g(unit);
-		if (g == TG_WEEKEND) {
-			incline_day d = unit_start(TG_WEEK, s->ref);
-			if (incline_date_weekday(s->ref) < 6 && tense(s, i, j + 1) <= 0)
-				d -= 7;
-			set_point(r, TG_WEEKEND, d);
-		} else {
-			set_point(r, g, unit_start(g, s->ref));
-		}
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j + 1 - i;
-	}
-	if (!has(s, j, TXC_REL) && !(the && (wid(s, j) == TXW_LATEST)))
+	if (j > i && !has(s, j, TXC_REL) && wid(s, j) != TXW_LATEST)
+		return rel_the_unit(s, i, j, r);
+	if (!rel_word(s, i, j, &x))
 		return 0;
-	w = wid(s, j);
-	rel = wid(s, j) == TXW_LATEST ? TXR_LAST : wval(s, j);
-	/* "the previous week", "the next day", "that year" step from the
-	 * last date in the text; "next week" from the publication. */
-	if (w == TXW_PREVIOUS || w == TXW_PRIOR || w == TXW_FOLLOWING || w == TXW_THAT ||
-	    w == TXW_SAME || (the && w == TXW_NEXT))
-		prevrel = true;
-	if (w == TXW_PAST && !the && wid(s, i - 1) != TXW_IN && wid(s, i - 1) != TXW_OVER &&
-	    wid(s, i - 1) != TXW_DURING && wid(s, i - 1) != TXW_FOR)
-		return 0;
-	if ((w == TXW_THAT) && the)
-		return 0;
-	if (the && (w == TXW_THIS || w == TXW_NEXT || w == TXW_LAST) && !(w == TXW_NEXT || w == TXW_LAST))
-		return 0;
-	j++;
-	/* "this past weekend", "this coming Sunday" */
-	if (w == TXW_THIS && (wid(s, j) == TXW_PAST || wid(s, j) == TXW_COMING)) {
-		rel = wval(s, j);
-		j++;
-	}
-	if (w == TXW_CURRENT && wid(s, j) == TXW_FISCAL)
-		j++;
-	if ((tk(s, j)->flags & TF_NL) && !(tk(s, j - 1)->flags & TF_NL))
-		return 0; /* a heading's last word and the next line */
-	if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD)) {
-		int unit = wval(s, j), g = unit_g(unit);
-		tx_point base;
-		/* "This Week", a programme's title */
-		if ((tk(s, j)->flags & TF_CAP) && !(tk(s, j)->flags & TF_ALLCAP))
-			return 0;
-		if (g == TG_NONE || g == TG_TIME || (tk(s, j)->end - tk(s, j)->start > 1 &&
-						     s->lx.s[tk(s, j)->end - 1] == 's'))
-			return 0;
-		if (unit == TXU_NIGHT)
-			return 0;
-		base.g = g;
-		base.day = s->ref;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		if (prevrel && s->has_prev && s->prev.g != TG_NONE && ((w != TXW_FOLLOWING && w != TXW_NEXT) || s->prev.g <= g)) {
-			base.day = s->prev.day;
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-		} else if (w == TXW_THAT || w == TXW_SAME) {
-			return 0;
-		}
-		if (unit == TXU_HALF || g == TG_CENTURY)
-			return 0;
-		if (g == TG_QUARTER && rel == TXR_LAST && the && w == TXW_LATEST) {
-			set_point(r, TG_QUARTER, context_quarter(s, TXR_LAST));
-		} else if (g == TG_QUARTER && rel == TXR_NONE) {
-			set_point(r, TG_QUARTER, context_quarter(s, TXR_NONE));
-		} else if (g == TG_WEEKEND) {
-			incline_day d = unit_start(TG_WEEK, base.day);
-			if (rel == TXR_LAST && incline_date_weekday(base.day) < 6)
-				d -= 7;
-			else if (rel == TXR_NEXT)
-				d += 7;
-			set_point(r, TG_WEEKEND, d);
-		} else {
-			int n = rel == TXR_LAST ? -1 : rel == TXR_NEXT ? 1 : 0;
-			set_point(r, g, unit_start(g, shift(g, base.day, n)));
-		}
-		/* "the year" ending: "year-end", "month-end" */
-		if (wid(s, j + 1) == TXW_NONE && has(s, j + 1, TXC_PART) && wval(s, j + 1) == TXP_END &&
-		    (tk(s, j + 1)->flags & TF_HYPH))
-			j++, r->mod = INCLINE_MOD_END;
-		return j + 1 - i;
-	}
-	if (has(s, j, TXC_WEEKDAY) && cap(s, j) && !(tk(s, j)->w->cls & TXC_ABBR)) {
-		if (w == TXW_THAT || w == TXW_SAME || w == TXW_PREVIOUS || w == TXW_FOLLOWING) {
-			if (!s->has_prev)
-				return 0;
-			/* "that Friday": the Friday nearest the previous date. */
-			{
-				tx_scan tmp = *s;
-				tmp.ref = s->prev.day;
-				set_point(r, TG_DAY, weekday_day(&tmp, wval(s, j),
-								 w == TXW_FOLLOWING ? TXR_NEXT :
-								 w == TXW_PREVIOUS ? TXR_LAST : TXR_NONE,
-								 0));
-			}
-			r->anchor = INCLINE_ANCHOR_PREVIOUS;
-			return j + 1 - i;
-		}
-		set_point(r, TG_DAY, weekday_day(s, wval(s, j), rel, tense(s, i, j + 1)));
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		k = j + 1;
-		return k - i;
-	}
-	if (has(s, j, TXC_MONTH) && cap(s, j) && !(w == TXW_THAT || w == TXW_SAME)) {
-		int m = wval(s, j), y = year_of(s->ref), rm = month_of(s->ref);
-		k = j + 1;
-		if ((tk(s, j)->w->cls & TXC_ABBR) && punct(s, k, '.'))
-			k++;
-		if (rel == TXR_LAST)
-			y -= m >= rm ? 1 : 0;
-		else if (rel == TXR_NEXT)
-			y += m <= rm ? 1 : 0;
-		set_point(r, TG_MONTH, day_of(y, m, 1));
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return k - i;
-	}
+	j = x.j;
+	if (has(s, j, TXC_UNIT) && !has(s, j, TXC_ORD))
+		return rel_unit(s, &x, r);
+	if (has(s, j, TXC_WEEKDAY) && cap(s, j) && !(tk(s, j)->w->cls & TXC_ABBR))
+		return rel_weekday(s, &x, r);
+	if (has(s, j, TXC_MONTH) && cap(s, j) && x.w != TXW_THAT && x.w != TXW_SAME)
+		return rel_month(s, &x, r);
 	return 0;
+}
+
+/* A count of units and a direction, as p_ago reads them. */
+typedef struct tx_ago {
+	int n;           /* the count; -1 unknown ("days ago") */
+	bool half;       /* "two and a half" */
+	int unit;        /* TXU_* */
+	int dir;         /* -1 before, +1 after */
+	bool prevanchor; /* "later", "earlier": from the previous date */
+	bool the_form;   /* "the day before," */
+} tx_ago;
+
+/* The count and unit: "two days", "a year", "the day" (before "before" or
+ * "after"), "Days". Returns the token after the unit, or 0. */
+static int ago_count(const tx_scan *s, int i, tx_ago *a)
+{
+	int j = i, k;
+
+	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
+		j++;
+	if (j == i && wid(s, j) == TXW_THE &&
+	    (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
+		/* "the day before,", "the year after.": one unit from the
+		 * narrative's last date */
+		a->n = 1;
+		k = 1;
+		a->the_form = true;
+	} else if ((k = count_phrase(s, j, &a->n, &a->half)) == 0) {
+		a->n = -1;
+		a->half = false;
+		if (!(has(s, j, TXC_UNIT) && cap(s, j) && plural(s, j)))
+			return 0; /* "Days ago" */
+	}
+	j += k;
+	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
+		return 0;
+	a->unit = wval(s, j);
+	return j + 1;
+}
+
+/* The direction word at j: "ago", "back", "earlier", "prior", "before,",
+ * "later", "after.", "hence", "from now". Returns the token after it, or 0. */
+static int ago_direction(const tx_scan *s, int j, tx_ago *a)
+{
+	unsigned w = wid(s, j);
+	bool alone = sentence_end(s, j + 1) || punct(s, j + 1, ',');
+
+	if (w == TXW_AGO || w == TXW_BACK)
+		a->dir = -1;
+	else if (w == TXW_EARLIER || (w == TXW_PRIOR && wid(s, j + 1) != TXW_TO) ||
+		 (w == TXW_BEFORE && alone))
+		a->dir = -1, a->prevanchor = true;
+	else if (w == TXW_LATER || (w == TXW_AFTER && alone))
+		a->dir = 1, a->prevanchor = true;
+	else if (w == TXW_HENCE)
+		a->dir = 1;
+	else if (w == TXW_FROM && wid(s, j + 1) == TXW_NOW)
+		a->dir = 1, j++;
+	else
+		return 0;
+	return j + 1;
+}
+
+/* Sets the point a->n units before or after its base; false when there
+ * is no base ("the day before" with no date before it). */
+static bool ago_resolve(const tx_scan *s, const tx_ago *a, tx_res *r)
+{
+	int g = unit_g(a->unit), n = a->n;
+	incline_day base = s->ref;
+
+	r->anchor = INCLINE_ANCHOR_PUBLICATION;
+	/* "two days later" counts from the last date; "a year earlier" in
+	 * news compares with the publication date, unless the last date is
+	 * a day or a week the count can step from. */
+	if (a->the_form && !s->has_prev)
+		return false;
+	if (a->prevanchor && s->has_prev && (a->dir > 0 || s->prev.g <= TG_WEEK || a->the_form)) {
+		base = s->prev.day;
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+	}
+	if (g == TG_TIME) {
+		set_point(r, TG_DAY, base);
+		return true;
+	}
+	if (a->unit == TXU_FORTNIGHT)
+		n *= 2;
+	/* "a year ago" in an article about a quarter (or month): the same
+	 * quarter a year before. */
+	if (g == TG_YEAR && a->dir < 0 && s->has_topic_q) {
+		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, a->dir * n));
+		r->anchor = INCLINE_ANCHOR_PREVIOUS;
+		r->derived = true;
+		return true;
+	}
+	if (g == TG_WEEKEND)
+		g = TG_WEEK;
+	set_point(r, g, unit_start(g, shift(g, base, a->dir * n)));
+	if (g == TG_DAY)
+		r->p.day = base + a->dir * n;
+	return true;
 }
 
 /* Count of units relative to a point: "two days ago", "a year earlier",
  * "three weeks later", "five years back", "a week from now". */
 static int p_ago(tx_scan *s, int i, tx_res *r)
 {
-	int j = i, n, k, unit, g, dir = 0;
-	bool half, prevanchor = false;
-	incline_day base;
-	unsigned w;
+	tx_ago a = { .n = 0 };
+	int j;
 
 	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
-	    wid(s, i) != TXW_HALF)
+	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
 		return 0;
-
-	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
-		j++;
-	if ((k = count_phrase(s, j, &n, &half)) == 0) {
-		n = -1;
-		half = false;
-		if (!(has(s, j, TXC_UNIT) && cap(s, j) && s->lx.s[tk(s, j)->end - 1] == 's'))
-			return 0; /* "Days ago" */
-	}
-	j += k;
-	if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD))
+	if (!(j = ago_count(s, i, &a)) || !(j = ago_direction(s, j, &a)))
 		return 0;
-	unit = wval(s, j);
-	g = unit_g(unit);
-	j++;
-	w = wid(s, j);
-	if (w == TXW_AGO || w == TXW_BACK)
-		dir = -1;
-	else if (w == TXW_EARLIER || (w == TXW_PRIOR && wid(s, j + 1) != TXW_TO) ||
-		 (w == TXW_BEFORE && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
-		dir = -1, prevanchor = true;
-	else if (w == TXW_LATER || (w == TXW_AFTER && (sentence_end(s, j + 1) || punct(s, j + 1, ','))))
-		dir = 1, prevanchor = true;
-	else if (w == TXW_HENCE)
-		dir = 1;
-	else if (w == TXW_FROM && wid(s, j + 1) == TXW_NOW)
-		dir = 1, j++;
-	else
+	if (unit_g(a.unit) == TG_NONE)
 		return 0;
-	j++;
-	if (g == TG_NONE)
-		return 0;
-	if (n < 0 || half || g == TG_CENTURY) {
-		r->ref = dir < 0 ? TXF_PAST : TXF_FUTURE;
-		r->anchor = INCLINE_ANCHOR_PUBLICATION;
-		return j - i;
-	}
-	base = s->ref;
-	r->anchor = INCLINE_ANCHOR_PUBLICATION;
-	/* "two days later" counts from the last date; "a year earlier" in
-	 * news compares with the publication date, unless the last date is
-	 * a day or a week the count can step from. */
-	if (prevanchor && s->has_prev && (dir > 0 || s->prev.g <= TG_WEEK)) {
-		base = s->prev.day;
-		r->anchor = INCLINE_ANCHOR_PREVIOUS;
-	}
-	if (g == TG_TIME) {
-		set_point(r, TG_DAY, base);
-		r->p.g = TG_DAY;
-		return j - i;
-	}
-	if (unit == TXU_FORTNIGHT)
-		n *= 2;
-	/* "a year ago" in an article about a quarter (or month): the same
-	 * quarter a year before. */
-	if (g == TG_YEAR && dir < 0 && s->has_topic_q) {
-		set_point(r, TG_QUARTER, shift(TG_YEAR, s->topic_q, dir * n));
-		r->anchor = INCLINE_ANCHOR_PREVIOUS;
-		r->derived = true;
-		return j - i;
-	}
-	if (g == TG_WEEKEND)
-		g = TG_WEEK;
-	set_point(r, g, unit_start(g, shift(g, base, dir * n)));
-	if (g == TG_DAY)
-		r->p.day = base + dir * n;
-	return j - i;
+	if (a.n < 0 || a.half || unit_g(a.unit) == TG_CENTURY)
+		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
+	return ago_resolve(s, &a, r) ? j - i : 0;
 }
 
 /* A bare weekday: "on Tuesday", "Friday". */
@@ -2101,7 +2375,7 @@ static int p_weekday(tx_scan *s, int i, tx_res *r)
 	if (!has(s, i, TXC_WEEKDAY) || !cap(s, i) || (t->w->cls & TXC_ABBR))
 		return 0;
 	/* A plural is a set: "on Mondays". */
-	set_point(r, TG_DAY, weekday_day(s, t->w->val, TXR_NONE, tense(s, i, i + 1)));
+	set_point(r, TG_DAY, weekday_day(s->ref, t->w->val, TXR_NONE, tense(s, i, i + 1)));
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;
 	return 1;
 }
@@ -2133,6 +2407,16 @@ static int clock_at(const tx_scan *s, int i, int *h, int *mi, bool *marked)
 		*h = t->num, *mi = 0, *marked = true;
 		return 4;
 	}
+	return 0;
+}
+
+/* A time zone after a clock: "ET", "UTC", "local time". Returns tokens. */
+static int zone_at(const tx_scan *s, int j)
+{
+	if (has(s, j, TXC_TZ) && cap(s, j))
+		return 1;
+	if (wid(s, j) == TXW_LOCAL && wid(s, j + 1) == TXW_TIME)
+		return 2;
 	return 0;
 }
 
@@ -2173,96 +2457,246 @@ static int day_for_time(tx_scan *s, int i, tx_res *r)
 	return 0;
 }
 
+/* A time of day as p_time reads it. The helpers return the token after
+ * the match, 0 when the text is no time, -1 when it is not their form. */
+typedef struct tx_tparse {
+	int h, mi;   /* clock; -1 = none */
+	int dp;      /* TXD_* part of the day */
+	tx_res day;  /* the day it falls on */
+} tx_tparse;
+
+/* The day a clock without one falls on: the date right before it ("24
+ * Mar 2020 13:00:34 GMT"), else the reference. */
+static void time_default_day(const tx_scan *s, int i, tx_tparse *t)
+{
+	if (s->has_last && s->last.p.g == TG_DAY && !s->last.ref &&
+	    s->last.type == INCLINE_TIMEX_DATE && s->last_abs == s->dropped + (size_t)i) {
+		set_point(&t->day, TG_DAY, s->last.p.day);
+		t->day.anchor = INCLINE_ANCHOR_PREVIOUS;
+	} else {
+		set_point(&t->day, TG_DAY, s->ref);
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+	}
+}
+
+/* "10:30 a.m. ET", "5 p.m. EST, Nov. 6", "14:00 UTC on Monday". */
+static int time_clock_first(tx_scan *s, int i, tx_tparse *t)
+{
+	int j = i, k;
+	bool marked, zone = false;
+
+	if ((k = clock_at(s, j, &t->h, &t->mi, &marked)) == 0)
+		return -1;
+	j += k;
+	if ((k = zone_at(s, j)) != 0) {
+		j += k;
+		zone = true;
+	}
+	if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
+		return 0;
+	{
+		int jj = j;
+		if (punct(s, jj, ','))
+			jj++;
+		if (wid(s, jj) == TXW_ON)
+			jj++;
+		if ((k = day_for_time(s, jj, &t->day)) != 0)
+			j = jj + k;
+		else
+			time_default_day(s, i, t);
+	}
+	return j;
+}
+
+/* "Friday at 5 p.m.", "Thursday night", "2023-09-14 at 14:05 UTC". */
+static int time_day_first(tx_scan *s, int i, tx_tparse *t)
+{
+	int j = i, k, jj;
+	bool marked;
+
+	if (!may_begin_day(s, j) || (k = day_for_time(s, j, &t->day)) == 0)
+		return -1;
+	j += k;
+	if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
+		t->dp = has(s, j, TXC_UNIT) ? TXD_NI : wval(s, j);
+		return j + 1;
+	}
+	jj = j;
+	if (punct(s, jj, ','))
+		jj++;
+	if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
+		jj++;
+	if ((k = clock_at(s, jj, &t->h, &t->mi, &marked)) == 0)
+		return 0;
+	/* "2023-09-14 at 14:05": a 24-hour clock joins the day after
+	 * "at"; right after the date ("24 Mar 2020 13:00:34 GMT") it
+	 * stands alone, on the same day. */
+	if (!marked && wid(s, jj - 1) != TXW_AT)
+		return 0;
+	j = jj + k;
+	return j + zone_at(s, j);
+}
+
+/* The TXD_* part of the day a daypart word names ("night" is a unit too). */
+static int daypart_of(const tx_scan *s, int j)
+{
+	return has(s, j, TXC_UNIT) ? TXD_NI : wval(s, j);
+}
+
+/* "noon" and "midnight" are clock times, not parts of a day. */
+static bool clock_word(const tx_scan *s, int j)
+{
+	return wid(s, j) == TXW_NOON || wid(s, j) == TXW_MIDNIGHT;
+}
+
+/* "the morning of Sept. 12", "the night of Tuesday". */
+static int time_part_of(tx_scan *s, int i, tx_tparse *t)
+{
+	int k;
+
+	if (wid(s, i) != TXW_THE || !has(s, i + 1, TXC_DAYPART) || wid(s, i + 2) != TXW_OF ||
+	    !may_begin_day(s, i + 3) || (k = day_for_time(s, i + 3, &t->day)) == 0)
+		return -1;
+	if (clock_word(s, i + 1))
+		return 0;
+	t->dp = daypart_of(s, i + 1);
+	return i + 3 + k;
+}
+
+/* "this morning", "last night", "overnight". */
+static int time_rel_part(tx_scan *s, int i, tx_tparse *t)
+{
+	if (has(s, i, TXC_REL) && has(s, i + 1, TXC_DAYPART)) {
+		int rel = wval(s, i);
+		t->dp = daypart_of(s, i + 1);
+		if (rel == TXR_THIS)
+			set_point(&t->day, TG_DAY, s->ref);
+		else if (rel == TXR_LAST && t->dp == TXD_NI)
+			set_point(&t->day, TG_DAY, s->ref - 1);
+		else
+			return 0;
+		if (clock_word(s, i + 1))
+			return 0;
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		return i + 2;
+	}
+	if (wid(s, i) == TXW_OVERNIGHT) {
+		set_point(&t->day, TG_DAY, s->ref - 1);
+		t->day.anchor = INCLINE_ANCHOR_PUBLICATION;
+		t->dp = TXD_NI;
+		return i + 1;
+	}
+	return -1;
+}
+
 /* Times: "10:30 a.m. ET", "5 p.m. EST, Nov. 6", "Friday at 5 p.m.",
  * "Thursday night", "this morning", "last night", "yesterday morning". */
 static int p_time(tx_scan *s, int i, tx_res *r)
 {
-	int j = i, k, h = -1, mi = -1, dp = 0;
-	bool marked, zone = false;
-	tx_res day;
+	static int (*const forms[])(tx_scan *, int, tx_tparse *) = {
+		time_clock_first, time_day_first, time_part_of, time_rel_part,
+	};
+	tx_tparse t = { .h = -1, .mi = -1 };
+	int j = -1;
 
-	res_init(&day);
-	if ((k = clock_at(s, j, &h, &mi, &marked)) != 0) {
-		j += k;
-		if (has(s, j, TXC_TZ) && cap(s, j)) {
-			j++;
-			zone = true;
-		}
-		if (!marked && !zone && !has(s, i - 1, TXC_CONTEXT) && wid(s, i - 1) != TXW_AT)
-			return 0;
-		{
-			int jj = j;
-			if (punct(s, jj, ','))
-				jj++;
-			if (wid(s, jj) == TXW_ON)
-				jj++;
-			if ((k = day_for_time(s, jj, &day)) != 0)
-				j = jj + k;
-			else
-				set_point(&day, TG_DAY, s->ref), day.anchor = INCLINE_ANCHOR_PUBLICATION;
-		}
-	} else if (may_begin_day(s, j) && (k = day_for_time(s, j, &day)) != 0) {
-		j += k;
-		if (has(s, j, TXC_DAYPART) && wid(s, j) != TXW_NOON && wid(s, j) != TXW_MIDNIGHT) {
-			dp = wval(s, j);
-			if (has(s, j, TXC_UNIT))
-				dp = TXD_NI;
-			j++;
-		} else {
-			int jj = j;
-			if (punct(s, jj, ','))
-				jj++;
-			if (wid(s, jj) == TXW_AT || (has(s, jj, TXC_MOD) && wval(s, jj) == INCLINE_MOD_APPROX))
-				jj++;
-			if ((k = clock_at(s, jj, &h, &mi, &marked)) == 0 || !marked)
-				return 0;
-			j = jj + k;
-			if (has(s, j, TXC_TZ) && cap(s, j))
-				j++;
-		}
-	} else if (has(s, j, TXC_REL) && has(s, j + 1, TXC_DAYPART)) {
-		int rel = wval(s, j);
-		dp = has(s, j + 1, TXC_UNIT) ? TXD_NI : wval(s, j + 1);
-		if (rel == TXR_THIS)
-			set_point(&day, TG_DAY, s->ref);
-		else if (rel == TXR_LAST && dp == TXD_NI)
-			set_point(&day, TG_DAY, s->ref - 1);
-		else
-			return 0;
-		if (wid(s, j + 1) == TXW_NOON || wid(s, j + 1) == TXW_MIDNIGHT)
-			return 0;
-		day.anchor = INCLINE_ANCHOR_PUBLICATION;
-		j += 2;
-	} else if (wid(s, j) == TXW_NONE && has(s, j, TXC_DAYPART) && tk(s, j)->w &&
-		   strcmp(tk(s, j)->w->word, "overnight") == 0) {
-		set_point(&day, TG_DAY, s->ref - 1);
-		day.anchor = INCLINE_ANCHOR_PUBLICATION;
-		dp = TXD_NI;
-		j++;
-	} else {
-		return 0;
+	for (size_t f = 0; j < 0 && f < sizeof forms / sizeof forms[0]; f++) {
+		res_init(&t.day);
+		t.h = t.mi = -1;
+		t.dp = 0;
+		j = forms[f](s, i, &t);
 	}
-	if (day.p.g != TG_DAY)
+	if (j <= 0 || t.day.p.g != TG_DAY)
 		return 0;
-	*r = day;
+	*r = t.day;
 	r->type = INCLINE_TIMEX_TIME;
 	r->p.g = TG_TIME;
-	r->p.hour = h;
-	r->p.minute = mi;
-	r->p.daypart = dp;
+	r->p.hour = t.h;
+	r->p.minute = t.mi;
+	r->p.daypart = t.dp;
 	r->md = false;
 	return j - i;
+}
+
+/* What may lead a duration: "the last", "the next", "past", "more than",
+ * "at least", "up to", "about". Returns the token after it (i when none),
+ * or -1 when the text is no duration. */
+static int dur_lead(const tx_scan *s, int i, incline_timex_mod *mod)
+{
+	int j = opt_the(s, i);
+
+	if (j > i)
+		return has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT) ? j + 1 : -1;
+	if ((wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST || wid(s, j) == TXW_NEXT) &&
+	    (has(s, j + 1, TXC_NUM) || tk(s, j + 1)->kind == TK_NUM))
+		return j + 1;
+	if (wid(s, j) == TXW_MORE || wid(s, j) == TXW_LESS) {
+		if (wid(s, j + 1) != TXW_THAN)
+			return -1;
+		*mod = wval(s, j);
+		return j + 2;
+	}
+	if (wid(s, j) == TXW_AT && wid(s, j + 1) == TXW_LEAST) {
+		*mod = INCLINE_MOD_EQUAL_OR_MORE;
+		return j + 2;
+	}
+	if (wid(s, j) == TXW_UP && wid(s, j + 1) == TXW_TO) {
+		*mod = INCLINE_MOD_EQUAL_OR_LESS;
+		return j + 2;
+	}
+	if (has(s, j, TXC_MOD) && wid(s, j) != TXW_MORE) {
+		*mod = wval(s, j);
+		return j + 1;
+	}
+	return j;
+}
+
+/* The count of a duration at j: "three", "a few", "several", or none in
+ * "for weeks". Returns its tokens (0 for none) or -1. */
+static int dur_count(const tx_scan *s, int i, int j, int *n, bool *half)
+{
+	int k;
+
+	if (wid(s, j) == TXW_FEW || wid(s, j) == TXW_SEVERAL || wid(s, j) == TXW_MANY) {
+		*n = -1;
+		return 1;
+	}
+	if ((k = count_phrase(s, j, n, half)) != 0)
+		return k;
+	/* "for weeks", "over months" */
+	if (j == i && (wid(s, i - 1) == TXW_FOR || wid(s, i - 1) == TXW_OVER ||
+		       wid(s, i - 1) == TXW_WITHIN) &&
+	    has(s, j, TXC_UNIT) && plural(s, j) && wval(s, j) >= TXU_HOUR) {
+		*n = -1;
+		return 0;
+	}
+	return -1;
+}
+
+/* The TIMEX3 value of n units: "P3D", "PT48H", "P2.5Y", "PXW". */
+static void dur_value(tx_res *r, int unit, int n, bool half)
+{
+	char num[16];
+	int mult = unit == TXU_FORTNIGHT ? 2 : 1;
+
+	if (n < 0)
+		snprintf(num, sizeof num, "X");
+	else if (half)
+		snprintf(num, sizeof num, "%d.5", n * mult);
+	else
+		snprintf(num, sizeof num, "%d", n * mult);
+	snprintf(r->lit, sizeof r->lit, "P%s%s%s", tx_unit_is_time[unit] ? "T" : "", num,
+		 tx_unit_code[unit]);
 }
 
 /* Durations: "three days", "48 hours", "a few weeks", "the past two
  * years", "90-day", "more than a year". */
 static int p_duration(tx_scan *s, int i, tx_res *r)
 {
-	int j = opt_the(s, i), n = -1, k, unit;
+	int j, n = -1, k, unit;
 	bool half = false;
 	incline_timex_mod mod = INCLINE_MOD_NONE;
 
-	if (j == i && kind(s, i) != TK_NUM &&
+	if (wid(s, i) != TXW_THE && kind(s, i) != TK_NUM &&
 	    !has(s, i, TXC_REL | TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT)) {
 		switch (wid(s, i)) {
 		case TXW_MORE: case TXW_LESS: case TXW_AT: case TXW_UP: case TXW_FEW:
@@ -2272,75 +2706,40 @@ static int p_duration(tx_scan *s, int i, tx_res *r)
 			return 0;
 		}
 	}
-
-	if (j > i && (has(s, j, TXC_REL) && (wval(s, j) == TXR_LAST || wval(s, j) == TXR_NEXT)))
-		j++;
-	else if (j > i)
+	if ((j = dur_lead(s, i, &mod)) < 0 || (k = dur_count(s, i, j, &n, &half)) < 0)
 		return 0;
-	else if ((wid(s, j) == TXW_PAST || wid(s, j) == TXW_LAST || wid(s, j) == TXW_NEXT) &&
-		 (has(s, j + 1, TXC_NUM) || tk(s, j + 1)->kind == TK_NUM))
-		j++;
-	if (j == i) {
-		if (wid(s, j) == TXW_MORE || wid(s, j) == TXW_LESS) {
-			if (wid(s, j + 1) != TXW_THAN)
-				return 0;
-			mod = wval(s, j);
-			j += 2;
-		} else if (wid(s, j) == TXW_AT && wid(s, j + 1) == TXW_LEAST) {
-			mod = INCLINE_MOD_EQUAL_OR_MORE;
-			j += 2;
-		} else if (wid(s, j) == TXW_UP && wid(s, j + 1) == TXW_TO) {
-			mod = INCLINE_MOD_EQUAL_OR_LESS;
-			j += 2;
-		} else if (has(s, j, TXC_MOD) && wid(s, j) != TXW_MORE) {
-			mod = wval(s, j);
-			j++;
-		}
-	}
-	if (wid(s, j) == TXW_FEW || wid(s, j) == TXW_SEVERAL || wid(s, j) == TXW_MANY) {
-		n = -1;
-		k = 1;
-	} else if ((k = count_phrase(s, j, &n, &half)) == 0) {
-		/* "for weeks", "over months" */
-		if (j == i && (wid(s, i - 1) == TXW_FOR || wid(s, i - 1) == TXW_OVER ||
-			       wid(s, i - 1) == TXW_WITHIN) &&
-		    has(s, j, TXC_UNIT) && s->lx.s[tk(s, j)->end - 1] == 's' && wval(s, j) >= TXU_HOUR)
-			n = -1;
-		else
-			return 0;
-	}
 	j += k;
-	if (!has(s, j, TXC_UNIT))
-		return 0;
-	if (k == 0 && has(s, j, TXC_ORD))
+	if (!has(s, j, TXC_UNIT) || (k == 0 && has(s, j, TXC_ORD)))
 		return 0;
 	unit = wval(s, j);
-	if (unit == TXU_NONE || (tk(s, j)->kind == TK_WORD && has(s, j, TXC_ORD) && !has(s, j, TXC_UNIT)))
-		return 0;
-	if (wid(s, j - 1) == TXW_A && wid(s, j) == TXW_HALF)
+	if (unit == TXU_NONE || unit == TXU_WEEKEND || unit == TXU_HALF)
 		return 0;
 	/* "a second attack" is an ordinal */
 	if (has(s, j, TXC_ORD) && n == 1 && k == 1 && tk(s, j - 1)->kind == TK_WORD)
 		return 0;
-	j++;
-	{
-		char num[16];
-		const char *code = tx_unit_code[unit];
-		bool t = tx_unit_is_time[unit];
-		int mult = unit == TXU_FORTNIGHT ? 2 : 1;
-		if (unit == TXU_WEEKEND || unit == TXU_HALF)
-			return 0;
-		if (n < 0)
-			snprintf(num, sizeof num, "X");
-		else if (half)
-			snprintf(num, sizeof num, "%d.5", n * mult);
-		else
-			snprintf(num, sizeof num, "%d", n * mult);
-		snprintf(r->lit, sizeof r->lit, "P%s%s%s", t ? "T" : "", num, code);
-	}
+	dur_value(r, unit, n, half);
 	r->type = INCLINE_TIMEX_DURATION;
 	r->mod = mod;
-	return j - i;
+	return j + 1 - i;
+}
+
+/* "once a", "twice per", "three times a", "5 times every": the tokens
+ * before the unit of a frequency, or 0. */
+static int times_per(const tx_scan *s, int i)
+{
+	int k = 0, n;
+	bool half;
+
+	if (wid(s, i) == TXW_ONCE || wid(s, i) == TXW_TWICE)
+		k = 1;
+	else if ((k = count_phrase(s, i, &n, &half)) != 0 && !half && wid(s, i + k) == TXW_TIMES)
+		k++;
+	else
+		return 0;
+	if (wid(s, i + k) == TXW_A || wid(s, i + k) == TXW_PER || wid(s, i + k) == TXW_EVERY ||
+	    wid(s, i + k) == TXW_EACH)
+		return k + 1;
+	return 0;
 }
 
 /* Sets: "every day", "each year", "every other week", "every Monday",
@@ -2352,11 +2751,26 @@ static int p_set(tx_scan *s, int i, tx_res *r)
 
 	if (has(s, i, TXC_SET)) {
 		int unit = wval(s, i);
+		/* "the Daily Mail", "Weekly Standard": a title */
+		if (cap(s, i) && kind(s, i + 1) == TK_WORD && cap(s, i + 1) && !tk(s, i + 1)->w)
+			return 0;
 		snprintf(r->lit, sizeof r->lit, "P1%s", tx_unit_code[unit]);
 		if (tx_unit_is_time[unit])
 			snprintf(r->lit, sizeof r->lit, "PT1%s", tx_unit_code[unit]);
 		r->type = INCLINE_TIMEX_SET;
 		return 1;
+	}
+	if ((k = times_per(s, j)) != 0) {
+		/* "twice a year", "three times per week", "once a month" */
+		int unit;
+		j += k;
+		if (!has(s, j, TXC_UNIT) || has(s, j, TXC_ORD) || s->lx.s[tk(s, j)->end - 1] == 's')
+			return 0;
+		unit = wval(s, j);
+		snprintf(r->lit, sizeof r->lit, "P%s1%s", tx_unit_is_time[unit] ? "T" : "",
+			 tx_unit_code[unit]);
+		r->type = INCLINE_TIMEX_SET;
+		return j + 1 - i;
 	}
 	if (wid(s, j) != TXW_EVERY && wid(s, j) != TXW_EACH)
 		return 0;
@@ -2437,7 +2851,7 @@ static int p_unit_end(tx_scan *s, int i, tx_res *r)
 
 static const tx_parser core_parsers[] = {
 	p_unit_end,
-	p_month_day, p_day_month, p_numeric_date, p_month, p_year, p_decade,
+	p_month_day, p_day_month, p_numeric_date, p_year_month_day, p_month, p_year, p_decade,
 	p_season, p_quarter, p_ref, p_relative, p_ago, p_weekday, p_time,
 };
 
@@ -2521,26 +2935,89 @@ static unsigned word_starts(const tx_word *w)
 	case TXW_FISCAL: case TXW_RECENT: case TXW_FUTURE: case TXW_NEAR:
 	case TXW_SHORT: case TXW_LONG: case TXW_THESE: case TXW_AT: case TXW_UP:
 	case TXW_HALF: case TXW_LATEST: case TXW_FULL: case TXW_COMING:
+	case TXW_ONCE: case TXW_TWICE:
 		return st | TS_START;
 	default:
 		return st;
 	}
 }
 
-/* Whether token t begins something given the token after it (nx, NULL
- * at the end of the text). */
+/* A number begins an expression only as a year ("2023", "1990s"), an
+ * ordinal ("19th", "3rd quarter") or followed by what the day, count and
+ * clock parsers read next: a month or unit word ("19 September", "3
+ * days"), "and", "to", "of", "o'clock", or a hyphen ("15-19 October",
+ * "90-day"). Most numbers in news (amounts, counts, versions) have none. */
+static bool num_begins(const tx_tok *t, const tx_tok *nx)
+{
+	if (t->suf == SUF_ORD || t->suf == SUF_S || t->ndig == 4)
+		return true;
+	if (!nx)
+		return false;
+	if ((nx->flags & TF_HYPH) || (nx->kind == TK_PUNCT && nx->ch == '-'))
+		return true;
+	if (nx->kind != TK_WORD || !nx->w)
+		return false;
+	if (nx->w->cls & (TXC_UNIT | TXC_MONTH))
+		return true;
+	return nx->w->id == TXW_AND || nx->w->id == TXW_TO || nx->w->id == TXW_OF ||
+	       nx->w->id == TXW_O || nx->w->id == TXW_TIMES;
+}
+
+/* A relative word ("this", "that", "last", "previous") begins an
+ * expression only before a unit, weekday, month, season, part of a day
+ * or count ("this week", "that Friday", "last two years"), or "past",
+ * "coming", "fiscal" ("this past weekend", "current fiscal year").
+ * After "the" it may begin more ("the same period"): see settle. */
+static bool rel_begins(const tx_tok *nx)
+{
+	if (!nx)
+		return false;
+	if (nx->kind == TK_NUM)
+		return true;
+	if (nx->kind != TK_WORD || !nx->w)
+		return false;
+	if (nx->w->cls & (TXC_UNIT | TXC_WEEKDAY | TXC_MONTH | TXC_SEASON | TXC_DAYPART | TXC_NUM))
+		return true;
+	return nx->w->id == TXW_PAST || nx->w->id == TXW_COMING || nx->w->id == TXW_FISCAL;
+}
+
+/* Whether token t can begin an expression given the token after it (nx,
+ * NULL at the end of the text). Each test is what the parsers' first
+ * steps require (the scanner's output is the same with or without it);
+ * it keeps most tokens away from the parsers. */
 static bool begins(const tx_tok *t, const tx_tok *nx)
 {
-	return (t->st & TS_START) || ((t->st & TS_APOS) && nx && nx->kind == TK_NUM);
+	if (t->st & TS_APOS)
+		return nx && nx->kind == TK_NUM;
+	if (!(t->st & TS_START))
+		return false;
+	if (t->kind == TK_NUM)
+		return num_begins(t, nx);
+	if (t->kind != TK_WORD)
+		return true;
+	switch (t->w->id) {
+	case TXW_AT: /* "at least" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_LEAST;
+	case TXW_UP: /* "up to" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_TO;
+	case TXW_THESE: /* "these days" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_DAYS;
+	default:
+		break;
+	}
+	if ((t->w->cls & TX_START_CLS) == TXC_REL)
+		return rel_begins(nx);
+	return true;
 }
 
 /* Settles TS_CAND of token t once the two tokens after it (nx, nx2, or
- * NULL at the end of the text) are known: most words can begin no
- * expression, and "the" or "a" only one whose next word can. */
+ * NULL at the end of the text) are known. "the" or "a" counts before any
+ * word that can begin something in some context. */
 static void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
 {
 	if (begins(t, nx) ||
-	    ((t->st & TS_ARTICLE) && nx && ((nx->st & TS_A) || begins(nx, nx2))))
+	    ((t->st & TS_ARTICLE) && nx &&
+	     ((nx->st & (TS_START | TS_A)) || ((nx->st & TS_APOS) && nx2 && nx2->kind == TK_NUM))))
 		t->st |= TS_CAND;
 }
 

@@ -84,5 +84,55 @@ expect 0 "" -- dates --ref-date 1998-01-08 "$tmp/nodate.txt"
 "$bin" build "$seeds/002_ad1cce7abc74dd27.txt" "$seeds/000_e5bf3133bbcd0f08.txt" >"$tmp/o2" 2>/dev/null
 cmp -s "$tmp/o1" "$tmp/o2" && ok || ko "input order changes the timeline"
 
+# invalid UTF-8: warned with its line and column, read as U+FFFD, offsets kept
+printf ' date 2023-09-19 Headline\n\nThe court was hacked \377 on Monday.\n' >"$tmp/bad.txt"
+expect 0 "bad.txt:3:22: warning: invalid UTF-8" -- extract "$tmp/bad.txt"
+grep -q '"start":[0-9]*,"end":[0-9]*,"text":"The court was hacked' "$tmp/out" && ok || ko "invalid UTF-8: event still extracted"
+
+# merge: timelines and extract streams, any mix and order, give the build
+A=$seeds/000_e5bf3133bbcd0f08.txt; B=$seeds/002_ad1cce7abc74dd27.txt
+"$bin" build "$A" "$B" >"$tmp/ab.json"
+"$bin" build "$A" >"$tmp/A.json"; "$bin" build "$B" >"$tmp/B.json"
+"$bin" extract "$A" >"$tmp/A.nd"; "$bin" extract "$B" >"$tmp/B.nd"
+expect 0 "" -- merge "$tmp/B.json" "$tmp/A.json"
+cmp -s "$tmp/out" "$tmp/ab.json" && ok || ko "merge A.json B.json != build A B"
+expect 0 "" -- merge "$tmp/A.nd" "$tmp/B.json"
+cmp -s "$tmp/out" "$tmp/ab.json" && ok || ko "merge of NDJSON and JSON != build"
+cat "$tmp/B.nd" "$tmp/A.nd" | "$bin" merge - >"$tmp/m.json" 2>"$tmp/err" && cmp -s "$tmp/m.json" "$tmp/ab.json" && ok || ko "merge - (concatenated streams)"
+"$bin" build -f csv "$A" "$B" >"$tmp/ab.csv"
+expect 0 "" -- merge -f csv "$tmp/A.nd" "$tmp/B.nd"
+cmp -s "$tmp/out" "$tmp/ab.csv" && ok || ko "merge -f csv != build -f csv"
+"$bin" extract - <"$A" >"$tmp/stdin.nd" && "$bin" merge "$tmp/stdin.nd" >"$tmp/m.json" && "$bin" build - <"$A" | cmp -s - "$tmp/m.json" && ok || ko "extract - | merge != build -"
+head -1 "$tmp/stdin.nd" | grep -q '"generated_from":\["-"\]' && ok || ko "extract stream starts with its articles record"
+printf '{"type": "intrusion", "evidence": [{"article": "x", "start": "3", "end": 4}]}\n' >"$tmp/bad.nd"
+expect 1 "$tmp/bad.nd:1:62: evidence[0].start: expected a non-negative integer" -- merge "$tmp/bad.nd"
+expect 1 "$tmp/missing.nd" -- merge "$tmp/missing.nd"
+expect 1 "bad.nd:1:62" -- merge --keep-going -o "$tmp/kg2.json" "$tmp/bad.nd" "$tmp/A.json"
+cmp -s "$tmp/kg2.json" "$tmp/A.json" && ok || ko "merge --keep-going writes what loaded"
+expect 2 "no input files" -- merge
+expect 0 "" -- build --split -o "$tmp/split-build" "$A" "$B"
+expect 0 "" -- merge --split -o "$tmp/split-merge" "$tmp/B.nd" "$tmp/A.json"
+[ -n "$(ls "$tmp/split-merge")" ] && diff -r "$tmp/split-build" "$tmp/split-merge" >/dev/null && ok || ko "merge --split != build --split"
+expect 2 "--split needs" -- merge --split "$tmp/A.json"
+
+# build --update: in place, atomic, re-adding changes nothing
+cp "$tmp/A.json" "$tmp/U.json"
+expect 0 "" -- build --update "$tmp/U.json" "$B"
+cmp -s "$tmp/U.json" "$tmp/ab.json" && ok || ko "update A with B != build A B"
+expect 0 "" -- build --update "$tmp/U.json" "$B" "$A"
+cmp -s "$tmp/U.json" "$tmp/ab.json" && ok || ko "re-adding articles changed the timeline"
+cp "$tmp/U.json" "$tmp/U.before"
+expect 1 "no publication date" -- build --update "$tmp/U.json" "$tmp/nodate.txt"
+cmp -s "$tmp/U.json" "$tmp/U.before" && ok || ko "failed update touched the timeline"
+printf '{\n  "events": [\n    {"type": 3}]}\n' >"$tmp/broken.json"; cp "$tmp/broken.json" "$tmp/broken.before"
+expect 1 "$tmp/broken.json:3:14: events[0].type: unknown event type" -- build --update "$tmp/broken.json" "$B"
+cmp -s "$tmp/broken.json" "$tmp/broken.before" && ok || ko "update of a broken timeline touched it"
+expect 1 "$tmp/none.json" -- build --update "$tmp/none.json" "$B"
+[ ! -e "$tmp/none.json" ] && ok || ko "update of a missing timeline created it"
+expect 2 "--update" -- build --update "$tmp/U.json" -o "$tmp/x.json" "$B"
+expect 2 "--update" -- build --update "$tmp/U.json" -f csv "$B"
+expect 2 "--update works with build" -- merge --update "$tmp/U.json" "$tmp/A.json"
+[ -z "$(ls -A "$tmp" | grep '^\.')" ] && ok || ko "temporary files left behind by merge/update"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -13,7 +13,7 @@
 
 #include "incline/article.h"
 
-static incline_read_opts no_ref = {INCLINE_DAY_NONE, 0, 0};
+static incline_read_opts no_ref = {.ref_date = INCLINE_DAY_NONE};
 
 static incline_article *parse_ok(const char *text, const incline_read_opts *opts)
 {
@@ -70,7 +70,7 @@ static void test_front_matter_datetime(void **state)
 static void test_bare_text_uses_ref(void **state)
 {
 	(void)state;
-	incline_read_opts ref = {incline_date_from_ymd(1998, 1, 8), 0, 0};
+	incline_read_opts ref = {.ref_date = incline_date_from_ymd(1998, 1, 8)};
 	incline_article *a = parse_ok("Plain text only.", &ref);
 	assert_int_equal(a->published, ref.ref_date);
 	body_is(a, "Plain text only.");
@@ -80,7 +80,7 @@ static void test_bare_text_uses_ref(void **state)
 static void test_ref_does_not_override_unless_asked(void **state)
 {
 	(void)state;
-	incline_read_opts ref = {incline_date_from_ymd(1998, 1, 8), 0, 0};
+	incline_read_opts ref = {.ref_date = incline_date_from_ymd(1998, 1, 8)};
 	incline_article *a = parse_ok(" date 2023-09-20 T\n", &ref);
 	assert_int_equal(a->published, incline_date_from_ymd(2023, 9, 20));
 	incline_article_free(a);

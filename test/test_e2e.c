@@ -24,7 +24,7 @@ typedef int (*emitter)(FILE *, const incline_timeline *, incline_error *);
  * (new string, caller frees). */
 static char *build(const char *const *inputs, size_t n, emitter fn)
 {
-	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = {0};
 	incline_timeline raw = {0}, merged = {0};
 	incline_extractor *x = NULL;

@@ -370,7 +370,7 @@ static void test_markdown_escapes_everything(void **state)
 	assert_non_null(strstr(md, "\n## Undated\n"));
 	assert_non_null(strstr(md, "### by 21 September 2023 \xC2\xB7 `attribution`"));
 	assert_non_null(strstr(md, "Sources disagree on the date"));
-	assert_non_null(strstr(md, "Attributed to **ALPHV&lt;script&gt;"));
+	assert_non_null(strstr(md, "Claim about **ALPHV&lt;script&gt;alert(\"x\")&lt;/script&gt;** (asserted, by the group\"&gt;&lt;img src=x onerror=alert(1)&gt;)\n"));
 	free(md);
 }
 
@@ -591,6 +591,80 @@ static void test_stix(void **state)
 	free(out);
 }
 
+/* One incident holding the intrusion: STIX writes it (named by its
+ * victim) beside the whole-timeline incident that keeps the rest, and
+ * the views take their title from it. */
+static void test_stix_incidents(void **state)
+{
+	incline_timeline tl;
+	incline_incident *in;
+	incline_event *intrusion = NULL;
+	char *out;
+	json_t *doc, *objects, *o;
+	const char *acme = NULL, *whole = NULL;
+	size_t i;
+
+	(void)state;
+	build(&tl, 0);
+	for (i = 0; i < tl.n; i++)
+		if (tl.events[i].type == INCLINE_EVENT_INTRUSION)
+			intrusion = &tl.events[i];
+	assert_non_null(intrusion);
+	in = calloc(1, sizeof *in);
+	assert_non_null(in);
+	tl.incidents = in;
+	tl.n_incidents = 1;
+	snprintf(in->id, sizeof in->id, "in-0123456789abcdef");
+	in->name = strdup("ACME <b>");
+	in->earliest = ymd(2023, 9, 14);
+	in->latest = ymd(2023, 9, 17);
+	in->events = calloc(1, sizeof *in->events);
+	assert_non_null(in->events);
+	in->n_events = 1;
+	memcpy(in->events[0], intrusion->id, sizeof intrusion->id);
+	memcpy(intrusion->incident, in->id, sizeof in->id);
+
+	out = capture(incline_emit_stix, &tl, NULL);
+	doc = parse(out);
+	objects = json_object_get(doc, "objects");
+	json_array_foreach(objects, i, o) {
+		if (strcmp(str(o, "type"), "incident") != 0)
+			continue;
+		if (json_object_get(o, "x_incline_id")) {
+			assert_string_equal(str(o, "x_incline_id"), "in-0123456789abcdef");
+			assert_string_equal(str(o, "name"), "ACME <b>");
+			assert_string_equal(str(o, "x_incline_first_day"), "2023-09-14");
+			assert_int_equal(json_array_size(json_object_get(o, "x_incline_events")), 1);
+			acme = str(o, "id");
+		} else {
+			assert_int_equal(json_array_size(json_object_get(o, "x_incline_events")),
+					 N_EVENTS - 1);
+			whole = str(o, "id");
+		}
+	}
+	assert_non_null(acme);
+	assert_non_null(whole);
+	json_array_foreach(objects, i, o) {
+		if (strcmp(str(o, "type"), "relationship") == 0)
+			assert_string_equal(str(o, "source_ref"), whole);
+		if (strcmp(str(o, "type"), "report") == 0
+		    && strcmp(str(o, "name"), "b.txt") == 0)
+			/* b.txt tells the intrusion and the year-old context */
+			assert_int_equal(json_array_size(json_object_get(o, "object_refs")), 2);
+	}
+	json_decref(doc);
+	free(out);
+	/* the views are titled by the incident, its name escaped */
+	out = capture(incline_emit_html, &tl, NULL);
+	assert_non_null(strstr(out, "<title>Incident timeline: ACME &lt;b&gt;</title>"));
+	assert_non_null(strstr(out, "<h1>Incident timeline: ACME &lt;b&gt;</h1>"));
+	free(out);
+	out = capture(incline_emit_markdown, &tl, NULL);
+	assert_non_null(strstr(out, "# Incident timeline: ACME &lt;b&gt;\n"));
+	free(out);
+	incline_timeline_free(&tl);
+}
+
 /* ---- all views ------------------------------------------------------------------ */
 
 static void test_deterministic(void **state)
@@ -664,6 +738,7 @@ int main(void)
 		cmocka_unit_test(test_timelinejs),
 		cmocka_unit_test(test_timesketch),
 		cmocka_unit_test(test_stix),
+		cmocka_unit_test(test_stix_incidents),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_empty_timeline),
 		cmocka_unit_test(test_write_error_is_eio),

@@ -37,11 +37,30 @@ static const type_case type_cases[] = {
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* with a flaw about, a bare "attack" is the way to exploit it */
+	{"Researchers showed the flaw is open to attacks from nearby phones.", "intrusion", false, "", "", NULL},
+	{"The attack exploited a flaw in the VPN gateway.", "intrusion", true, NULL, PUB, "publication"},
+	/* trends and statistics are about attacks in general */
+	{"Analysts report a surge in ransomware attacks against schools.", "intrusion", false, "", "", NULL},
+	{"Gift card scams are among the most common frauds.", "intrusion", false, "", "", NULL},
+	{"The worm was built with the goal of infecting as many servers as possible.", "intrusion", false, "", "", NULL},
 	/* agents and tools alone are not happenings; what they did is */
 	{"The attackers are believed to be based in Eastern Europe.", "intrusion", false, "", "", NULL},
 	{"The malware is written in the Go language.", "intrusion", false, "", "", NULL},
 	{"The gang demanded 40 bitcoins from the clinic.", "intrusion", true, NULL, PUB, "publication"},
 	{"Engineers worked to shrink the attack surface.", "intrusion", false, "", "", NULL},
+	/* a negation inside the cue phrase, a contingency, a purpose */
+	{"Fortunately, the spyware never hit the ministry's network.", "intrusion", false, "", "", NULL},
+	{"Every agency needs a plan in case of a ransomware attack.", "intrusion", false, "", "", NULL},
+	{"The messages were designed to hijack the recipients' accounts.", "intrusion", false, "", "", NULL},
+	/* a definite event noun is presupposed: the negation or modal is about another verb */
+	{"Staff still have not been told about the breach.", "intrusion", true, NULL, PUB, "publication"},
+	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
+	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
+	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a relative clause keeps its own modal: "that could let" */
+	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
+	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
 	/* "May" in a date is a month, not a modal */
 	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
 	/* impersonation phrasings of phishing */
@@ -82,6 +101,11 @@ static const type_case type_cases[] = {
 	/* context */
 	{"In 2019, the agency warned of attacks on courts.", "context", true, "2019-01-01", "2019-12-31", "explicit"},
 	{"In 2019, the agency warned of attacks on courts.", "intrusion", false, "", "", NULL},
+	/* a flaw's report is the vulnerability event: its date is the report's */
+	{"The flaw was patched in September after it was reported in August.", "vulnerability", true, "2023-08-01", "2023-08-31", NULL},
+	/* vague expressions bound the event by the publication date, with their span */
+	{"Skimmers stole card data at the chain over the past four years.", "intrusion", true, NULL, PUB, "publication"},
+	{"Many hospitals have been hit by ransomware in recent years.", "intrusion", true, NULL, PUB, "publication"},
 	/* a reporting date dates the report; the attack only "by then" */
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
@@ -109,7 +133,7 @@ static void extract_text(incline_timeline *tl, const char *text)
 	char buf[1024];
 	incline_article *a;
 	incline_error err;
-	incline_read_opts opts = {INCLINE_DAY_NONE, 0, 0};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
 	incline_error_clear(&err);
 	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
@@ -231,6 +255,19 @@ static void test_hedged(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* A vague expression is still where the date came from: its span is kept. */
+static void test_vague_date_span(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "Skimmers stole card data at the chain over the past four years.");
+	const incline_event *ev = find_type(&tl, "intrusion");
+	assert_non_null(ev);
+	assert_true(ev->when.has_span);
+	assert_string_equal(ev->when.text, "the past four years");
+	incline_timeline_free(&tl);
+}
+
 /* "He" continues the previous sentence: its date carries over. */
 static void test_narrative_date_carries(void **state)
 {
@@ -300,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
+		cmocka_unit_test(test_vague_date_span),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),

@@ -96,7 +96,7 @@ static void append(incline_timeline *dst, const incline_timeline *src)
 static incline_article *retell(const char *path, const char *id,
 			       const char *source, const char *date, int half)
 {
-	incline_read_opts opts = { INCLINE_DAY_NONE, 0, 0 };
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = { 0 };
 	incline_article *out = NULL;
 	incline_error err;
@@ -131,7 +131,7 @@ static incline_article *retell(const char *path, const char *id,
 
 static int setup(void **state)
 {
-	incline_read_opts opts = { INCLINE_DAY_NONE, 0, 0 };
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
 	incline_article_list list = { 0 };
 	incline_timeline all = { 0 }, merged = { 0 };
 	incline_extractor *x = NULL;
@@ -381,6 +381,40 @@ static void test_readd_changes_nothing(void **state)
 	}
 }
 
+/* A merged event's actors are a union over its evidence: when its
+ * evidence ends up apart (another pile clusters differently), each piece
+ * keeps only the actors its own sentence named. */
+static void test_actors_travel_with_evidence(void **state)
+{
+	static const char doc[] =
+		"{\"generated_from\": [\"a\", \"b\"], \"events\": [{\"type\": \"intrusion\",\n"
+		" \"actors\": [\"FIN7\", \"Lazarus\"], \"evidence\": [\n"
+		"  {\"article\": \"a\", \"start\": 0, \"end\": 40, \"published\": \"2023-09-20\",\n"
+		"   \"text\": \"FIN7 breached the payroll servers of Acme.\", \"actors\": [\"FIN7\"]},\n"
+		"  {\"article\": \"b\", \"start\": 5, \"end\": 50, \"published\": \"2023-09-21\",\n"
+		"   \"text\": \"Lazarus stole cryptocurrency wallets from a Seoul exchange.\",\n"
+		"   \"actors\": [\"Lazarus\"]}]}]}\n";
+	incline_timeline in = { 0 }, out = { 0 };
+
+	(void)state;
+	load_ok(&in, doc);
+	merge_ok(&out, &in);
+	assert_int_equal(out.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const incline_event *ev = &out.events[i];
+
+		assert_int_equal(ev->n_actors, 1);
+		assert_int_equal(ev->n_evidence, 1);
+		assert_int_equal(ev->evidence[0].n_actors, 1);
+		assert_string_equal(ev->actors[0], ev->evidence[0].actors[0]);
+		assert_string_equal(ev->actors[0],
+				    strcmp(ev->evidence[0].article, "a") == 0
+					    ? "FIN7" : "Lazarus");
+	}
+	incline_timeline_free(&in);
+	incline_timeline_free(&out);
+}
+
 /* ---- what the loader accepts ---------------------------------------------- */
 
 /* Keys of later versions (an incidents section, an event's incident) are
@@ -454,6 +488,11 @@ static void test_articles_once(void **state)
 	assert_string_equal(tl.articles[1], "b");
 	assert_string_equal(tl.articles[2], "a");
 	assert_int_equal(tl.n, 0);
+	/* empty streams (empty partitions, _SUCCESS markers) add nothing */
+	load_ok(&tl, "");
+	load_ok(&tl, " \n\r\n\t");
+	assert_int_equal(tl.n_articles, 3);
+	assert_int_equal(tl.n, 0);
 	incline_timeline_free(&tl);
 }
 
@@ -467,8 +506,6 @@ typedef struct bad_case {
 } bad_case;
 
 static const bad_case BAD[] = {
-	{ "", INCLINE_EINVAL, 1, 1, "empty" },
-	{ "  \n\n", INCLINE_EINVAL, 3, 1, "empty" },
 	{ "{\n  \"events\": [\n", INCLINE_EINVAL, 3, 1, "invalid JSON" },
 	{ "[1, 2]\n", INCLINE_EINVAL, 1, 1, "expected a timeline or an event" },
 	{ "{\"x\": 1}\n", INCLINE_EINVAL, 1, 1, "neither a timeline" },
@@ -516,6 +553,9 @@ static const bad_case BAD[] = {
 	{ "{\"generated_from\": [\"a\", 2]}", INCLINE_EINVAL, 1, 26,
 	  "generated_from[1]: expected a string" },
 	{ "{\"events\": []} {\"events\": []}", INCLINE_EINVAL, 1, 1, "invalid JSON" },
+	/* fuzz_load: an incident without an id was written back as "" */
+	{ "{\"events\": [], \"incidents\": [{\"name\": \"x\"}]}", INCLINE_EINVAL, 1,
+	  30, "incidents[0]: missing \"id\"" },
 };
 
 static void test_bad_inputs(void **state)
@@ -630,6 +670,7 @@ int main(void)
 		cmocka_unit_test(test_splits_merge_to_whole),
 		cmocka_unit_test(test_associative_through_files),
 		cmocka_unit_test(test_readd_changes_nothing),
+		cmocka_unit_test(test_actors_travel_with_evidence),
 		cmocka_unit_test(test_unknown_keys_ignored),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_articles_once),

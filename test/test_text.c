@@ -117,6 +117,25 @@ static void test_decode(void **state)
 	}
 }
 
+static void test_position(void **state)
+{
+	(void)state;
+	int line, col;
+	const char *s = "ab\n\xC3\xA9\xFF" "cd\nx";
+	incline_text_position(&line, &col, s, strlen(s), 0);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 1);
+	incline_text_position(&line, &col, s, strlen(s), 5); /* the invalid byte */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 2);
+	incline_text_position(&line, &col, s, strlen(s), 6); /* 'c' after it */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 3);
+	incline_text_position(&line, &col, s, strlen(s), 99); /* clamped */
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 2);
+}
+
 static void test_decode_empty(void **state)
 {
 	uint32_t cp = 0;
@@ -241,6 +260,32 @@ static void test_fold_long_run(void **state)
 		assert_int_equal(out[i], 'c');
 	free(out);
 	free(in);
+}
+
+/* fold_append gives each case's key, NUL-terminated, one after the
+ * other in one buffer: the same bytes incline_text_fold gives. */
+static void test_fold_append(void **state)
+{
+	incline_folder *f = *state;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, off = 0;
+
+	for (size_t c = 0; c < COUNT(FOLD_CASES); c++)
+		assert_int_equal(incline_text_fold_append(&buf, &len, &cap, f, FOLD_CASES[c].in,
+							  FOLD_CASES[c].in_len), 0);
+	for (size_t c = 0; c < COUNT(FOLD_CASES); c++) {
+		const fold_case *fc = &FOLD_CASES[c];
+		assert_true(off + fc->out_len < len);
+		assert_memory_equal(buf + off, fc->out, fc->out_len);
+		assert_int_equal(buf[off + fc->out_len], '\0');
+		off += fc->out_len + 1;
+	}
+	assert_int_equal(off, len);
+	assert_true(cap > len);
+	/* misuse appends nothing and keeps the buffer */
+	assert_int_equal(incline_text_fold_append(&buf, &len, &cap, NULL, "a", 1), INCLINE_EINVAL);
+	assert_int_equal(off, len);
+	free(buf);
 }
 
 static void test_fold_misuse(void **state)
@@ -630,9 +675,11 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_decode_empty),
+		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_utf8_check),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_long_run),
+		cmocka_unit_test(test_fold_append),
 		cmocka_unit_test(test_fold_misuse),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentences_base),

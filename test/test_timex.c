@@ -223,6 +223,40 @@ static const tcase cases[] = {
 	{ "2023-10-20", "The unit will be sold on Monday to a rival.", "Monday", "DATE", "2023-10-23", "", "2023-10-23", "2023-10-23", NULL },
 	{ "2023-10-20", "In January, it unveiled plans to build a plant.", "January", "DATE", "2023-01", "", "2023-01-01", "2023-01-31", NULL },
 	{ "2023-10-18", "The results will be released Friday, officials said.", "Friday", "DATE", "2023-10-20", "", "2023-10-20", "2023-10-20", NULL },
+	{ "1989-10-30", "Prices have been cut in half since August, when they peaked.", "August", "DATE", "1989-08", "", "1989-08-01", "1989-08-31", NULL },
+	{ "1989-10-26", "The trust created a new office, effective Feb. 1.", "Feb. 1", "DATE", "1990-02-01", "", "1990-02-01", "1990-02-01", NULL },
+	{ "1998-02-13", "The third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06", "", NULL, NULL, NULL },
+
+	/* --- anchoring on the previous date in the text */
+	{ "2023-09-19", "The files leaked on Sept. 14. That Friday the ransom note arrived.", "That Friday", "DATE", "2023-09-15", "", "2023-09-15", "2023-09-15", "previous" },
+	{ "2023-09-19", "The files leaked in March 2021. The year before, the gang grew.", "The year before", "DATE", "2020", "", "2020-01-01", "2020-12-31", "previous" },
+	{ "2023-09-19", "The files leaked on Sept. 14. The day after, police came.", "The day after", "DATE", "2023-09-15", "", "2023-09-15", "2023-09-15", "previous" },
+	{ "2023-09-19", "The files leaked on Sept. 14. The previous day a probe ran.", "The previous day", "DATE", "2023-09-13", "", "2023-09-13", "2023-09-13", "previous" },
+	{ "2023-09-19", "The files leaked on Sept. 14. Later that day the note came.", "Later that day", "DATE", "2023-09-14", "END", NULL, NULL, "previous" },
+	{ "2023-09-19", "The files leaked in March 2021. That year the gang grew.", "That year", "DATE", "2021", "", "2021-01-01", "2021-12-31", "previous" },
+	{ "2021-01-03", "The files leaked on Dec. 30. Two days later the note came.", "Two days later", "DATE", "2021-01-01", "", "2021-01-01", "2021-01-01", "previous" },
+
+	/* --- weeks and parts of days around a given date */
+	{ "2023-09-19", "The gang was busy the week of Sept. 11.", "the week of Sept. 11", "DATE", "2023-W37", "", "2023-09-11", "2023-09-17", "publication" },
+	{ "2023-09-19", "The fair runs the weekend of Oct. 7.", "the weekend of Oct. 7", "DATE", "2023-W40-WE", "", "2023-10-07", "2023-10-08", NULL },
+	{ "2023-09-19", "The spike came on the morning of Sept. 12.", "the morning of Sept. 12", "TIME", "2023-09-12TMO", "", "2023-09-12", "2023-09-12", NULL },
+	{ "2023-09-19", "The attack began at around 3 a.m. local time Sunday.", "around 3 a.m. local time Sunday", "TIME", "2023-09-17T03:00", "APPROX", NULL, NULL, NULL },
+	{ "2023-09-19", "The attack came on 2023-09-14 at 14:05 UTC.", "2023-09-14 at 14:05 UTC", "TIME", "2023-09-14T14:05", "", "2023-09-14", "2023-09-14", NULL },
+	{ "2023-09-19", "Date: Tue, 24 Mar 2020 13:00:34 GMT", "13:00:34 GMT", "TIME", "2020-03-24T13:00", "", "2020-03-24", "2020-03-24", "previous" },
+	{ "2024-02-27", "The outage ended at 23:50 GMT on 29 February.", "23:50 GMT on 29 February", "TIME", "2024-02-29T23:50", "", "2024-02-29", "2024-02-29", NULL },
+
+	/* --- ranges and table formats */
+	{ "2020-02-18", "Domains registered August 1 – September 19, 2019 were used.", "August 1", "DATE", "2019-08-01", "", "2019-08-01", "2019-08-01", "" },
+	{ "2021-01-10", "The campaign ran December 28 - January 3, 2021 in Asia.", "December 28", "DATE", "2020-12-28", "", NULL, NULL, "" },
+	{ "2020-04-20", "| 2008-May-31 02:18:53 UTC | vboxdrv.sys |", "2008-May-31", "DATE", "2008-05-31", "", "2008-05-31", "2008-05-31", "" },
+	{ "2020-04-20", "| 2016-03-07 09:44:01 |\n\nOn 21 February, we detected the new sample.", "21 February", "DATE", "2020-02-21", "", NULL, NULL, "publication" },
+	{ "2021-01-27", "What to Expect in 2021\nJan 27, 2021\nOn 19 January, [Malwarebytes reported](x) a breach.", "19 January", "DATE", "2021-01-19", "", NULL, NULL, NULL },
+
+	/* --- frequencies */
+	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
+	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
+	{ "2023-09-19", "The script polls once per minute.", "once per minute", "SET", "PT1M", "", NULL, NULL, NULL },
+	{ "2023-09-19", "Logs are checked monthly.", "monthly", "SET", "P1M", "", NULL, NULL, NULL },
 };
 /* clang-format on */
 
@@ -253,6 +287,12 @@ static const struct {
 	{ "Read page 2019 of the manual.", "2019" },
 	{ "The ratio was 1/2 of the total.", "1/2" },
 	{ "Wed to the idea, the board agreed.", "Wed" },
+	{ "The Sun and the Daily Mail reported it.", "Daily" },
+	{ "Room 1999 and building 2022 were closed.", "2022" },
+	{ "He left the day before the election.", "the day before" },
+	{ "Install iOS 16.4.1 on every phone.", "16.4.1" },
+	{ "The vote passed 52-48 in the senate.", "52-48" },
+	{ "Call (202) 555-0143 for the desk.", "555-0143" },
 };
 
 static incline_day day(const char *s)

@@ -178,6 +178,15 @@ int incline_evidence_add_actor(incline_evidence *e, const char *actor);
  * the same id, whatever order it arrived in. */
 void incline_event_assign_id(incline_event *ev);
 
+/* Rewrites the byte spans (evidence sentences and dates) of events[0..n)
+ * that belong to article id `article` with map, then gives each event its
+ * id again (ids hash the spans). For articles whose text was decoded from
+ * the file (JSON, HTML, CSV): map takes offsets into that text to the
+ * file's (see incline_article_file_span). Defined in event_map.c. */
+typedef void (*incline_span_map_fn)(size_t *start, size_t *end, void *payload);
+void incline_events_map_spans(incline_event *events, size_t n, const char *article,
+			      incline_span_map_fn map, void *payload);
+
 /* Moves *ev into the timeline (the timeline owns it afterwards, even on
  * failure, when it is freed) and zeroes *ev. */
 int incline_timeline_take(incline_timeline *tl, incline_event *ev);

@@ -7,6 +7,13 @@
 #define INCLINE_MAX_ARTICLE_BYTES (64u * 1024u * 1024u)
 #endif
 
+/* Deepest nesting of arrays and objects in a JSON input (articles and
+ * JSON-LD blocks of HTML pages); deeper is INCLINE_ELIMIT. Article records
+ * are flat: the bound only stops hostile input from costing stack. */
+#ifndef INCLINE_MAX_JSON_DEPTH
+#define INCLINE_MAX_JSON_DEPTH 64
+#endif
+
 /* Longest sentence the extractor analyses (bytes); longer ones are cut into
  * pieces of this size so one runaway line cannot cost quadratic time. */
 #ifndef INCLINE_MAX_SENTENCE_BYTES

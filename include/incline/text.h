@@ -37,6 +37,11 @@ size_t incline_text_decode(uint32_t *cp, const char *s, size_t len);
  * valid UTF-8 (overlong forms and surrogates are invalid). */
 size_t incline_text_utf8_check(const char *s, size_t len);
 
+/* The 1-based line and column (counted in code points, an invalid byte
+ * counting as one) of byte offset off in s[0..len), for messages such as
+ * "FILE:3:17: invalid UTF-8". off > len is clamped to len. */
+void incline_text_position(int *line, int *column, const char *s, size_t len, size_t off);
+
 /* Folding context: opened once, used for many strings; reentrant per
  * context (one per thread). */
 typedef struct incline_folder incline_folder;
@@ -53,6 +58,14 @@ void incline_text_folder_free(incline_folder *f);
  * *out_len its length. Returns 0 or INCLINE_ENOMEM / INCLINE_EINVAL. */
 int incline_text_fold(char **out, size_t *out_len, incline_folder *f,
 		      const char *s, size_t len);
+
+/* incline_text_fold into caller memory: appends the key of s[0..len) and
+ * a NUL to *buf[*buf_len..] (grown with realloc; *cap is its size), so
+ * folding every word of a sentence costs no allocation per word. On
+ * failure nothing is appended; *buf stays the caller's to free either way.
+ * Returns 0 or INCLINE_ENOMEM / INCLINE_EINVAL. */
+int incline_text_fold_append(char **buf, size_t *buf_len, size_t *cap,
+			     incline_folder *f, const char *s, size_t len);
 
 /* Splits text[0..len) into sentences, appending their spans (trimmed of
  * surrounding white space) to *out. base is added to every offset.

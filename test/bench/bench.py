@@ -28,6 +28,9 @@ MERGE_EVENTS = (10000, 100000, 1000000)
 TIME = '/usr/bin/time'
 
 
+TIMEOUT = [0]  # seconds per run, 0 = none (set from --timeout)
+
+
 def run(argv, stdout_path=None):
     """Runs argv; returns wall seconds, cpu seconds, peak RSS (KiB), status.
 
@@ -40,10 +43,17 @@ def run(argv, stdout_path=None):
     if timed:
         argv = [TIME, '-q', '-f', '%M', '-o', tfile] + argv
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+    p = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, start_new_session=True)
+    timer = None
+    if TIMEOUT[0]:
+        import threading
+        timer = threading.Timer(TIMEOUT[0], lambda: os.killpg(p.pid, 9))
+        timer.start()
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
+    if timer:
+        timer.cancel()
     rss = ru.ru_maxrss
     if timed:
         try:
@@ -52,8 +62,11 @@ def run(argv, stdout_path=None):
             pass
     if stdout_path:
         out.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code == -9 and TIMEOUT[0]:
+        err = b'killed after the --timeout of %d s' % TIMEOUT[0]
     return {'wall': wall, 'cpu': ru.ru_utime + ru.ru_stime, 'rss_kib': rss,
-            'status': os.waitstatus_to_exitcode(status),
+            'status': code,
             'stderr': err.decode('utf-8', 'replace')[-500:]}
 
 
@@ -68,11 +81,12 @@ def best_of(n, argv, stdout_path=None):
     return best
 
 
-def count_lines(path):
+def count_lines(path, needles=(b'\n',)):
+    """Lines of path holding any of needles (default: all lines)."""
     n = 0
     with open(path, 'rb') as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b''):
-            n += chunk.count(b'\n')
+        for line in fh:
+            n += any(x in line for x in needles)
     return n
 
 
@@ -103,7 +117,9 @@ def main():
     ap.add_argument('--sizes', default='10 100', help='corpus sizes in MB ("1000" = 1 GB)')
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
-    ap.add_argument('--repeat', type=int, default=3)
+    ap.add_argument('--repeat', type=int, default=3,
+                    help='runs per measurement on corpora under 50 MB (larger: 1)')
+    ap.add_argument('--timeout', type=int, default=900, help='seconds per run (0 = none)')
     ap.add_argument('--work', default='build/bench')
     ap.add_argument('--shared', default='../shared')
     ap.add_argument('--merge-bench', default='')
@@ -111,6 +127,7 @@ def main():
     ap.add_argument('--commands', default='dates extract build')
     ap.add_argument('--out', default='build/bench/results.json')
     a = ap.parse_args()
+    TIMEOUT[0] = a.timeout
 
     res = {'date': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
            'machine': {'cpus': os.cpu_count(), 'platform': platform.platform(),
@@ -136,13 +153,20 @@ def main():
             for j in jobs:
                 out = os.path.join(outdir, '%s-j%d.out' % (cmd, j))
                 load = loadavg()
-                r = best_of(a.repeat, [a.incline, cmd, '-j', str(j), folder], out)
+                reps = a.repeat if mb < 50 else 1
+                r = best_of(reps, [a.incline, cmd, '-j', str(j), folder], out)
                 r.update({'command': cmd, 'jobs': j, 'load': load,
                           'mbps': mbps(nbytes, r['wall']), 'mbps_cpu': mbps(nbytes, r['cpu'])})
                 if r['status'] != 0:
                     print('bench: incline %s failed: %s' % (cmd, r['stderr']), file=sys.stderr)
-                if cmd in ('dates', 'extract'):
-                    r['found'] = count_lines(out)
+                    c['runs'].append(dict(r, command=cmd, jobs=j, load=load, mbps=0, mbps_cpu=0))
+                    continue
+                if cmd == 'dates':
+                    # chrono-node finds dates and times, not durations or sets
+                    r['found'] = count_lines(out, (b'"type":"DATE"', b'"type":"TIME"'))
+                    r['found_all_types'] = count_lines(out)
+                elif cmd == 'extract':
+                    r['found'] = count_lines(out, (b'{"id":',))  # events, not headers
                 else:
                     r['output_bytes'] = os.path.getsize(out)
                 if j != 1:
@@ -154,7 +178,7 @@ def main():
                     file=sys.stderr)
         if chrono:
             best = None
-            for _ in range(max(1, min(a.repeat, 2))):
+            for _ in range(max(1, min(a.repeat if mb < 50 else 1, 2))):
                 t = run(['node', os.path.join(HERE, 'chrono_count.js'), chrono, folder],
                         os.path.join(outdir, 'chrono.json'))
                 t.update(json.load(open(os.path.join(outdir, 'chrono.json'))))
@@ -189,6 +213,10 @@ def print_table(res, path):
         print('%-22s %4s %10s %10s %10s %8s %8s %s' % (
             'command', '-j', 'MB/s', 'MB/s cpu', 'peak MiB', 'spread', 'found', 'same as -j 1'))
         for r in c['runs']:
+            if r['status'] != 0:
+                print('%-22s %4d   FAILED: %s' % ('incline ' + r['command'], r['jobs'],
+                                                  r['stderr'].strip()[:60]))
+                continue
             print('%-22s %4d %10.1f %10.1f %10.1f %7.0f%% %8s %s' % (
                 'incline ' + r['command'], r['jobs'], r['mbps'], r['mbps_cpu'], r['rss_kib'] / 1024,
                 100 * r['spread'], r.get('found', ''), {True: 'yes', False: 'NO'}.get(
@@ -198,15 +226,16 @@ def print_table(res, path):
             print('%-22s %4d %10.1f %10.1f %10.1f %8s %8d' % (
                 'chrono-node ' + CHRONO_VERSION, 1, ch['mbps'], ch['mbps_cpu'], ch['rss_kib'] / 1024,
                 '', ch['dates']))
-            one = {r['command']: r for r in c['runs'] if r['jobs'] == 1}
+            one = {r['command']: r for r in c['runs'] if r['jobs'] == 1 and r['mbps'] > 0}
             for cmd in ('dates', 'extract'):
                 if cmd in one:
                     print('  incline %-8s / chrono-node: %5.1fx wall, %5.1fx cpu' % (
                         cmd, one[cmd]['mbps'] / ch['mbps'], one[cmd]['mbps_cpu'] / ch['mbps_cpu']))
             if 'dates' in one:
-                print('  dates found: incline %d, chrono-node %d' % (one['dates']['found'], ch['dates']))
+                print('  dates found: incline %d DATE/TIME (%d with durations and sets), chrono-node %d'
+                      % (one['dates']['found'], one['dates']['found_all_types'], ch['dates']))
         for cmd in ('dates', 'extract', 'build'):
-            rs = {r['jobs']: r for r in c['runs'] if r['command'] == cmd}
+            rs = {r['jobs']: r for r in c['runs'] if r['command'] == cmd and r['mbps'] > 0}
             if 1 in rs and len(rs) > 1:
                 j = max(rs)
                 print('  %-8s -j %d speed-up: %.2fx' % (cmd, j, rs[j]['mbps'] / rs[1]['mbps']))
