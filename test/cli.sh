@@ -40,7 +40,7 @@ expect 2 "between 0 and 1" -- build --min-overlap 2 "$tmp/a.txt"
 
 expect 1 "$tmp/missing.txt" -- build "$tmp/missing.txt"
 expect 1 "$tmp/nodate.txt:1:1: no publication date" -- build "$tmp/nodate.txt"
-expect 1 "$tmp/empty.txt:1:1: no publication date" -- build "$tmp/empty.txt"
+expect 1 "$tmp/empty.txt:1:1: empty file" -- build "$tmp/empty.txt"
 expect 1 "$tmp/badday.txt:1:7: invalid date" -- build "$tmp/badday.txt"
 expect 0 "" -- build --ref-date 2023-09-19 "$tmp/nodate.txt"
 expect 1 "$tmp/a.txt: is larger than 20 bytes" -- build --max-article-bytes 20 "$tmp/a.txt"
