@@ -97,6 +97,12 @@ static const char *const entity_non_victims[] = {
 	"united nations", "un", "eu", "european union", "white house",
 	"congress", "senate", "parliament", "police", "scotland yard",
 	"justice ministry", "ministry of justice", "gru", "svr", "fsb",
+	/* malware and crews the lexicon's actor table may lack: the
+	 * attack's name, not its victim */
+	"samsam", "dark overlord", "the dark overlord", "fin7", "fin10",
+	"wannacry", "wannacrypt", "notpetya", "petya", "locky", "ryuk",
+	"emotet", "trickbot", "mirai", "cerber", "gandcrab", "shamoon",
+	"triton", "industroyer", "stuxnet", "olympic destroyer",
 	/* news outlets and platforms where stories are told */
 	"reuters", "associated press", "ap", "afp", "bloomberg", "bbc", "cnn",
 	"cnbc", "nbc", "abc", "cbs", "fox news", "the record", "record",
