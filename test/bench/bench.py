@@ -126,6 +126,8 @@ def main():
     ap.add_argument('--no-chrono', action='store_true')
     ap.add_argument('--commands', default='dates extract build')
     ap.add_argument('--out', default='build/bench/results.json')
+    ap.add_argument('--append', action='store_true',
+                    help='add these corpora to the figures already in --out')
     a = ap.parse_args()
     TIMEOUT[0] = a.timeout
 
@@ -205,6 +207,12 @@ def main():
                     pass
             res['merge'].append(r)
     res['machine']['load_end'] = loadavg()
+    if a.append and os.path.exists(a.out):
+        old = json.load(open(a.out))
+        res['corpora'] = old.get('corpora', []) + res['corpora']
+        res['merge'] = res['merge'] or old.get('merge', [])
+        res['earlier_runs'] = old.get('earlier_runs', []) + [
+            {k: old[k] for k in ('date', 'machine') if k in old}]
     os.makedirs(os.path.dirname(a.out) or '.', exist_ok=True)
     with open(a.out, 'w') as fh:
         json.dump(res, fh, indent=1)
