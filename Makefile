@@ -20,6 +20,10 @@ DEB_PACKAGES = libjansson-dev:jansson.h libcsv-dev:csv.h libcmocka-dev:cmocka.h 
 ifeq ($(SAN),1)
 BUILD ?= build/san
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(SAN),fuzz)
+# The library as libFuzzer targets link it (`make fuzz` sets this, with clang).
+BUILD ?= build/fuzz
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 else
 BUILD ?= build/obj
 SANFLAGS =
@@ -42,6 +46,17 @@ LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libincline.a
 TEST_SRC = $(wildcard test/test_*.c)
 TEST_BIN = $(TEST_SRC:test/%.c=$(BUILD)/%)
+# Fuzz targets: every test/fuzz/fuzz_<stage>.c, seeds in test/fuzz/corpus/<stage>/.
+# `check` links each with test/fuzz/driver.c (replay_<stage>) to replay its seeds.
+FUZZ_SRC = $(wildcard test/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:test/fuzz/fuzz_%.c=%)
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(BUILD)/replay_%)
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS ?= -timeout=20 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+# The chaos test fails the Nth allocation: its calls (and the library's) to
+# these go through its __wrap_* functions.
+CHAOS_WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup,--wrap=free
 BIN = incline
 ifeq ($(SAN),1)
 BIN = $(BUILD)/incline
@@ -51,7 +66,7 @@ EXAMPLES = $(sort $(wildcard examples/*/))
 TIMELINES = $(patsubst examples/%/,timelines/%.json,$(EXAMPLES)) \
 	$(patsubst examples/%/,timelines/%.csv,$(EXAMPLES))
 
-.PHONY: all deps demo check unit cli golden timelines eval bench install uninstall clean
+.PHONY: all deps demo check unit cli golden timelines eval eval-merge bench install uninstall clean fuzz fuzz-bins
 
 all: $(BIN) $(LIB)
 
@@ -86,13 +101,51 @@ $(BUILD)/test_%.o: test/test_%.c
 $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/test_chaos: $(BUILD)/test_chaos.o $(LIB)
+	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/test_article_chaos: $(BUILD)/test_article_chaos.o $(LIB)
+	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/fuzz/%.o: test/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz/driver_%.o: test/fuzz/driver.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DFUZZ_CORPUS='"test/fuzz/corpus/$*"' -c -o $@ $<
+
+$(BUILD)/replay_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/driver_%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# libFuzzer binaries (only meaningful with SAN=fuzz, which `make fuzz` sets).
+$(BUILD)/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIB)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	./$(BIN) build examples/icc-2023/
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
-	@sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(FUZZ_REPLAY)
+	@sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN) $(FUZZ_REPLAY)
+
+# Runs every fuzz target for FUZZ_SECONDS each (clang with libFuzzer). New
+# inputs go to build/fuzz/corpus/<stage>/, crashes to build/fuzz/crash-*:
+# copy a crash into test/fuzz/corpus/<stage>/ and fix it.
+fuzz:
+	@sh test/fuzz/have-libfuzzer.sh $(FUZZ_CC) || { echo "fuzz: $(FUZZ_CC) cannot build libFuzzer targets" >&2; exit 1; }
+	@$(MAKE) --no-print-directory SAN=fuzz CC=$(FUZZ_CC) fuzz-bins
+	@for n in $(FUZZ_NAMES); do mkdir -p build/fuzz/corpus/$$n; \
+	  echo "== fuzz $$n: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$n $(FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=build/fuzz/crash-$$n- build/fuzz/corpus/$$n test/fuzz/corpus/$$n 2>build/fuzz/$$n.log; \
+	  rc=$$?; grep -E '^stat::number_of_executed_units|^SUMMARY|^==.*ERROR' build/fuzz/$$n.log; \
+	  [ $$rc -eq 0 ] || { tail -40 build/fuzz/$$n.log >&2; echo "fuzz: $$n failed, see build/fuzz/$$n.log" >&2; exit 1; }; done
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz_%)
+
+.PRECIOUS: $(BUILD)/fuzz/%.o
 
 # Regenerates the committed timelines from examples/ (CI checks they match).
 timelines: all
@@ -108,6 +161,16 @@ eval: deps
 	@echo "== dates: AnnoCTR (read the recalls)"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/annoctr
 	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+
+# Merge quality: the CASIE hoppers, then known duplicates built from real
+# articles (test/eval/dup_harness.py: reworded dates, reordered sentences,
+# boilerplate, look-alike letters) of examples/ and $(SHARED)/corpus.
+eval-merge: deps
+	@$(MAKE) --no-print-directory all
+	@test -d $(SHARED)/corpus || { echo "eval-merge: $(SHARED)/corpus not found" >&2; exit 1; }
+	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
+	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
 
 # Throughput and memory beside chrono-node (not part of check; see
 # test/bench/bench.py). BENCH_SIZES in MB: "10 100" by default, add 1000
@@ -151,4 +214,4 @@ uninstall:
 clean:
 	rm -rf build incline
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/fuzz/*.d)

@@ -11,6 +11,7 @@
 
 #include "array.h"
 #include "incline/entity.h"
+#include "lexicon.h"
 #include "strmap.h"
 
 /* Longest name kept, in words: longer capitalised runs are headlines. */
@@ -114,6 +115,9 @@ static const char *const entity_links[] = { "of", "for", "de", "du", "der",
 
 struct incline_entity_finder {
 	incline_folder *folder;
+	incline_lexicon *lexicon;   /* its actor aliases are no victims */
+	lex_hit *hits;              /* scratch for the lexicon */
+	size_t cap_hits;
 	incline_strmap filler;      /* folded filler words */
 	incline_strmap alone;       /* folded words never a name alone */
 	incline_strmap non_victims; /* folded names */
@@ -148,6 +152,8 @@ void incline_entity_finder_free(incline_entity_finder *f)
 	if (!f)
 		return;
 	incline_text_folder_free(f->folder);
+	incline_lexicon_free(f->lexicon);
+	free(f->hits);
 	incline_strmap_free(&f->filler);
 	incline_strmap_free(&f->alone);
 	incline_strmap_free(&f->non_victims);
@@ -188,6 +194,8 @@ int incline_entity_finder_new(incline_entity_finder **out, incline_error *err)
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
 					 "entity: out of memory");
 	rc = incline_text_folder_new(&f->folder, err);
+	if (!rc)
+		rc = incline_lexicon_new(&f->lexicon, err);
 	if (!rc)
 		rc = entity_load(&f->filler, f->folder, entity_filler,
 				 sizeof entity_filler / sizeof *entity_filler);
@@ -258,6 +266,12 @@ static int entity_word_flags(unsigned *out, incline_entity_finder *f,
 	size_t klen = 0;
 	int rc;
 
+	/* Most words start with a lower-case ASCII letter: they can only
+	 * link two parts of a name, and need no folding. */
+	if (len && s[0] >= 'a' && s[0] <= 'z') {
+		*out = entity_is_link(s, len) ? W_LINK : 0;
+		return 0;
+	}
 	if (incline_strmap_get(&f->words, s, len, &v)) {
 		*out = v;
 		return 0;
@@ -319,6 +333,34 @@ static bool entity_initial(const char *s, const incline_span *w, size_t i)
 	return i == 0;
 }
 
+/* true when folded name k (words separated by single spaces; changed
+ * in place and restored) holds an actor alias of the lexicon: "APT28",
+ * "Fancy Bear" and "Sandworm" attack victims, they are none. */
+static int entity_is_actor(bool *out, incline_entity_finder *f, char *k,
+			   size_t klen)
+{
+	const char *toks[ENTITY_MAX_WORDS * 2 + 2];
+	size_t n = 0, n_hits = 0;
+	int rc;
+
+	*out = false;
+	toks[n++] = k;
+	for (size_t i = 0; i < klen && n < sizeof toks / sizeof *toks; i++)
+		if (k[i] == ' ') {
+			k[i] = '\0';
+			toks[n++] = k + i + 1;
+		}
+	rc = incline_lexicon_match(f->lexicon, toks, n, &f->hits, &n_hits,
+				   &f->cap_hits);
+	for (size_t i = 0; i < klen; i++)
+		if (k[i] == '\0')
+			k[i] = ' ';
+	for (size_t i = 0; i < n_hits; i++)
+		if (f->hits[i].cls == LEX_ACTOR)
+			*out = true;
+	return rc;
+}
+
 /* The key and spelling ids of words [a, b] of s joined by single spaces. */
 static int entity_intern(uint32_t *key, uint32_t *surface,
 			 incline_entity_finder *f, const char *s,
@@ -329,6 +371,7 @@ static int entity_intern(uint32_t *key, uint32_t *surface,
 	char *k = NULL;
 	size_t klen = 0;
 	uint32_t v;
+	bool actor;
 	int rc;
 
 	for (size_t i = a; i <= b; i++)
@@ -357,7 +400,11 @@ static int entity_intern(uint32_t *key, uint32_t *surface,
 		free(k);
 		return rc == INCLINE_ENOMEM ? rc : 0;
 	}
-	if (incline_strmap_find(&f->non_victims, k, klen) != SIZE_MAX) {
+	if ((rc = entity_is_actor(&actor, f, k, klen))) {
+		free(k);
+		return rc;
+	}
+	if (actor || incline_strmap_find(&f->non_victims, k, klen) != SIZE_MAX) {
 		v = INCLINE_ENTITY_NONE;
 	} else if (!incline_strmap_get(&f->keys, k, klen, &v)) {
 		v = (uint32_t)f->keys.n;

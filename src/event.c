@@ -174,7 +174,10 @@ int incline_when_copy(incline_when *dst, const incline_when *src)
 	incline_when w = *src;
 
 	/* Copy into a local first so dst is never half-owned: on failure it
-	 * is zeroed, which clear and free accept. */
+	 * is zeroed, which clear and free accept. The local's pointers are
+	 * nulled first: a failed strdup stops the chain, and the frees below
+	 * must not reach src's strings (found by test_chaos: double free). */
+	w.value = w.text = w.article = NULL;
 	if (dup_string(&w.value, src->value) || dup_string(&w.text, src->text)
 	    || dup_string(&w.article, src->article)) {
 		free(w.value);
@@ -191,6 +194,7 @@ int incline_claim_copy(incline_claim *dst, const incline_claim *src)
 {
 	incline_claim c = *src;
 
+	c.actor = c.claimant = NULL; /* as in incline_when_copy */
 	if (dup_string(&c.actor, src->actor)
 	    || dup_string(&c.claimant, src->claimant)) {
 		free(c.actor);

@@ -48,11 +48,14 @@ typedef struct ix_pair {
 struct incline_incident_index {
 	incline_entity_finder *finder;
 	incline_strmap articles;   /* article id -> index */
+	const char *last_article;  /* the last one added (in articles' pool) */
+	size_t last_index;
 	incline_day *published;    /* per article: latest publication seen */
 	size_t cap_published;
-	incline_strmap quotes;     /* quote -> index */
-	size_t *qoff, *qlen;       /* keys of quote i in qkeys */
-	size_t cap_qoff, cap_qlen;
+	size_t n_atoms;            /* sentences added, numbered 0.. */
+	size_t *qoff, *qlen;       /* distinct keys of atom i in qkeys */
+	uint32_t *atom_article;    /* atom -> article or UINT32_MAX */
+	size_t cap_qoff, cap_qlen, cap_aa;
 	uint32_t *qkeys;
 	size_t n_qkeys, cap_qkeys;
 	ix_mention *ments;
@@ -75,7 +78,7 @@ void incline_incident_index_free(incline_incident_index *x)
 	incline_entity_finder_free(x->finder);
 	incline_strmap_free(&x->articles);
 	free(x->published);
-	incline_strmap_free(&x->quotes);
+	free(x->atom_article);
 	free(x->qoff);
 	free(x->qlen);
 	free(x->qkeys);
@@ -124,11 +127,18 @@ static int ix_push(void *items, size_t *n, size_t *cap, const void *e,
 static int ix_article(uint32_t *out, incline_incident_index *x,
 		      const char *article, incline_day published)
 {
-	size_t len = strlen(article);
-	size_t i = incline_strmap_find(&x->articles, article, len);
+	size_t len, i;
 	void *p;
 	int rc;
 
+	/* merge adds atoms sorted by type, then article: runs of one. */
+	if (x->last_article && (x->last_article == article
+				|| strcmp(x->last_article, article) == 0)) {
+		i = x->last_index;
+		goto found;
+	}
+	len = strlen(article);
+	i = incline_strmap_find(&x->articles, article, len);
 	if (i == SIZE_MAX) {
 		i = x->articles.n;
 		p = x->published;
@@ -139,11 +149,14 @@ static int ix_article(uint32_t *out, incline_incident_index *x,
 						   (uint32_t)i)))
 			return rc;
 		x->published[i] = published;
-	} else if (published != INCLINE_DAY_NONE
-		   && (x->published[i] == INCLINE_DAY_NONE
-		       || published > x->published[i])) {
-		x->published[i] = published;
 	}
+	x->last_article = incline_strmap_str(&x->articles, i);
+	x->last_index = i;
+found:
+	if (published != INCLINE_DAY_NONE
+	    && (x->published[i] == INCLINE_DAY_NONE
+		|| published > x->published[i]))
+		x->published[i] = published;
 	*out = (uint32_t)i;
 	return 0;
 }
@@ -155,15 +168,14 @@ static int cmp_u32(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-/* Remembers the distinct raw keys of a quote the first time it is seen. */
-static int ix_quote(incline_incident_index *x, const char *q, size_t len)
+/* Records atom number n_atoms: its article and the distinct keys of the
+ * names in x->scratch. */
+static int ix_atom(incline_incident_index *x, uint32_t article)
 {
-	size_t i = x->quotes.n, n = 0;
+	size_t i = x->n_atoms, n = 0;
 	void *p;
 	int rc;
 
-	if (incline_strmap_find(&x->quotes, q, len) != SIZE_MAX)
-		return 0;
 	p = x->qoff;
 	rc = incline_array_reserve(&p, &x->cap_qoff, i + 1, sizeof *x->qoff);
 	x->qoff = p;
@@ -174,17 +186,24 @@ static int ix_quote(incline_incident_index *x, const char *q, size_t len)
 		x->qlen = p;
 	}
 	if (!rc) {
+		p = x->atom_article;
+		rc = incline_array_reserve(&p, &x->cap_aa, i + 1,
+					   sizeof *x->atom_article);
+		x->atom_article = p;
+	}
+	if (!rc) {
 		p = x->qkeys;
 		rc = incline_array_reserve(&p, &x->cap_qkeys,
 					   x->n_qkeys + x->scratch.n + 1,
 					   sizeof *x->qkeys);
 		x->qkeys = p;
 	}
-	if (rc || (rc = incline_strmap_put(&x->quotes, q, len, (uint32_t)i)))
+	if (rc)
 		return rc;
 	for (size_t k = 0; k < x->scratch.n; k++)
 		x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
 	incline_array_sort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
+	x->atom_article[i] = article;
 	x->qoff[i] = x->n_qkeys;
 	x->qlen[i] = 0;
 	for (size_t k = 0; k < n; k++)
@@ -193,6 +212,7 @@ static int ix_quote(incline_incident_index *x, const char *q, size_t len)
 			x->qkeys[x->n_qkeys + x->qlen[i]++] =
 				x->qkeys[x->n_qkeys + k];
 	x->n_qkeys += x->qlen[i];
+	x->n_atoms++;
 	return 0;
 }
 
@@ -200,17 +220,15 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       incline_day published, incline_event_type t,
 			       const char *quote)
 {
-	uint32_t a;
-	size_t len;
+	uint32_t a = UINT32_MAX;
 	int rc;
 
-	if (!article)
-		return 0;
-	if ((rc = ix_article(&a, x, article, published)) || !quote)
-		return rc;
-	len = strlen(quote);
 	x->scratch.n = 0;
-	if ((rc = incline_entity_find(&x->scratch, x->finder, quote, len)))
+	if (article && (rc = ix_article(&a, x, article, published)))
+		return rc;
+	if (article && quote
+	    && (rc = incline_entity_find(&x->scratch, x->finder, quote,
+					 strlen(quote))))
 		return rc;
 	for (size_t i = 0; i < x->scratch.n && !rc; i++) {
 		const incline_entity *e = &x->scratch.items[i];
@@ -226,7 +244,7 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 			rc = ix_push(&x->aliases, &x->n_aliases,
 				     &x->cap_aliases, &al, sizeof al);
 	}
-	return rc ? rc : ix_quote(x, quote, len);
+	return rc ? rc : ix_atom(x, a);
 }
 
 /* ---- finish ------------------------------------------------------------ */
@@ -403,6 +421,61 @@ uint32_t incline_incident_index_victim(const incline_incident_index *x,
 	return i == SIZE_MAX ? INCLINE_ENTITY_NONE : x->victim[i];
 }
 
+uint32_t incline_incident_index_atom_article(const incline_incident_index *x,
+					     size_t u)
+{
+	return u < x->n_atoms ? x->atom_article[u] : UINT32_MAX;
+}
+
+uint32_t incline_incident_index_atom_victim(const incline_incident_index *x,
+					    size_t u)
+{
+	uint32_t a = incline_incident_index_atom_article(x, u);
+
+	return x->finished && a != UINT32_MAX ? x->victim[a]
+					      : INCLINE_ENTITY_NONE;
+}
+
+int incline_incident_index_victim_names(const incline_incident_index *x,
+					uint32_t v,
+					int (*fn)(void *payload, uint32_t v,
+						  const char *name),
+					void *payload)
+{
+	size_t nk = incline_entity_n_keys(x->finder);
+	int rc = 0;
+
+	if (!x->finished || v >= nk)
+		return 0;
+	for (size_t k = 0; k < nk && !rc; k++)
+		if (x->resolve[k] == v)
+			rc = fn(payload, v, ix_key(x, (uint32_t)k));
+	return rc;
+}
+
+int incline_incident_index_all_victim_names(const incline_incident_index *x,
+					    int (*fn)(void *payload, uint32_t v,
+						      const char *name),
+					    void *payload)
+{
+	size_t nk = incline_entity_n_keys(x->finder);
+	bool *is_victim;
+	int rc = 0;
+
+	if (!x->finished)
+		return 0;
+	if (!(is_victim = calloc(nk ? nk : 1, sizeof *is_victim)))
+		return INCLINE_ENOMEM;
+	for (size_t a = 0; a < x->articles.n; a++)
+		if (x->victim[a] != INCLINE_ENTITY_NONE)
+			is_victim[x->victim[a]] = true;
+	for (size_t k = 0; k < nk && !rc; k++)
+		if (is_victim[x->resolve[k]])
+			rc = fn(payload, x->resolve[k], ix_key(x, (uint32_t)k));
+	free(is_victim);
+	return rc;
+}
+
 /* ---- assign ------------------------------------------------------------ */
 
 typedef struct ix_seed_ref {
@@ -538,25 +611,24 @@ static int ix_seeds(ix_assign *s, const incline_incident_index *x)
 	return 0;
 }
 
-/* The article indices of each event. */
+/* The article indices of each event, from its atoms. */
 static int ix_event_articles(ix_assign *s, const incline_incident_index *x,
-			     const incline_timeline *tl)
+			     size_t n_events, const size_t *ev_start,
+			     const size_t *ev_atoms)
 {
-	for (size_t e = 0; e < tl->n; e++) {
-		const incline_event *ev = &tl->events[e];
+	for (size_t e = 0; e < n_events; e++) {
+		size_t n = ev_start[e + 1] - ev_start[e];
 
-		s->ev_arts[e] = calloc(ev->n_evidence ? ev->n_evidence : 1,
-				       sizeof **s->ev_arts);
+		s->ev_arts[e] = calloc(n ? n : 1, sizeof **s->ev_arts);
 		if (!s->ev_arts[e])
 			return INCLINE_ENOMEM;
-		for (size_t k = 0; k < ev->n_evidence; k++) {
-			const char *a = ev->evidence[k].article;
-			size_t i = a ? incline_strmap_find(&x->articles, a,
-							   strlen(a))
-				     : SIZE_MAX;
+		for (size_t k = ev_start[e]; k < ev_start[e + 1]; k++) {
+			size_t u = ev_atoms[k];
+			uint32_t a = u < x->n_atoms ? x->atom_article[u]
+						    : UINT32_MAX;
 
-			if (i != SIZE_MAX)
-				s->ev_arts[e][s->ev_n[e]++] = (uint32_t)i;
+			if (a != UINT32_MAX)
+				s->ev_arts[e][s->ev_n[e]++] = a;
 		}
 	}
 	return 0;
@@ -704,25 +776,27 @@ static int cmp_count(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* The entities of incident `in` from the keys of its events' quotes. */
+/* Which atoms each event of the timeline holds: event e has atoms
+ * atoms[start[e] .. start[e + 1]). */
+typedef struct ix_events {
+	const size_t *start;
+	const size_t *atoms;
+} ix_events;
+
+/* The entities of incident `in` from the keys of its events' atoms. */
 static int ix_entities(incline_incident *in, const incline_incident_index *x,
-		       const incline_timeline *tl, const size_t *evs, size_t n,
+		       const ix_events *ea, const size_t *evs, size_t n,
 		       ix_vote *scratch, size_t cap)
 {
 	size_t m = 0, nc = 0;
 	ix_count *counts;
 	int rc = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		const incline_event *ev = &tl->events[evs[i]];
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = ea->start[evs[i]]; k < ea->start[evs[i] + 1]; k++) {
+			size_t qi = ea->atoms[k];
 
-		for (size_t k = 0; k < ev->n_evidence; k++) {
-			const char *q = ev->evidence[k].quote;
-			size_t qi = q ? incline_strmap_find(&x->quotes, q,
-							    strlen(q))
-				      : SIZE_MAX;
-
-			for (size_t j = 0; qi != SIZE_MAX && j < x->qlen[qi]
+			for (size_t j = 0; qi < x->n_atoms && j < x->qlen[qi]
 					   && m < cap; j++) {
 				uint32_t key = x->resolve[x->qkeys[x->qoff[qi] + j]];
 
@@ -730,7 +804,6 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 				scratch[m++].seed = 0;
 			}
 		}
-	}
 	incline_array_sort(scratch, m, sizeof *scratch, cmp_vote);
 	counts = calloc(m ? m : 1, sizeof *counts);
 	if (!counts)
@@ -768,8 +841,9 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 
 /* Fills in from the events evs[0..n) of tl. */
 static int ix_build(incline_incident *in, const incline_incident_index *x,
-		    const incline_timeline *tl, const size_t *evs, size_t n,
-		    uint32_t victim, ix_vote *scratch, size_t cap)
+		    const incline_timeline *tl, const ix_events *ea,
+		    const size_t *evs, size_t n, uint32_t victim,
+		    ix_vote *scratch, size_t cap)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 
@@ -799,7 +873,7 @@ static int ix_build(incline_incident *in, const incline_incident_index *x,
 	    && !(in->name = strdup(incline_entity_surface(
 			 x->finder, x->display[victim]))))
 		return INCLINE_ENOMEM;
-	return ix_entities(in, x, tl, evs, n, scratch, cap);
+	return ix_entities(in, x, ea, evs, n, scratch, cap);
 }
 
 static int cmp_incident(const void *pa, const void *pb)
@@ -821,7 +895,7 @@ static int cmp_incident(const void *pa, const void *pb)
 
 /* Incidents from seeds: events grouped by seed (counting sort). */
 static int ix_incidents(incline_timeline *tl, const ix_assign *s,
-			const incline_incident_index *x)
+			const incline_incident_index *x, const ix_events *ea)
 {
 	size_t ns = s->n_seeds, n_in = 0, n_keys = 0;
 	size_t *start = calloc(ns + 1, sizeof *start);
@@ -829,16 +903,9 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 	ix_vote *scratch;
 	int rc = 0;
 
-	for (size_t e = 0; e < tl->n; e++)
-		for (size_t k = 0; k < tl->events[e].n_evidence; k++) {
-			const char *q = tl->events[e].evidence[k].quote;
-			size_t qi = q ? incline_strmap_find(&x->quotes, q,
-							    strlen(q))
-				      : SIZE_MAX;
-
-			if (qi != SIZE_MAX)
-				n_keys += x->qlen[qi];
-		}
+	for (size_t k = 0; k < ea->start[tl->n]; k++)
+		if (ea->atoms[k] < x->n_atoms)
+			n_keys += x->qlen[ea->atoms[k]];
 	scratch = calloc(n_keys ? n_keys : 1, sizeof *scratch);
 	if (!start || !evs || !scratch) {
 		rc = INCLINE_ENOMEM;
@@ -865,7 +932,7 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 	for (size_t i = 0; i < ns && !rc; i++) {
 		if (start[i + 1] == start[i])
 			continue;
-		rc = ix_build(&tl->incidents[tl->n_incidents++], x, tl,
+		rc = ix_build(&tl->incidents[tl->n_incidents++], x, tl, ea,
 			      evs + start[i], start[i + 1] - start[i],
 			      s->seed_victim[i], scratch, n_keys);
 		for (size_t k = start[i]; k < start[i + 1]; k++)
@@ -873,7 +940,7 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 			       tl->incidents[tl->n_incidents - 1].id,
 			       sizeof tl->events[evs[k]].incident);
 	}
-	if (!rc && tl->n_incidents > 1)
+	if (!rc)
 		incline_array_sort(tl->incidents, tl->n_incidents, sizeof *tl->incidents,
 		      cmp_incident);
 out:
@@ -884,9 +951,11 @@ out:
 }
 
 int incline_incident_index_assign(incline_incident_index *x,
-				  incline_timeline *tl)
+				  incline_timeline *tl, const size_t *ev_start,
+				  const size_t *ev_atoms)
 {
 	size_t na = x->articles.n;
+	ix_events ea = { ev_start, ev_atoms };
 	ix_assign s;
 	int rc = 0;
 
@@ -902,13 +971,13 @@ int incline_incident_index_assign(incline_incident_index *x,
 	if (!rc)
 		rc = ix_seeds(&s, x);
 	if (!rc)
-		rc = ix_event_articles(&s, x, tl);
+		rc = ix_event_articles(&s, x, tl->n, ev_start, ev_atoms);
 	if (!rc)
 		rc = ix_victimless(&s, x, tl);
 	if (!rc)
 		rc = ix_event_seeds(&s, tl);
 	if (!rc)
-		rc = ix_incidents(tl, &s, x);
+		rc = ix_incidents(tl, &s, x, &ea);
 	ix_assign_free(&s, tl->n);
 	if (rc) {
 		for (size_t i = 0; i < tl->n_incidents; i++)

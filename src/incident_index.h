@@ -28,9 +28,10 @@ int incline_incident_index_new(incline_incident_index **out,
 			       incline_error *err);
 void incline_incident_index_free(incline_incident_index *x);
 
-/* Records sentence quote (may be NULL) of article, told as an event of
- * type t. Adding the same (article, quote, type) twice counts twice, so
- * callers add distinct atoms. Returns 0 or INCLINE_ENOMEM. */
+/* Records atom number N (the count of earlier adds): sentence quote (may
+ * be NULL) of article (may be NULL), told as an event of type t. Adding
+ * the same (article, quote, type) twice counts twice, so callers add
+ * distinct atoms. Returns 0 or INCLINE_ENOMEM. */
 int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       incline_day published, incline_event_type t,
 			       const char *quote);
@@ -45,10 +46,38 @@ int incline_incident_index_finish(incline_incident_index *x);
 uint32_t incline_incident_index_victim(const incline_incident_index *x,
 				       const char *article);
 
+/* The article number (0.., in order of first add) and the victim of atom
+ * u; UINT32_MAX / INCLINE_ENTITY_NONE when it had no article. Victims
+ * only after finish. */
+uint32_t incline_incident_index_atom_article(const incline_incident_index *x,
+					     size_t u);
+uint32_t incline_incident_index_atom_victim(const incline_incident_index *x,
+					    size_t u);
+
+/* Every name that stands for victim key v (its own and those of the
+ * acronyms and spellings resolved to it), folded, as (key string): calls
+ * fn(payload, name) for each; fn returns 0 or an error, which stops the
+ * walk and is returned. Only after finish. */
+int incline_incident_index_victim_names(const incline_incident_index *x,
+					uint32_t v,
+					int (*fn)(void *payload, uint32_t v,
+						  const char *name),
+					void *payload);
+
+/* Calls fn for every key that is some article's victim and every name
+ * resolved to it (as incline_incident_index_victim_names for each). */
+int incline_incident_index_all_victim_names(const incline_incident_index *x,
+					    int (*fn)(void *payload, uint32_t v,
+						      const char *name),
+					    void *payload);
+
 /* Groups tl's events (ids assigned) into incidents: fills tl->incidents
- * and every event's incident id. Returns 0 or INCLINE_ENOMEM (then tl
- * has no incidents). */
+ * and every event's incident id. Event e of tl holds the atoms
+ * ev_atoms[ev_start[e] .. ev_start[e + 1]) (ev_start has tl->n + 1
+ * entries), numbered as added. Returns 0 or INCLINE_ENOMEM (then tl has
+ * no incidents). */
 int incline_incident_index_assign(incline_incident_index *x,
-				  incline_timeline *tl);
+				  incline_timeline *tl, const size_t *ev_start,
+				  const size_t *ev_atoms);
 
 #endif

@@ -55,6 +55,31 @@ const char *const incline_merge_stop_words[] = {
 const size_t incline_merge_n_stop_words =
 	sizeof incline_merge_stop_words / sizeof incline_merge_stop_words[0];
 
+/* Two retellings of one happening rarely use the same words: "ICC staff
+ * detected unusual activity on their computer network" and "court
+ * employees detected an anomalous activity that affected their
+ * information systems" (the seeds' detection) share only "detected" and
+ * "activity" word for word. These rows are the paraphrases seen in
+ * cyber-incident news (the seeds, CASIE's event nuggets); kept small and
+ * tight: a row must not join words that tell different happenings (so no
+ * "attack" = "breach": an attack may fail; no "measures" = "steps": the
+ * seeds' immediate measures and later steps to strengthen security are
+ * two responses; no "staff" = "employees": it joined the ICC lawyers'
+ * complaint, "as much as the court staff", to the staff's detection). */
+const char *const incline_merge_synonyms[][INCLINE_MERGE_SYNONYM_WIDTH] = {
+	{ "unusual", "anomalous", "suspicious", "abnormal", "unauthorized", "unauthorised", NULL },
+	{ "systems", "network", "networks", "servers", "system", "computers", NULL },
+	{ "detected", "discovered", "noticed", "spotted", "identified", "detect", NULL },
+	{ "cyberattack", "cyber-attack", "hack", "hacking", "cyberattacks", NULL },
+	{ "customers", "clients", "users", "customer", NULL },
+	{ "stolen", "exfiltrated", "stole", "steal", NULL },
+	{ "disclosed", "announced", "revealed", NULL },
+	{ "restored", "recovered", "restore", NULL },
+};
+
+const size_t incline_merge_n_synonyms =
+	sizeof incline_merge_synonyms / sizeof incline_merge_synonyms[0];
+
 /* Scale of the fixed-point weights: 1024 keeps three decimals; a weight
  * is at most 1024 * log(1 + SIZE_MAX) < 2^16, so a sentence's sum fits
  * easily in 64 bits. */

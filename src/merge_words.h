@@ -15,6 +15,14 @@
 extern const char *const incline_merge_stop_words[];
 extern const size_t incline_merge_n_stop_words;
 
+/* Words news uses interchangeably for one thing in incident reports
+ * ("staff" / "employees", "unusual" / "anomalous"): each row lists
+ * words (lower case, as written) that count as its first one when
+ * merging; rows end with NULL. Static, never freed. */
+#define INCLINE_MERGE_SYNONYM_WIDTH 8
+extern const char *const incline_merge_synonyms[][INCLINE_MERGE_SYNONYM_WIDTH];
+extern const size_t incline_merge_n_synonyms;
+
 /* What two accounts have in common: their content-word (stem) counts,
  * the shared count, and the same three as sums of word weights. */
 typedef struct incline_merge_overlap {
@@ -22,7 +30,8 @@ typedef struct incline_merge_overlap {
 	uint64_t wa, wb, w;
 } incline_merge_overlap;
 
-/* Weight of a stem found in df of the n distinct sentences being merged:
+/* Weight of a stem found in df of the n distinct sentences (article and
+ * span) being merged:
  * round(1024 * log(1 + n / df)); 0 when df is 0. Integers, so the sums
  * are exact and do not depend on the order they are added in. */
 uint32_t incline_merge_word_weight(size_t n, size_t df);

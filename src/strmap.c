@@ -19,6 +19,8 @@ uint64_t incline_strmap_hash(const char *s, size_t len)
 
 void incline_strmap_free(incline_strmap *m)
 {
+	if (!m)
+		return;
 	free(m->slots);
 	free(m->entries);
 	free(m->pool);

@@ -30,6 +30,7 @@ typedef struct incline_strmap {
 /* 64-bit FNV-1a of s[0..len). */
 uint64_t incline_strmap_hash(const char *s, size_t len);
 
+/* Frees what m owns (not m); NULL allowed. */
 void incline_strmap_free(incline_strmap *m);
 
 /* true and *value when s is in m. */

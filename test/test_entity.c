@@ -61,6 +61,10 @@ static void test_names(void **state)
 	assert_string_equal(buf, "");
 	names(buf, sizeof buf, f, "Ransomware hit Acme Corp's servers.");
 	assert_string_equal(buf, "Acme Corp");
+	/* attackers are no victims */
+	names(buf, sizeof buf, f, "Officials said APT28 and Fancy Bear hit "
+	      "Acme Corp.");
+	assert_string_equal(buf, "Acme Corp");
 	names(buf, sizeof buf, f, "#LAST MINUTE Cyber attack on the "
 	      "International Criminal Court");
 	assert_string_equal(buf, "International Criminal Court");

@@ -1,0 +1,419 @@
+/* Failure injection (STYLE.md 18, after jansson's test_chaos.c): the whole
+ * pipeline (read -> dates -> extract with a user actor file -> merge -> emit
+ * JSON, NDJSON and CSV, and an atomic write) runs with the Nth allocation failing, for N = 1, 2,
+ * ... until a run meets no failure. Every run must either succeed with the
+ * very output of an undisturbed run, or fail with INCLINE_ENOMEM; it must
+ * never crash, return another error, leak, or leave a file behind.
+ *
+ * No source file is edited for this: the test is linked with
+ * -Wl,--wrap=malloc,... (Makefile, CHAOS_WRAP), so every call the library's
+ * objects make to malloc/calloc/realloc/strdup/strndup/free lands in the
+ * __wrap_* functions below. jansson and ICU allocate inside their shared
+ * libraries, out of --wrap's reach; they are routed here through their own
+ * allocator hooks (json_set_alloc_funcs, u_setMemoryFunctions). */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+#include <unicode/uclean.h>
+
+#include "incline/incline.h"
+
+#define SEED "examples/icc-2023/002_ad1cce7abc74dd27.txt"
+
+/* ---- the failing allocator ---------------------------------------------- */
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+void __real_free(void *p);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+void __wrap_free(void *p);
+
+/* The test is single-threaded; this state belongs to the test binary, not
+ * the library. */
+static struct {
+	unsigned long calls;   /* allocations seen since chaos_arm */
+	unsigned long fail_at; /* 1-based allocation to fail; 0 = none */
+	int failed;            /* the failure was injected this run */
+	long live;             /* blocks from library + jansson not yet freed */
+} chaos;
+
+static void chaos_arm(unsigned long fail_at)
+{
+	chaos.calls = 0;
+	chaos.fail_at = fail_at;
+	chaos.failed = 0;
+}
+
+static int chaos_fail(void)
+{
+	if (++chaos.calls == chaos.fail_at) {
+		chaos.failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void *counted(void *p)
+{
+	if (p)
+		chaos.live++;
+	return p;
+}
+
+void *__wrap_malloc(size_t n)
+{
+	return chaos_fail() ? NULL : counted(__real_malloc(n));
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return chaos_fail() ? NULL : counted(__real_calloc(n, size));
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	void *q;
+	if (chaos_fail())
+		return NULL; /* p stays valid, as a real failure leaves it */
+	q = __real_realloc(p, n);
+	if (q && !p)
+		chaos.live++;
+	return q;
+}
+
+char *__wrap_strdup(const char *s)
+{
+	return chaos_fail() ? NULL : counted(__real_strdup(s));
+}
+
+char *__wrap_strndup(const char *s, size_t n)
+{
+	return chaos_fail() ? NULL : counted(__real_strndup(s, n));
+}
+
+void __wrap_free(void *p)
+{
+	if (p)
+		chaos.live--;
+	__real_free(p);
+}
+
+/* ICU's blocks are counted as allocations to fail, not as live blocks:
+ * ICU keeps caches for the life of the process. */
+static void *U_CALLCONV icu_alloc(const void *ctx, size_t n)
+{
+	(void)ctx;
+	return chaos_fail() ? NULL : __real_malloc(n);
+}
+
+static void *U_CALLCONV icu_realloc(const void *ctx, void *p, size_t n)
+{
+	(void)ctx;
+	return chaos_fail() ? NULL : __real_realloc(p, n);
+}
+
+static void U_CALLCONV icu_free(const void *ctx, void *p)
+{
+	(void)ctx;
+	__real_free(p);
+}
+
+/* ---- the pipeline --------------------------------------------------------- */
+
+typedef struct {
+	char *dir;  /* temp folder: actors.tsv, and out/ for the atomic write */
+	char *out;  /* everything the pipeline printed (real malloc) */
+	size_t len;
+} chaos_state;
+
+typedef int (*emitter)(FILE *, const incline_timeline *, incline_error *);
+
+static int emit_json_file(FILE *fp, void *payload, incline_error *err)
+{
+	return incline_emit_json(fp, payload, err);
+}
+
+/* Runs read -> dates -> extract -> merge -> emit into a memory stream and
+ * an atomic write of DIR/t.json. Returns 0 or the first error code; *out
+ * is what was printed (freed with __real_free: open_memstream's buffer
+ * comes from libc's own malloc). */
+static int pipeline(chaos_state *s, char **out, size_t *len)
+{
+	static const emitter emitters[] = {incline_emit_json, incline_emit_ndjson,
+					   incline_emit_csv};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
+	incline_article_list list = {0};
+	incline_timeline raw = {0}, merged = {0};
+	incline_timex_list dates = {0};
+	incline_extractor *x = NULL;
+	incline_error err;
+	char path[512];
+	FILE *fp;
+	int rc;
+
+	*out = NULL;
+	*len = 0;
+	incline_error_clear(&err);
+	fp = open_memstream(out, len);
+	if (!fp)
+		return INCLINE_EIO;
+	rc = incline_article_read(&list, SEED, &opts, &err);
+	for (size_t i = 0; !rc && i < list.n; i++) {
+		const incline_article *a = list.items[i];
+		rc = incline_timex_scan(&dates, a->bytes + a->body.start,
+					a->body.end - a->body.start,
+					a->base + a->body.start, a->published, &err);
+		if (!rc)
+			rc = incline_emit_timex_ndjson(fp, a, &dates, &err);
+		incline_timex_list_free(&dates);
+	}
+	if (!rc)
+		rc = incline_extract_new(&x, &err);
+	snprintf(path, sizeof path, "%s/actors.tsv", s->dir);
+	if (!rc)
+		rc = incline_extract_load_actors(x, path, &err);
+	for (size_t i = 0; !rc && i < list.n; i++)
+		rc = incline_extract_article(&raw, x, list.items[i], &err);
+	if (!rc)
+		rc = incline_merge(&merged, &raw, NULL, &err);
+	for (size_t i = 0; !rc && i < sizeof emitters / sizeof *emitters; i++)
+		rc = emitters[i](fp, &merged, &err);
+	snprintf(path, sizeof path, "%s/out/t.json", s->dir);
+	if (!rc)
+		rc = incline_io_write_atomic(path, emit_json_file, &merged, &err);
+	incline_extract_free(x);
+	incline_timeline_free(&raw);
+	incline_timeline_free(&merged);
+	incline_article_list_free(&list);
+	fclose(fp);
+	/* A failure must say why, with the code it returned. */
+	if (rc && err.code != rc)
+		fail_msg("returned %d but the error record says %d (%s)", rc, err.code, err.text);
+	return rc;
+}
+
+/* Number of entries in dir (the atomic write must leave no temp file). */
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+static int setup(void **state)
+{
+	static chaos_state s;
+	char tmpl[] = "/tmp/incline-chaos-XXXXXX", path[512];
+	char *dir = mkdtemp(tmpl);
+	FILE *fp;
+	if (!dir)
+		return -1;
+	s.dir = __real_strdup(dir);
+	snprintf(path, sizeof path, "%s/out", dir);
+	if (mkdir(path, 0700) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/actors.tsv", dir);
+	if (!(fp = fopen(path, "w")))
+		return -1;
+	fputs("# alias<TAB>canonical name\nthe court's attackers\tUnknown ICC intruders\n"
+	      "ICC hackers\tUnknown ICC intruders\n", fp);
+	fclose(fp);
+	*state = &s;
+	chaos_arm(0);
+	/* The undisturbed run: the output every successful run must match. It
+	 * also fills ICU's process-wide caches, whose failed initialisation
+	 * ICU would remember for good. */
+	if (pipeline(&s, &s.out, &s.len) != 0 || s.len == 0)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	chaos_state *s = *state;
+	char path[512];
+	snprintf(path, sizeof path, "%s/out/t.json", s->dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/out", s->dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/actors.tsv", s->dir);
+	unlink(path);
+	rmdir(s->dir);
+	__real_free(s->dir);
+	__real_free(s->out);
+	return 0;
+}
+
+/* Every allocation is failed in turn (stride 1): some 7,500 runs, ~5 s.
+ * Under valgrind that would take an hour, so there every 61st one is
+ * (INCLINE_CHAOS_STRIDE overrides either). */
+static unsigned long chaos_stride(void)
+{
+	const char *env = getenv("INCLINE_CHAOS_STRIDE");
+	const char *preload = getenv("LD_PRELOAD");
+
+	if (env && strtoul(env, NULL, 10) > 0)
+		return strtoul(env, NULL, 10);
+	return preload && strstr(preload, "vgpreload") ? 61 : 1;
+}
+
+static void test_every_allocation_failure_is_enomem(void **state)
+{
+	chaos_state *s = *state;
+	unsigned long n, injected = 0, total = 0, stride = chaos_stride();
+	char path[512], out_dir[512];
+
+	snprintf(path, sizeof path, "%s/out/t.json", s->dir);
+	snprintf(out_dir, sizeof out_dir, "%s/out", s->dir);
+	for (n = 1;; n += stride) {
+		char *out;
+		size_t len;
+		long live = chaos.live;
+		int rc, hit;
+
+		unlink(path);
+		chaos_arm(n);
+		rc = pipeline(s, &out, &len);
+		hit = chaos.failed;
+		total = chaos.calls;
+		chaos_arm(0);
+		if (chaos.live != live)
+			fail_msg("allocation %lu failed: %ld block(s) leaked (rc %d)", n,
+				 chaos.live - live, rc);
+		if (rc == 0) {
+			/* Succeeding despite a failed allocation is fine only when
+			 * nothing was lost. */
+			if (len != s->len || memcmp(out, s->out, len) != 0)
+				fail_msg("allocation %lu failed, the run succeeded with a different output", n);
+			assert_int_equal(entries(out_dir), 1);
+		} else {
+			if (rc != INCLINE_ENOMEM)
+				fail_msg("allocation %lu failed: error %d (%s), not INCLINE_ENOMEM", n,
+					 rc, incline_error_name(rc));
+			/* t.json is written last: a failure leaves nothing. */
+			assert_int_equal(entries(out_dir), 0);
+		}
+		__real_free(out);
+		if (!hit)
+			break; /* fewer than n allocations: every point was tried */
+		injected++;
+	}
+	print_message("chaos: %lu allocation failures injected (every %lu of %lu), "
+		      "each reported or absorbed\n", injected, stride, total);
+	assert_true(injected > 100 / stride);
+}
+
+/* ---- regressions: bugs the chaos run found, pinned to their function ---- */
+
+/* incline_when_copy freed src->text when the strdup of value failed: the
+ * local copy still held src's pointers (double free when src was cleared). */
+static void test_when_copy_enomem_leaves_source_alone(void **state)
+{
+	incline_when src = {0}, dst;
+	(void)state;
+	chaos_arm(0);
+	src.value = strdup("2023-09-19");
+	src.text = strdup("Tuesday");
+	src.article = strdup("a.txt");
+	for (unsigned long n = 1; n <= 3; n++) {
+		chaos_arm(n);
+		assert_int_equal(incline_when_copy(&dst, &src), INCLINE_ENOMEM);
+		chaos_arm(0);
+		assert_null(dst.value);
+		assert_null(dst.text);
+		assert_null(dst.article);
+		assert_string_equal(src.text, "Tuesday");
+		assert_string_equal(src.article, "a.txt");
+	}
+	incline_when_clear(&src);
+}
+
+/* The same bug in incline_claim_copy (src->claimant freed). */
+static void test_claim_copy_enomem_leaves_source_alone(void **state)
+{
+	incline_claim src = {0}, dst;
+	(void)state;
+	chaos_arm(0);
+	src.actor = strdup("APT28");
+	src.claimant = strdup("officials");
+	for (unsigned long n = 1; n <= 2; n++) {
+		chaos_arm(n);
+		assert_int_equal(incline_claim_copy(&dst, &src), INCLINE_ENOMEM);
+		chaos_arm(0);
+		assert_null(dst.actor);
+		assert_null(dst.claimant);
+		assert_string_equal(src.claimant, "officials");
+	}
+	incline_claim_clear(&src);
+}
+
+/* incline_extract_load_actors called a failed strndup of the canonical
+ * name "expected alias<TAB>canonical name" (INCLINE_EINVAL, exit 1). */
+static void test_actor_file_enomem_is_enomem(void **state)
+{
+	chaos_state *s = *state;
+	char path[512];
+	int rc = -1;
+
+	snprintf(path, sizeof path, "%s/actors.tsv", s->dir);
+	for (unsigned long n = 1; rc != 0; n++) {
+		incline_extractor *x = NULL;
+		incline_error err;
+		int hit;
+
+		chaos_arm(0);
+		incline_error_clear(&err);
+		assert_int_equal(incline_extract_new(&x, &err), 0);
+		chaos_arm(n);
+		rc = incline_extract_load_actors(x, path, &err);
+		hit = chaos.failed;
+		chaos_arm(0);
+		incline_extract_free(x);
+		if (rc != 0 && rc != INCLINE_ENOMEM)
+			fail_msg("allocation %lu failed: %s (%s)", n, incline_error_name(rc), err.text);
+		(void)hit;
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_when_copy_enomem_leaves_source_alone),
+		cmocka_unit_test(test_claim_copy_enomem_leaves_source_alone),
+		cmocka_unit_test(test_actor_file_enomem_is_enomem),
+		cmocka_unit_test(test_every_allocation_failure_is_enomem),
+	};
+	UErrorCode st = U_ZERO_ERROR;
+
+	/* Before anything else touches either library. */
+	json_set_alloc_funcs(__wrap_malloc, __wrap_free);
+	u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+	if (U_FAILURE(st)) {
+		fprintf(stderr, "test_chaos: u_setMemoryFunctions: %s\n", u_errorName(st));
+		return 1;
+	}
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
