@@ -62,6 +62,10 @@ static const type_case type_cases[] = {
 	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
 	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
 	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a modal well after the cue governs another verb; right after it, the cue */
+	{"As the bug has been patched users will be able to update safely.", "patch", true, NULL, PUB, "publication"},
+	{"A patch will be released next week.", "patch", false, "", "", NULL},
+	{"The leaking of court files may obstruct justice, the prosecutor wrote.", "intrusion", false, "", "", NULL},
 	/* a relative clause keeps its own modal: "that could let" */
 	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
 	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
