@@ -199,6 +199,8 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "how to"},
 	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
 	{LEX_MODAL, "in case of"},
+	{LEX_MODAL, "expected|scheduled|slated|planned to|for|on|in"},
+	{LEX_MODAL, "upcoming|forthcoming"},
 	{LEX_MODAL, "in the event of"},
 	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},

@@ -65,6 +65,8 @@ static const type_case type_cases[] = {
 	/* a modal well after the cue governs another verb; right after it, the cue */
 	{"As the bug has been patched users will be able to update safely.", "patch", true, NULL, PUB, "publication"},
 	{"A patch will be released next week.", "patch", false, "", "", NULL},
+	{"The fix is expected on the next Patch Tuesday.", "patch", false, "", "", NULL},
+	{"Google plans to fix the issue in its upcoming Android release.", "patch", false, "", "", NULL},
 	{"The leaking of court files may obstruct justice, the prosecutor wrote.", "intrusion", false, "", "", NULL},
 	/* a relative clause keeps its own modal: "that could let" */
 	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
