@@ -737,11 +737,13 @@ static int fill_evidence(incline_evidence *e, const article_ctx *c, const senten
 	memset(e, 0, sizeof *e);
 	e->article = strdup(a->id);
 	e->source = a->source ? strdup(a->source) : NULL;
+	e->url = a->url ? strdup(a->url) : NULL;
 	e->published = a->published;
 	e->start = s->span.start;
 	e->end = s->span.end;
 	e->quote = strndup(at(s, s->span.start), s->span.end - s->span.start);
-	return e->article && e->quote && (e->source || !a->source) ? 0 : INCLINE_ENOMEM;
+	return e->article && e->quote && (e->source || !a->source) && (e->url || !a->url)
+		       ? 0 : INCLINE_ENOMEM;
 }
 
 static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
