@@ -35,6 +35,7 @@ static const type_case type_cases[] = {
 	/* capability, not happening: "can"/"allows" just before the cue */
 	{"The flaw allows a remote attacker to log in as root.", "intrusion", false, "", "", NULL},
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
+	{"The leaked files describe methods to hack smart televisions.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
 	/* a participle used as an adjective tells of something else */
