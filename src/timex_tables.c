@@ -8,7 +8,7 @@
 #include "timex_tables.h"
 
 /* The length is computed by the compiler, never by hand. */
-#define W(word, cls, val, num, id) { word, sizeof(word) - 1, cls, val, num, id }
+#define W(word, cls, val, num, id) { word, sizeof(word) - 1, cls, val, num, id, word }
 
 const tx_word tx_words[] = {
 	W("a", TXC_NUM, 0, 1, TXW_A),
@@ -437,7 +437,7 @@ void tx_index_init(tx_index *idx)
 	idx->key[0].lo = idx->key[0].hi = ~(uint64_t)0;
 	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
 		size_t at;
-		idx->key[i + 1] = tx_key_of(tx_words[i].word, tx_words[i].len);
+		memcpy(&idx->key[i + 1], tx_words[i].key, sizeof idx->key[0]);
 		at = tx_key_slot(idx->key[i + 1]);
 		while (idx->slot[at])
 			at = (at + 1) & (TX_HASH_SIZE - 1);

@@ -113,6 +113,7 @@ typedef struct tx_word {
 	int16_t val;      /* class value (month, unit, rel, mod, ...) */
 	int16_t num;      /* numeric value for TXC_NUM / TXC_ORD / TXC_DECADE */
 	uint16_t id;      /* TXW_* or 0 */
+	char key[16];     /* word zero-padded: its lookup key, made by the compiler */
 } tx_word;
 
 /* The lexicon, sorted by word (byte order) for binary search. */

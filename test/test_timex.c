@@ -549,6 +549,10 @@ static void test_lexicon_sorted(void **state)
 	for (size_t i = 0; i < tx_nwords; i++) {
 		assert_int_equal(tx_words[i].len, strlen(tx_words[i].word));
 		assert_true(tx_words[i].len <= TX_MAX_WORD);
+		/* the lookup key: the word, zero-padded to 16 bytes */
+		assert_memory_equal(tx_words[i].key, tx_words[i].word, tx_words[i].len);
+		for (size_t b = tx_words[i].len; b < sizeof tx_words[i].key; b++)
+			assert_int_equal(tx_words[i].key[b], 0);
 		assert_ptr_equal(tx_lookup(tx_words[i].word, strlen(tx_words[i].word)), &tx_words[i]);
 	}
 	{
