@@ -1403,6 +1403,43 @@ static int p_numeric_date(tx_scan *s, int i, tx_res *r)
 	return j + 1 - i;
 }
 
+/* A list or range joiner between months: ",", "-", "and", "or", "to",
+ * "through", "until". */
+static bool month_joiner(const tx_scan *s, int k)
+{
+	switch (wid(s, k)) {
+	case TXW_AND: case TXW_OR: case TXW_TO: case TXW_THROUGH: case TXW_UNTIL:
+		return true;
+	default:
+		return punct(s, k, ',') || punct(s, k, '-');
+	}
+}
+
+/* The year a yearless month borrows from the end of its list or range:
+ * "between January and March 2021", "from March to May 2020", "January,
+ * February and March 2021", "March-May 2020" (December before "January
+ * 2021" is 2020's). j: the token after the month m. 0 when none. */
+static int month_list_year(const tx_scan *s, int j, int m)
+{
+	for (int hops = 0; hops < 6; hops++) {
+		int k = j, y2 = 0, m2;
+		while (k < j + 3 && month_joiner(s, k))
+			k++;
+		if (k == j && !(tk(s, k)->flags & TF_HYPH))
+			return 0;
+		if (!has(s, k, TXC_MONTH) || !cap(s, k))
+			return 0;
+		m2 = wval(s, k);
+		k++;
+		if (punct(s, k, '.') && (tk(s, k - 1)->w->cls & TXC_ABBR))
+			k++;
+		if (year_after(s, k, &y2))
+			return m > m2 ? y2 - 1 : y2;
+		j = k;
+	}
+	return 0;
+}
+
 /* Month with a year, or alone: "September 2023", "Sept. of 2023",
  * "January this year", "July last year", "In August". */
 static int p_month(tx_scan *s, int i, tx_res *r)
@@ -1447,6 +1484,10 @@ static int p_month(tx_scan *s, int i, tx_res *r)
 	if (has(s, i, TXC_MONTH) && tk(s, j)->kind == TK_WORD && cap(s, j) && !tk(s, j)->w &&
 	    !(tk(s, i)->flags & TF_ALLCAP))
 		return 0;
+	if ((y = month_list_year(s, j, m)) != 0) {
+		set_point(r, TG_MONTH, day_of(y, m, 1));
+		return j - i;
+	}
 	{
 		incline_day day = pick_year(s, r, i, m, 1, TG_MONTH, tense(s, i, j));
 		incline_timex_anchor a = r->anchor;

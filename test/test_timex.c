@@ -258,6 +258,12 @@ static const tcase cases[] = {
 	{ "1989-11-01", "Sales rose in the last half of 1989, analysts said.", "the last half of 1989", "DATE", "1989-H2", "", "1989-07-01", "1989-12-31", NULL },
 	{ "1989-11-01", "Prices are falling right now, analysts said.", "right now", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
 
+	{ "2022-06-01", "The campaign ran between January and March 2021 against banks.", "January", "DATE", "2021-01", "", "2021-01-01", "2021-01-31", "" },
+	{ "2022-06-01", "Activity was observed from March to May 2020 in Europe.", "March", "DATE", "2020-03", "", NULL, NULL, "" },
+	{ "2022-06-01", "Infections peaked in January, February and March 2021.", "February", "DATE", "2021-02", "", NULL, NULL, "" },
+	{ "2022-06-01", "Attacks ran December - January 2021 in Asia.", "December", "DATE", "2020-12", "", NULL, NULL, "" },
+	{ "2022-06-01", "Between May and June, attacks rose, and in July 2021 fell.", "June", "DATE", "2022-06", "", NULL, NULL, "publication" },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
