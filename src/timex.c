@@ -1752,6 +1752,8 @@ static int q_prefix(tx_scan *s, int i, tx_qparse *q, tx_res *r)
 
 	if ((k = year_prefix(s, q->j, &q->y)) != 0)
 		q->j += k;
+	else if (kind(s, q->j) == TK_FY && (kind(s, q->j + 1) == TK_QTR || kind(s, q->j + 1) == TK_HALFY))
+		q->y = tk(s, q->j++)->num; /* "FY2021 Q3" */
 	if (wid(s, q->j) == TXW_FISCAL)
 		q->j++;
 	if (wid(s, q->j) == TXW_YEAR_WORD &&
@@ -1911,7 +1913,11 @@ static int q_finish(tx_scan *s, int i, const tx_qparse *q, tx_res *r)
 		return 0;
 	if (q->explicit_n) {
 		int yy = q->y ? q->y : year_of(s->ref);
-		set_point(r, q->g, day_of(yy, q->g == TG_QUARTER ? 3 * q->n - 2 : 6 * q->n - 5, 1));
+		incline_day a = day_of(yy, q->g == TG_QUARTER ? 3 * q->n - 2 : 6 * q->n - 5, 1);
+		/* "the attack happened in Q3" in June: last year's */
+		if (!q->y && !q->ago && a > s->ref && tense(s, i, q->j) < 0)
+			a = day_of(yy - 1, month_of(a), 1);
+		set_point(r, q->g, a);
 		if (q->ago) {
 			r->p.day = shift(TG_YEAR, r->p.day, -1);
 			r->derived = true;
@@ -1941,8 +1947,8 @@ static int p_quarter(tx_scan *s, int i, tx_res *r)
 	bool ok;
 
 	if (kind(s, i) != TK_NUM && kind(s, i) != TK_QTR && kind(s, i) != TK_HALFY &&
-	    !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE && wid(s, i) != TXW_FISCAL &&
-	    wid(s, i) != TXW_YEAR_WORD)
+	    kind(s, i) != TK_FY && !has(s, i, TXC_REL | TXC_ORD) && wid(s, i) != TXW_THE &&
+	    wid(s, i) != TXW_FISCAL && wid(s, i) != TXW_YEAR_WORD)
 		return 0;
 	if (wid(s, q.j) == TXW_THE)
 		q.j++;

@@ -264,6 +264,10 @@ static const tcase cases[] = {
 	{ "2022-06-01", "Attacks ran December - January 2021 in Asia.", "December", "DATE", "2020-12", "", NULL, NULL, "" },
 	{ "2022-06-01", "Between May and June, attacks rose, and in July 2021 fell.", "June", "DATE", "2022-06", "", NULL, NULL, "publication" },
 
+	{ "2022-06-01", "The attack happened in FY2021 Q3, it said.", "FY2021 Q3", "DATE", "2021-Q3", "", "2021-07-01", "2021-09-30", NULL },
+	{ "2022-06-01", "The attack happened in Q3, the firm said.", "Q3", "DATE", "2021-Q3", "", NULL, NULL, NULL },
+	{ "2022-06-01", "Sales will rise in the third quarter.", "the third quarter", "DATE", "2022-Q3", "", NULL, NULL, NULL },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
