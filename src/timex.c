@@ -1084,6 +1084,10 @@ static int bare_year(const tx_scan *s, int i)
 		return 0; /* "CVE-2021", "COVID-2019" */
 	if ((t->flags & TF_HYPH) && p->kind == TK_NUM && !year_tok(s, i - 1, true))
 		return 0; /* phone numbers */
+	/* "CVE-2022-1234", "2022-1234": an identifier, not "2019-2021" */
+	if ((t->flags & TF_HYPH) && year_tok(s, i - 1, true) &&
+	    ((p->flags & TF_HYPH) || year_tok(s, i - 1, true) >= y))
+		return 0;
 	if ((nx->flags & TF_HYPH) && nx->kind == TK_NUM && !year_tok(s, i + 1, true) &&
 	    !(nx->ndig <= 2 && nx->num <= 99 && (nx->num % 100) > (y % 100)))
 		return 0;
@@ -2434,6 +2438,8 @@ static int p_weekday(tx_scan *s, int i, tx_res *r)
 
 	if (!has(s, i, TXC_WEEKDAY) || !cap(s, i) || (t->w->cls & TXC_ABBR))
 		return 0;
+	if (has(s, i - 1, TXC_NAMEDAY) && cap(s, i - 1) && !(t->flags & TF_NL))
+		return 0; /* "Patch Tuesday", "Black Friday" */
 	/* A plural is a set: "on Mondays". */
 	set_point(r, TG_DAY, weekday_day(s->ref, t->w->val, TXR_NONE, tense(s, i, i + 1)));
 	r->anchor = INCLINE_ANCHOR_PUBLICATION;

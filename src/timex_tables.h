@@ -32,7 +32,8 @@ enum {
 	TXC_AMBIG = 1u << 19,   /* also a common word ("may", "march", "fall") */
 	TXC_TENS = 1u << 20,    /* "twenty" .. "ninety": joins with 1..9 */
 	TXC_NOSTOP = 1u << 21,  /* a following "." does not end a sentence */
-	TXC_PPART = 1u << 22    /* a past cue that is also a participle ("sold") */
+	TXC_PPART = 1u << 22,   /* a past cue that is also a participle ("sold") */
+	TXC_NAMEDAY = 1u << 23  /* capitalised before a weekday, a name ("Patch Tuesday") */
 };
 
 /* Seasons, in TIMEX3 order. */

@@ -268,6 +268,9 @@ static const tcase cases[] = {
 	{ "2022-06-01", "The attack happened in Q3, the firm said.", "Q3", "DATE", "2021-Q3", "", NULL, NULL, NULL },
 	{ "2022-06-01", "Sales will rise in the third quarter.", "the third quarter", "DATE", "2022-Q3", "", NULL, NULL, NULL },
 
+	{ "2022-06-01", "The gang was active 2019-2021 in Asia.", "2019", "DATE", "2019", "", NULL, NULL, NULL },
+	{ "2022-06-01", "The empire lasted (1279-1368) in China.", "1279", "DATE", "1279", "", NULL, NULL, NULL },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
@@ -309,6 +312,12 @@ static const struct {
 	{ "Install iOS 16.4.1 on every phone.", "16.4.1" },
 	{ "The vote passed 52-48 in the senate.", "52-48" },
 	{ "Call (202) 555-0143 for the desk.", "555-0143" },
+	{ "Patch CVE-2020-1350 on every server.", "1350" },
+	{ "Patch CVE-2022-1234 on every server.", "2022-1234" },
+	{ "On Patch Tuesday, Microsoft fixed the bug.", "Tuesday" },
+	{ "Shops braced for Black Friday crowds.", "Friday" },
+	{ "The 185.220.101.1:443 host used TLS 1.2 and port 8080/tcp.", "185.220.101.1:443" },
+	{ "APT28 and FIN7 used Log4j 2.17 and MS17-010 exploits.", "2.17" },
 };
 
 static incline_day day(const char *s)
