@@ -492,6 +492,33 @@ static void lx_alnum_word(tx_tok *t, const unsigned char *w, size_t n)
 	}
 }
 
+/* A web address starting with the word at start (ending at p):
+ * "https://example.com/2020/04/x.png", "hxxp://...", "www.site.com/...".
+ * It becomes one opaque token, so the years and numbers in its path are
+ * no dates. Returns whether it was one. */
+static bool lx_url(tx_lexer *lx, tx_tok *t, size_t start, size_t p)
+{
+	const unsigned char *s = lx->s;
+	size_t n = p - start;
+
+	if (s[p] == ':') {
+		if (p + 2 >= lx->len || s[p + 1] != '/' || s[p + 2] != '/' || n < 3 || n > 8)
+			return false; /* a scheme: http, https, hxxp, ftp, ... */
+	} else if (!(n == 3 && lower(s[start]) == 'w' && lower(s[start + 1]) == 'w' &&
+		     lower(s[start + 2]) == 'w')) {
+		return false;
+	}
+	while (p < lx->len && s[p] > ' ' && s[p] < 0x80 && s[p] != ')' && s[p] != ']' &&
+	       s[p] != '>' && s[p] != '<' && s[p] != '"' && s[p] != '|')
+		p++;
+	/* a sentence's full stop after the address is no part of it */
+	while (p > start + n && (s[p - 1] == '.' || s[p - 1] == ','))
+		p--;
+	lx->pos = p;
+	t->flags |= TF_COMPLEX;
+	return true;
+}
+
 /* Word flags and lexicon entry once the word's extent is known. upper,
  * lower and digit: whether the word holds such a byte; nupper: how many
  * capitals (only compared with 1). */
@@ -503,6 +530,8 @@ static inline void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, 
 	lx->pos = p;
 	if (!lower_seen && nupper > 1)
 		t->flags |= TF_ALLCAP;
+	if (p < lx->len && (lx->s[p] == ':' || lx->s[p] == '.') && lx_url(lx, t, start, p))
+		return;
 	if (p < lx->len && lx->s[p] == '.')
 		t->flags |= TF_DOT;
 	if (n >= 32 || high)
@@ -1077,6 +1106,10 @@ static int bare_year(const tx_scan *s, int i)
 	    !(p->flags & TF_SPACE) && !(t->flags & TF_SPACE) && p->ch != '.')
 		return 0;
 	if (p->kind == TK_PUNCT && (p->ch == '$' || p->ch == '#') && !(t->flags & TF_SPACE))
+		return 0;
+	/* "TCP/2082", "port:2083", a path's "/2020": not "2019/2020" */
+	if (p->kind == TK_PUNCT && (p->ch == '/' || p->ch == ':') && !(t->flags & TF_SPACE) &&
+	    !(p->flags & TF_SPACE) && !year_tok(s, i - 2, true))
 		return 0;
 	if (has(s, i - 1, TXC_NOYEAR))
 		return 0;

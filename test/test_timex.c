@@ -271,6 +271,9 @@ static const tcase cases[] = {
 	{ "2022-06-01", "The gang was active 2019-2021 in Asia.", "2019", "DATE", "2019", "", NULL, NULL, NULL },
 	{ "2022-06-01", "The empire lasted (1279-1368) in China.", "1279", "DATE", "1279", "", NULL, NULL, NULL },
 
+	{ "2021-01-01", "See https://lab52.es/2019/04/x.png. On May 5, 2020 it began.", "May 5, 2020", "DATE", "2020-05-05", "", NULL, NULL, "" },
+	{ "2021-01-01", "The 2019/2020 season was hit.", "2020", "DATE", "2020", "", NULL, NULL, NULL },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
@@ -318,6 +321,9 @@ static const struct {
 	{ "Shops braced for Black Friday crowds.", "Friday" },
 	{ "The 185.220.101.1:443 host used TLS 1.2 and port 8080/tcp.", "185.220.101.1:443" },
 	{ "APT28 and FIN7 used Log4j 2.17 and MS17-010 exploits.", "2.17" },
+	{ "See ![](https://lab52.es/uploads/2019/04/img.png) for details.", "2019" },
+	{ "Read www.example.com/2020/05/01/post today.", "2020/05/01" },
+	{ "The beacon goes to TCP/2082 every hour.", "2082" },
 };
 
 static incline_day day(const char *s)
