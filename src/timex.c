@@ -519,6 +519,20 @@ static bool lx_url(tx_lexer *lx, tx_tok *t, size_t start, size_t p)
 	return true;
 }
 
+/* After "]": a Markdown link target "(/sites/files/2020/img.png)" is
+ * skipped whole (it joins the "]" token), like a web address. */
+static void lx_link_target(tx_lexer *lx)
+{
+	size_t p = lx->pos;
+
+	if (p >= lx->len || lx->s[p] != '(')
+		return;
+	for (p++; p < lx->len && lx->s[p] > ' ' && lx->s[p] != ')'; p++)
+		;
+	if (p < lx->len && lx->s[p] == ')')
+		lx->pos = p + 1;
+}
+
 /* Word flags and lexicon entry once the word's extent is known. upper,
  * lower and digit: whether the word holds such a byte; nupper: how many
  * capitals (only compared with 1). */
@@ -680,6 +694,8 @@ static bool lx_next(tx_lexer *lx, tx_tok *t)
 			t->kind = TK_PUNCT;
 			t->ch = (char)(sp ? sp : c);
 			lx->pos += sp ? k : 1;
+			if (c == ']')
+				lx_link_target(lx);
 		}
 	}
 	t->end = lx->pos;
@@ -1106,6 +1122,12 @@ static int bare_year(const tx_scan *s, int i)
 	    !(p->flags & TF_SPACE) && !(t->flags & TF_SPACE) && p->ch != '.')
 		return 0;
 	if (p->kind == TK_PUNCT && (p->ch == '$' || p->ch == '#') && !(t->flags & TF_SPACE))
+		return 0;
+	/* "Blog_2020", "name.1986@mail", "CrackHub 2021.exe": names, not years */
+	if ((punct(s, i - 1, '_') && !(t->flags & TF_SPACE)) ||
+	    ((punct(s, i + 1, '_') || punct(s, i + 1, '@')) && !(nx->flags & TF_SPACE)) ||
+	    (punct(s, i + 1, '.') && !(nx->flags & TF_SPACE) && kind(s, i + 2) == TK_WORD &&
+	     !(tk(s, i + 2)->flags & TF_SPACE) && !cap(s, i + 2)))
 		return 0;
 	/* "TCP/2082", "port:2083", a path's "/2020": not "2019/2020" */
 	if (p->kind == TK_PUNCT && (p->ch == '/' || p->ch == ':') && !(t->flags & TF_SPACE) &&

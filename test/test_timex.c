@@ -274,6 +274,8 @@ static const tcase cases[] = {
 	{ "2021-01-01", "See https://lab52.es/2019/04/x.png. On May 5, 2020 it began.", "May 5, 2020", "DATE", "2020-05-05", "", NULL, NULL, "" },
 	{ "2021-01-01", "The 2019/2020 season was hit.", "2020", "DATE", "2020", "", NULL, NULL, NULL },
 
+	{ "2021-01-01", "See [the August 2017 report](/blogs/emotet-august-2017) for more.", "August 2017", "DATE", "2017-08", "", NULL, NULL, "" },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
@@ -324,6 +326,10 @@ static const struct {
 	{ "See ![](https://lab52.es/uploads/2019/04/img.png) for details.", "2019" },
 	{ "Read www.example.com/2020/05/01/post today.", "2020/05/01" },
 	{ "The beacon goes to TCP/2082 every hour.", "2082" },
+	{ "![May 18_Image](/sites/files/May%2018_Image%202.png) shows it.", "2018" },
+	{ "Files in Election_Blog_2020 were signed.", "2020" },
+	{ "Mail anthony.marshall.1986@gmail.com for it.", "1986" },
+	{ "Run CrackHub 2021.exe to crack it.", "2021" },
 };
 
 static incline_day day(const char *s)
