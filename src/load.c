@@ -771,6 +771,16 @@ static int check_depth(const load_ctx *c, unsigned max)
  * "last one wins". */
 #define LOAD_JSON_FLAGS JSON_REJECT_DUPLICATES
 
+/* true when json_loadb failed for want of memory. jansson says so with
+ * json_error_out_of_memory, except when its lexer's first buffer cannot be
+ * allocated: then it returns NULL leaving the error text empty (jansson
+ * 2.14 load.c, lex_init), and every real syntax error has a text. Found by
+ * test_chaos ("invalid JSON: " with no reason). */
+static int json_nomem(const json_error_t *jerr)
+{
+	return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
+}
+
 /* Parses the record c->buf[c->base .. + c->rec_len) into *out. */
 static int parse_record(json_t **out, const load_ctx *c)
 {
@@ -780,7 +790,7 @@ static int parse_record(json_t **out, const load_ctx *c)
 	*out = json_loadb(c->buf + c->base, c->rec_len, LOAD_JSON_FLAGS, &jerr);
 	if (*out)
 		return 0;
-	if (json_error_code(&jerr) == json_error_out_of_memory)
+	if (json_nomem(&jerr))
 		return nomem(c);
 	/* jansson counts lines and characters from the record's start, which
 	 * is always the start of a line. */
@@ -852,6 +862,8 @@ static int load_all(load_ctx *c)
 	v = json_loadb(c->buf + i, e - i, LOAD_JSON_FLAGS, &jerr);
 	if (v)
 		return load_lines(c, i, v);
+	if (json_nomem(&jerr))
+		return nomem(c); /* not a sign the input is one document */
 	c->base = 0;
 	c->rec_len = c->len;
 	if ((rc = parse_record(&v, c)))
@@ -904,6 +916,19 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 					   n_old + m, sizeof *dst->articles);
 		dst->articles = articles;
 	}
+	/* The incidents' room too, before the point of no return: growing it
+	 * afterwards could only drop them silently on ENOMEM (test_chaos). */
+	if (!rc && src->n_incidents) {
+		incline_incident *items = NULL;
+
+		if (src->n_incidents <= SIZE_MAX / sizeof *items - dst->n_incidents)
+			items = realloc(dst->incidents,
+					(dst->n_incidents + src->n_incidents) * sizeof *items);
+		if (items)
+			dst->incidents = items;
+		else
+			rc = INCLINE_ENOMEM;
+	}
 	if (!rc && ((n_old && !(seen = calloc(n_old, sizeof *seen)))
 		    || (m && (!(refs = calloc(m, sizeof *refs))
 			      || !(keep = calloc(m, sizeof *keep))))))
@@ -946,13 +971,8 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 	free(refs);
 	free(keep);
 	if (src->n_incidents) {
-		incline_incident *items = realloc(dst->incidents,
-			(dst->n_incidents + src->n_incidents) * sizeof *items);
-		if (!items)
-			return 0; /* a view of the loaded file only: merge rebuilds it */
-		memcpy(items + dst->n_incidents, src->incidents,
-		       src->n_incidents * sizeof *items);
-		dst->incidents = items;
+		memcpy(dst->incidents + dst->n_incidents, src->incidents,
+		       src->n_incidents * sizeof *dst->incidents);
 		dst->n_incidents += src->n_incidents;
 		src->n_incidents = 0;
 	}
