@@ -383,8 +383,23 @@ int incline_article_record_error(article_reader *r, incline_error *err, int code
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	if (at > r->len)
+		at = r->len;
+	if (r->mark_line == 0 || at < r->mark) {
+		r->mark = 0;
+		r->mark_line = r->mark_column = 1;
+	}
+	for (; r->mark < at; r->mark++) { /* as incline_error_at counts */
+		if (r->buf[r->mark] == '\n') {
+			r->mark_line++;
+			r->mark_column = 1;
+		} else if (((unsigned char)r->buf[r->mark] & 0xC0) != 0x80) {
+			r->mark_column++;
+		}
+	}
 	incline_error_clear(&e);
-	incline_error_at(&e, code, r->path, r->buf, r->len, at, "%s", text);
+	incline_error_set(&e, code, r->path, r->mark_line, r->mark_column, "%s", text);
+	e.offset = (int64_t)at;
 	if (code != INCLINE_ENOMEM && r->opts && r->opts->on_record_error)
 		return r->opts->on_record_error(&e, r->opts->payload);
 	if (err && err->code == INCLINE_OK)
@@ -576,7 +591,7 @@ static int parse_plain(const char *path, size_t name_len, const char *buf, size_
 		       void *payload, incline_error *err)
 {
 	incline_input_format f = opts ? opts->format : INCLINE_INPUT_AUTO;
-	article_reader r = {fn, payload, opts, path, buf, len};
+	article_reader r = {fn, payload, opts, path, buf, len, 0, 0, 0};
 	incline_article *a;
 	int rc;
 

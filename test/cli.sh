@@ -110,6 +110,7 @@ expect 1 "$tmp/missing.nd" -- merge "$tmp/missing.nd"
 expect 1 "bad.nd:1:62" -- merge --keep-going -o "$tmp/kg2.json" "$tmp/bad.nd" "$tmp/A.json"
 cmp -s "$tmp/kg2.json" "$tmp/A.json" && ok || ko "merge --keep-going writes what loaded"
 expect 2 "no input files" -- merge
+"$bin" merge "$tmp/ab.json" "$tmp/ab.json" "$tmp/A.nd" | cmp -s - "$tmp/ab.json" && ok || ko "merging a timeline with itself changed it"
 expect 0 "" -- build --split -o "$tmp/split-build" "$A" "$B"
 expect 0 "" -- merge --split -o "$tmp/split-merge" "$tmp/B.nd" "$tmp/A.json"
 [ -n "$(ls "$tmp/split-merge")" ] && diff -r "$tmp/split-build" "$tmp/split-merge" >/dev/null && ok || ko "merge --split != build --split"
