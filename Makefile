@@ -107,6 +107,14 @@ $(BUILD)/test_chaos: $(BUILD)/test_chaos.o $(LIB)
 $(BUILD)/test_article_chaos: $(BUILD)/test_article_chaos.o $(LIB)
 	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
+# The command with the failing allocator of test/chaos_alloc.c (chaos_cli.sh).
+$(BUILD)/chaos_alloc.o: test/chaos_alloc.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/incline-chaos: $(BUILD)/main.o $(BUILD)/chaos_alloc.o $(LIB)
+	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/fuzz/%.o: test/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -127,8 +135,8 @@ demo: deps
 	./$(BIN) build examples/icc-2023/
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) $(FUZZ_REPLAY)
-	@sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(FUZZ_REPLAY) $(BUILD)/incline-chaos
+	@INCLINE_CHAOS_BIN=$(BUILD)/incline-chaos sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN) $(FUZZ_REPLAY)
 
 # Runs every fuzz target for FUZZ_SECONDS each (clang with libFuzzer). New
 # inputs go to build/fuzz/corpus/<stage>/, crashes to build/fuzz/crash-*:
