@@ -326,6 +326,93 @@ static void test_every_allocation_failure_is_enomem(void **state)
 	assert_true(injected > 100 / stride);
 }
 
+/* Runs one emitter on tl into a memory stream (*out freed with
+ * __real_free). Returns its result; err must agree with it. */
+static int emit_to_memory(emitter fn, const incline_timeline *tl, char **out,
+			  size_t *len)
+{
+	incline_error err;
+	FILE *fp = open_memstream(out, len);
+	int rc;
+
+	assert_non_null(fp);
+	incline_error_clear(&err);
+	rc = fn(fp, tl, &err);
+	fclose(fp);
+	if (rc && err.code != rc)
+		fail_msg("returned %d but the error record says %d (%s)", rc, err.code, err.text);
+	return rc;
+}
+
+/* Every output format on its own, each of its allocations failed in turn
+ * (the pipeline test above covers only JSON, NDJSON and CSV, once each):
+ * the timeline is loaded undisturbed from timelines/, with every flag and
+ * a web URL set on its first event so the views' flag and link paths run
+ * too. */
+static void test_every_emitter_allocation_failure_is_enomem(void **state)
+{
+	static const struct {
+		const char *name;
+		emitter fn;
+	} formats[] = {
+		{ "json", incline_emit_json }, { "ndjson", incline_emit_ndjson },
+		{ "csv", incline_emit_csv }, { "timelinejs", incline_emit_timelinejs },
+		{ "timesketch", incline_emit_timesketch }, { "stix", incline_emit_stix },
+		{ "markdown", incline_emit_markdown }, { "html", incline_emit_html },
+	};
+	unsigned long stride = chaos_stride();
+	incline_timeline tl = {0};
+	incline_error err;
+
+	(void)state;
+	chaos_arm(0);
+	incline_error_clear(&err);
+	assert_int_equal(incline_load_file(&tl, "timelines/icc-2023.json", NULL, &err), 0);
+	assert_true(tl.n > 0 && tl.events[0].n_evidence > 0);
+	tl.events[0].flags |= INCLINE_EVENT_HEDGED | INCLINE_EVENT_DATE_CONFLICT
+			      | INCLINE_EVENT_CLAIM_CONFLICT;
+	tl.events[0].evidence[0].flags |= INCLINE_EVIDENCE_HEDGED;
+	free(tl.events[0].evidence[0].url);
+	tl.events[0].evidence[0].url = strdup("https://news.example/a?b=1&c=<2>");
+	assert_non_null(tl.events[0].evidence[0].url);
+	for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+		char *want = NULL;
+		size_t want_len = 0;
+		unsigned long n, injected = 0;
+
+		assert_int_equal(emit_to_memory(formats[f].fn, &tl, &want, &want_len), 0);
+		for (n = 1;; n += stride) {
+			long live = chaos.live;
+			char *out = NULL;
+			size_t len = 0;
+			int rc, hit;
+
+			chaos_arm(n);
+			rc = emit_to_memory(formats[f].fn, &tl, &out, &len);
+			hit = chaos.failed;
+			chaos_arm(0);
+			if (chaos.live != live)
+				fail_msg("%s: allocation %lu failed: %ld block(s) leaked (rc %d)",
+					 formats[f].name, n, chaos.live - live, rc);
+			if (rc == 0 && (len != want_len || memcmp(out, want, len) != 0))
+				fail_msg("%s: allocation %lu failed, the run succeeded with a "
+					 "different output", formats[f].name, n);
+			if (rc != 0 && rc != INCLINE_ENOMEM)
+				fail_msg("%s: allocation %lu failed: error %d (%s), not INCLINE_ENOMEM",
+					 formats[f].name, n, rc, incline_error_name(rc));
+			__real_free(out);
+			if (!hit)
+				break;
+			injected++;
+		}
+		__real_free(want);
+		print_message("chaos: %s: %lu allocation failures injected\n",
+			      formats[f].name, injected);
+		assert_true(injected > 0);
+	}
+	incline_timeline_free(&tl);
+}
+
 /* ---- regressions: bugs the chaos run found, pinned to their function ---- */
 
 /* incline_when_copy freed src->text when the strdup of value failed: the
@@ -405,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_claim_copy_enomem_leaves_source_alone),
 		cmocka_unit_test(test_actor_file_enomem_is_enomem),
 		cmocka_unit_test(test_every_allocation_failure_is_enomem),
+		cmocka_unit_test(test_every_emitter_allocation_failure_is_enomem),
 	};
 	UErrorCode st = U_ZERO_ERROR;
 
