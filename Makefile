@@ -104,6 +104,9 @@ $(BUILD)/test_%: $(BUILD)/test_%.o $(LIB)
 $(BUILD)/test_chaos: $(BUILD)/test_chaos.o $(LIB)
 	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
+$(BUILD)/test_article_chaos: $(BUILD)/test_article_chaos.o $(LIB)
+	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
+
 $(BUILD)/fuzz/%.o: test/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -411,6 +411,19 @@ static bool technique(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue is a participle used as an adjective: "the stolen
+ * data was offered for sale in March" tells of the sale, and its date is
+ * not the theft's. */
+static bool attributive(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ATTRIBUTIVE && a->last == cue->first && cue->first == cue->last)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -424,7 +437,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION &&
-		    (capability(s, c) || nonevent(s, c) || (technique(s, c) && !presupposed(s, c))))
+		    (capability(s, c) || nonevent(s, c) || attributive(s, c) ||
+		     (technique(s, c) && !presupposed(s, c))))
 			continue;
 		return c;
 	}
@@ -434,9 +448,12 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 /* A vulnerability told through what happened to a named flaw: "found a
  * flaw", "the bug affects", "CVE-2023-1234 was disclosed". The finding
  * word is the cue, so negation and modality apply to it. */
-static const lex_hit *flaw_cue(const sentence *s)
+static const lex_hit *flaw_cue(const sentence *s, bool flaw_before)
 {
-	if (!find(s, LEX_FLAW, 0, s->words.n))
+	/* "the problem arises when...", right after a sentence naming the
+	 * flaw, names it again */
+	if (!find(s, LEX_FLAW, 0, s->words.n) &&
+	    !(flaw_before && find(s, LEX_FLAW_AGAIN, 0, s->words.n)))
 		return NULL;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *c = &s->hits[h];
@@ -460,6 +477,23 @@ static size_t word_at(const sentence *s, size_t off)
 	while (i < s->words.n && s->words.items[i].end <= off)
 		i++;
 	return i;
+}
+
+/* A date expression must begin and end on word boundaries: "1567" inside
+ * "CVE-2018-1567" is part of a name, not a year. */
+static bool word_aligned(const sentence *s, const incline_timex *t)
+{
+	size_t w = word_at(s, t->start), v = word_at(s, t->end);
+	if (w < s->words.n && s->words.items[w].start < t->start)
+		return false; /* begins inside a word */
+	if (v < s->words.n && s->words.items[v].start < t->end) {
+		/* ends inside one: only a possessive may follow ("Friday's attack") */
+		const char *rest = at(s, t->end);
+		size_t n = s->words.items[v].end - t->end;
+		return (n == 2 && memcmp(rest, "'s", 2) == 0) ||
+		       (n == 4 && memcmp(rest, "\xE2\x80\x99s", 4) == 0);
+	}
+	return true;
 }
 
 static bool usable(const incline_timex *t)
@@ -664,6 +698,7 @@ typedef struct article_ctx {
 	size_t first_date;          /* first expression not before the sentence */
 	const incline_timex *carry; /* the previous sentence's own date */
 	size_t prev_end;            /* end of the previous sentence */
+	bool flaw_before;           /* the previous sentence named a flaw */
 } article_ctx;
 
 static int add_actors(incline_event *ev, const sentence *s)
@@ -750,12 +785,13 @@ static bool same_start(const lex_hit *a, const lex_hit *b)
  * stand for another ("discovered a flaw" is a vulnerability, not a
  * detection; "disclosed a bug" and "a flaw affecting routers" are a
  * vulnerability, not a disclosure or an impact of the incident). */
-static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
+static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT],
+		       bool flaw_before)
 {
 	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 		cues[t] = standing_cue(s, (incline_event_type)t);
 	if (!cues[INCLINE_EVENT_VULNERABILITY])
-		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s);
+		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s, flaw_before);
 	if (cues[INCLINE_EVENT_VULNERABILITY]) {
 		cues[INCLINE_EVENT_DETECTION] = NULL;
 		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_DISCLOSURE]))
@@ -772,6 +808,27 @@ static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE
 		for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 			if (t != INCLINE_EVENT_CONTEXT)
 				cues[t] = NULL;
+}
+
+/* true when a definite intrusion noun is what a later step in its clause
+ * is about: in "police opened an investigation into the hack last week"
+ * and "the breach was discovered on Monday" the date is the step's; the
+ * intrusion only happened by then. */
+static bool governed(const sentence *s, const lex_hit *const cues[INCLINE_EVENT_TYPE_COUNT],
+		     const lex_hit *cue)
+{
+	static const incline_event_type steps[] = {
+		INCLINE_EVENT_DETECTION, INCLINE_EVENT_RESPONSE, INCLINE_EVENT_RECOVERY,
+		INCLINE_EVENT_DISCLOSURE,
+	};
+	if (!presupposed(s, cue))
+		return false;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		const lex_hit *g = cues[steps[i]];
+		if (g && s->clause[g->first] == s->clause[cue->first])
+			return true;
+	}
+	return false;
 }
 
 /* The expressions inside the sentence: dates[*first .. returned). */
@@ -822,6 +879,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
+		if (!word_aligned(s, &c->dates->items[i]))
+			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
 		else if (!bound && vague(s, &c->dates->items[i]))
@@ -829,7 +888,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
-	pick_types(s, cues);
+	pick_types(s, cues, c->flaw_before);
+	c->flaw_before = find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])
 			continue;
@@ -838,12 +898,15 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
+		if (t == INCLINE_EVENT_INTRUSION && governed(s, cues, cues[t]))
+			d.upper_bound_only = true;
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);
 	}
 	/* the narrative date: this sentence's first own, non-reporting date */
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
-		if (usable(&c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
+		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
+		    !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}
@@ -860,7 +923,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 	sentence s = {0};
 	const char *body = a->bytes + a->body.start;
 	size_t body_len = a->body.end - a->body.start, base = a->base + a->body.start;
-	article_ctx c = {x, a, out, &dates, 0, NULL, base};
+	article_ctx c = {x, a, out, &dates, 0, NULL, base, false};
 	int rc = incline_timeline_add_article(out, a->id);
 
 	if (!rc)

@@ -48,6 +48,8 @@ typedef struct ix_pair {
 struct incline_incident_index {
 	incline_entity_finder *finder;
 	incline_strmap articles;   /* article id -> index */
+	const char *last_article;  /* the last one added (in articles' pool) */
+	size_t last_index;
 	incline_day *published;    /* per article: latest publication seen */
 	size_t cap_published;
 	size_t n_atoms;            /* sentences added, numbered 0.. */
@@ -125,11 +127,18 @@ static int ix_push(void *items, size_t *n, size_t *cap, const void *e,
 static int ix_article(uint32_t *out, incline_incident_index *x,
 		      const char *article, incline_day published)
 {
-	size_t len = strlen(article);
-	size_t i = incline_strmap_find(&x->articles, article, len);
+	size_t len, i;
 	void *p;
 	int rc;
 
+	/* merge adds atoms sorted by type, then article: runs of one. */
+	if (x->last_article && (x->last_article == article
+				|| strcmp(x->last_article, article) == 0)) {
+		i = x->last_index;
+		goto found;
+	}
+	len = strlen(article);
+	i = incline_strmap_find(&x->articles, article, len);
 	if (i == SIZE_MAX) {
 		i = x->articles.n;
 		p = x->published;
@@ -140,11 +149,14 @@ static int ix_article(uint32_t *out, incline_incident_index *x,
 						   (uint32_t)i)))
 			return rc;
 		x->published[i] = published;
-	} else if (published != INCLINE_DAY_NONE
-		   && (x->published[i] == INCLINE_DAY_NONE
-		       || published > x->published[i])) {
-		x->published[i] = published;
 	}
+	x->last_article = incline_strmap_str(&x->articles, i);
+	x->last_index = i;
+found:
+	if (published != INCLINE_DAY_NONE
+	    && (x->published[i] == INCLINE_DAY_NONE
+		|| published > x->published[i]))
+		x->published[i] = published;
 	*out = (uint32_t)i;
 	return 0;
 }
@@ -407,6 +419,21 @@ uint32_t incline_incident_index_victim(const incline_incident_index *x,
 		return INCLINE_ENTITY_NONE;
 	i = incline_strmap_find(&x->articles, article, strlen(article));
 	return i == SIZE_MAX ? INCLINE_ENTITY_NONE : x->victim[i];
+}
+
+uint32_t incline_incident_index_atom_article(const incline_incident_index *x,
+					     size_t u)
+{
+	return u < x->n_atoms ? x->atom_article[u] : UINT32_MAX;
+}
+
+uint32_t incline_incident_index_atom_victim(const incline_incident_index *x,
+					    size_t u)
+{
+	uint32_t a = incline_incident_index_atom_article(x, u);
+
+	return x->finished && a != UINT32_MAX ? x->victim[a]
+					      : INCLINE_ENTITY_NONE;
 }
 
 int incline_incident_index_victim_names(const incline_incident_index *x,

@@ -46,6 +46,14 @@ int incline_incident_index_finish(incline_incident_index *x);
 uint32_t incline_incident_index_victim(const incline_incident_index *x,
 				       const char *article);
 
+/* The article number (0.., in order of first add) and the victim of atom
+ * u; UINT32_MAX / INCLINE_ENTITY_NONE when it had no article. Victims
+ * only after finish. */
+uint32_t incline_incident_index_atom_article(const incline_incident_index *x,
+					     size_t u);
+uint32_t incline_incident_index_atom_victim(const incline_incident_index *x,
+					    size_t u);
+
 /* Every name that stands for victim key v (its own and those of the
  * acronyms and spellings resolved to it), folded, as (key string): calls
  * fn(payload, name) for each; fn returns 0 or an error, which stops the

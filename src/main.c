@@ -635,11 +635,11 @@ static int merge_and_write(options *o, incline_timeline *raw)
 	int rc = 0;
 
 	incline_error_clear(&err);
-	if (incline_merge(&merged, raw, &o->merge, &err)) {
+	/* raw is freed by the merge: its strings move, not copied */
+	if (incline_merge_take(&merged, raw, &o->merge, &err)) {
 		report(&err);
-		rc = EXIT_OUTPUT;
+		rc = work_exit(err.code); /* INCLINE_ELIMIT: too much input */
 	}
-	incline_timeline_free(raw);
 	if (!rc && o->split) {
 		rc = write_split(o, &merged);
 	} else if (!rc) {

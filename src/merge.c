@@ -20,6 +20,7 @@
 
 #include <libstemmer.h>
 
+#include "incline/limits.h"
 #include "incline/merge.h"
 #include "array.h"
 #include "incline/text.h"
@@ -107,6 +108,7 @@ typedef struct merge_edge {
 typedef struct merge_ctx {
 	double min_overlap;
 	double conflict_overlap;
+	bool take;                /* steal evidence strings from the input */
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
 	incline_strmap stops;       /* folded stop words */
@@ -184,8 +186,10 @@ static int merge_cmp_identity(const merge_atom *a, const merge_atom *b)
 {
 	int c;
 
+	/* the same article id is often the very same string */
 	if ((c = merge_cmp_i64(a->type, b->type))
-	    || (c = merge_cmp_str(a->ev->article, b->ev->article))
+	    || (a->ev->article != b->ev->article
+		&& (c = merge_cmp_str(a->ev->article, b->ev->article)))
 	    || (c = merge_cmp_i64((int64_t)a->ev->start, (int64_t)b->ev->start)))
 		return c;
 	return merge_cmp_i64((int64_t)a->ev->end, (int64_t)b->ev->end);
@@ -479,40 +483,73 @@ static void merge_interval(int64_t *lo, int64_t *hi, const incline_evidence *e)
 	*lo = MERGE_LO_OPEN;
 }
 
+/* One sentence of one article, for counting distinct sentences. */
+typedef struct merge_sentence {
+	int64_t article;  /* article number; atoms without one apart */
+	size_t start, end;
+	size_t u;
+} merge_sentence;
+
+static int merge_cmp_sentence(const void *pa, const void *pb)
+{
+	const merge_sentence *a = pa, *b = pb;
+	int c;
+
+	if ((c = merge_cmp_i64(a->article, b->article))
+	    || (c = merge_cmp_i64((int64_t)a->start, (int64_t)b->start))
+	    || (c = merge_cmp_i64((int64_t)a->end, (int64_t)b->end)))
+		return c;
+	return merge_cmp_i64((int64_t)a->u, (int64_t)b->u);
+}
+
 /* Rarity weights of every key and each unique atom's total. A key weighs
  * less the more distinct sentences of the whole pile hold it, so the
  * court's own name in a pile about the court counts little and "lawyers"
- * much. Counted over distinct quotes, not atoms: a sentence extracted as
- * a detection and as a response is one sentence. Depends only on the set
+ * much. Counted over distinct sentences (article and span), not atoms: a
+ * sentence extracted as a detection and as a response is one sentence;
+ * found by sorting, not by hashing every quote. Depends only on the set
  * of atoms, so merging stays order independent and associative. */
 static int merge_weigh(merge_ctx *c)
 {
 	size_t *df = merge_calloc(c->keys.n, sizeof *df);
-	incline_strmap seen = { 0 };
-	size_t n = 0;
+	merge_sentence *s = merge_calloc(c->n_uniq, sizeof *s);
+	size_t n = 0, m = 0;
 	int rc = 0;
 
 	c->weight = merge_calloc(c->keys.n, sizeof *c->weight);
 	c->wsum = merge_calloc(c->n_uniq, sizeof *c->wsum);
-	if (!df || !c->weight || !c->wsum)
+	if (!df || !s || !c->weight || !c->wsum)
 		rc = INCLINE_ENOMEM;
 	for (size_t u = 0; u < c->n_uniq && !rc; u++) {
-		const char *q = c->atoms[c->uniq[u]].ev->quote;
-		uint32_t v;
+		const incline_evidence *e = c->atoms[c->uniq[u]].ev;
+		uint32_t a = incline_incident_index_atom_article(c->incidents, u);
 
-		if (!q || incline_strmap_get(&seen, q, strlen(q), &v))
+		if (!e->quote)
 			continue;
-		rc = incline_strmap_put(&seen, q, strlen(q), 0);
+		s[m].article = a == UINT32_MAX ? (int64_t)UINT32_MAX + 1 + (int64_t)u
+					       : (int64_t)a;
+		s[m].start = e->start;
+		s[m].end = e->end;
+		s[m++].u = u;
+	}
+	if (!rc)
+		incline_array_sort(s, m, sizeof *s, merge_cmp_sentence);
+	for (size_t i = 0; i < m && !rc; i++) {
+		size_t u = s[i].u;
+
+		if (i > 0 && s[i].article == s[i - 1].article
+		    && s[i].start == s[i - 1].start && s[i].end == s[i - 1].end)
+			continue;
 		n++;
-		for (size_t i = 0; i < c->klen[u]; i++)
-			df[c->kpool[c->koff[u] + i]]++;
+		for (size_t k = 0; k < c->klen[u]; k++)
+			df[c->kpool[c->koff[u] + k]]++;
 	}
 	for (size_t k = 0; k < c->keys.n && !rc; k++)
 		c->weight[k] = incline_merge_word_weight(n, df[k]);
 	for (size_t u = 0; u < c->n_uniq && !rc; u++)
 		for (size_t i = 0; i < c->klen[u]; i++)
 			c->wsum[u] += c->weight[c->kpool[c->koff[u] + i]];
-	incline_strmap_free(&seen);
+	free(s);
 	free(df);
 	return rc;
 }
@@ -657,8 +694,7 @@ static int merge_prepare(merge_ctx *c)
 	if (!(c->victim = merge_calloc(n, sizeof *c->victim)))
 		return INCLINE_ENOMEM;
 	for (size_t u = 0; u < n; u++)
-		c->victim[u] = incline_incident_index_victim(
-			c->incidents, c->atoms[c->uniq[u]].ev->article);
+		c->victim[u] = incline_incident_index_atom_victim(c->incidents, u);
 	if ((rc = merge_drop_victim_words(c)))
 		return rc;
 	return merge_weigh(c);
@@ -692,9 +728,14 @@ static size_t merge_union(size_t *parent, size_t a, size_t b)
 static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 {
 	void *edges = c->edges;
-	int rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
-				       sizeof *c->edges);
+	int rc;
 
+	/* Thousands of near-identical accounts pair up quadratically: bound
+	 * the candidate links (memory and time) with a clear error. */
+	if (c->n_edges >= INCLINE_MAX_MERGE_LINKS)
+		return INCLINE_ELIMIT;
+	rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
+				   sizeof *c->edges);
 	c->edges = edges;
 	if (rc)
 		return rc;
@@ -707,6 +748,13 @@ static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 
 /* ---- matching by words ------------------------------------------------- */
 
+/* One atom listed under a key, with its victim, so a posting list can be
+ * searched by victim without touching the atoms. */
+typedef struct merge_posting {
+	uint32_t victim;
+	size_t u;
+} merge_posting;
+
 /* Scratch of one type block's inverted index. */
 typedef struct merge_index {
 	uint32_t *rank;     /* key id -> rank in the block's key order */
@@ -714,7 +762,7 @@ typedef struct merge_index {
 	uint64_t *order;    /* (df << 32 | key id) of the block's keys */
 	uint32_t *rweight;  /* rank -> weight of its key */
 	size_t *post_off;   /* rank -> first posting; n_ranks + 1 entries */
-	size_t *postings;   /* unique atom indices */
+	merge_posting *postings; /* per rank: its atoms, sorted by victim */
 	size_t *stamp;      /* unique atom -> last atom it was compared to */
 	struct merge_vu *vu; /* block atoms sorted by victim */
 } merge_index;
@@ -800,7 +848,11 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 		for (size_t j = 0; j < c->klen[u]; j++) {
 			uint32_t id = (uint32_t)x->order[k[j]];
 
-			x->postings[x->post_off[k[j]] + x->df[id]++] = u;
+			merge_posting *p = &x->postings[x->post_off[k[j]]
+							 + x->df[id]++];
+
+			p->victim = c->victim[u];
+			p->u = u;
 		}
 	}
 	for (size_t r = 0; r < n_ranks; r++)
@@ -890,7 +942,7 @@ static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->victim[x->postings[mid]] < v)
+		if (x->postings[mid].victim < v)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -900,7 +952,7 @@ static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (c->victim[x->postings[mid]] <= v)
+		if (x->postings[mid].victim <= v)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -914,7 +966,7 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
 		      size_t to)
 {
 	for (size_t p = from; p < to; p++) {
-		size_t o = x->postings[p];
+		size_t o = x->postings[p].u;
 		incline_merge_overlap ov;
 
 		if (!merge_larger(c, a, o) || x->stamp[o] == a)
@@ -1467,6 +1519,32 @@ typedef struct merge_scratch {
 	merge_source_ref *sources;
 } merge_scratch;
 
+/* Appends e to ev (room reserved) moving its strings, which nothing
+ * reads after this (the event's own date words and summary are copies
+ * made before, sources counted before): e keeps only what is copied
+ * (claim, actors). For incline_merge_take, whose input is dropped. */
+static int merge_move_evidence(incline_event *ev, incline_evidence *e)
+{
+	incline_evidence tmp = *e;
+	incline_evidence *dst;
+	int rc;
+
+	tmp.article = tmp.source = tmp.quote = NULL;
+	tmp.when.value = tmp.when.text = tmp.when.article = NULL;
+	if ((rc = incline_event_add_evidence(ev, &tmp)))
+		return rc;
+	dst = &ev->evidence[ev->n_evidence - 1];
+	dst->article = e->article;
+	dst->source = e->source;
+	dst->quote = e->quote;
+	dst->when.value = e->when.value;
+	dst->when.text = e->when.text;
+	dst->when.article = e->when.article;
+	e->article = e->source = e->quote = NULL;
+	e->when.value = e->when.text = e->when.article = NULL;
+	return 0;
+}
+
 /* One event from one cluster, taken by out. */
 static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 			     const merge_cluster *k, merge_scratch *s)
@@ -1500,6 +1578,7 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		goto fail;
 	}
 	ev.cap_evidence = k->n;
+	ev.n_sources = merge_count_sources(s->sources, c, k);
 	for (size_t i = 0; i < k->n; i++) {
 		const incline_evidence *e = merge_ev(c, k->u[i]);
 
@@ -1509,14 +1588,14 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		    && (ev.first_reported == INCLINE_DAY_NONE
 			|| e->published < ev.first_reported))
 			ev.first_reported = e->published;
-		if ((rc = incline_event_add_evidence(&ev, e))
+		if ((rc = c->take ? merge_move_evidence(&ev, (incline_evidence *)e)
+				  : incline_event_add_evidence(&ev, e))
 		    || (rc = merge_evidence_actors(&ev.evidence[ev.n_evidence - 1],
 						   s->names, c, k->u[i])))
 			goto fail;
 	}
 	if (all_hedged)
 		ev.flags |= INCLINE_EVENT_HEDGED;
-	ev.n_sources = merge_count_sources(s->sources, c, k);
 	incline_event_assign_id(&ev);
 	return incline_timeline_take(out, &ev);
 fail:
@@ -1650,6 +1729,28 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 
 /* ---- entry point ------------------------------------------------------- */
 
+/* What matching used and building does not: freed before the output
+ * grows, so the two never weigh on memory together. */
+static void merge_release_words(merge_ctx *c)
+{
+	incline_strmap_free(&c->raw);
+	incline_strmap_free(&c->keys);
+	incline_strmap_free(&c->synonyms);
+	incline_span_list_free(&c->words);
+	free(c->kpool);
+	free(c->koff);
+	free(c->klen);
+	free(c->weight);
+	free(c->wsum);
+	free(c->edges);
+	c->kpool = NULL;
+	c->koff = c->klen = NULL;
+	c->weight = NULL;
+	c->wsum = NULL;
+	c->edges = NULL;
+	c->kpool_n = c->kpool_cap = c->n_edges = c->cap_edges = 0;
+}
+
 /* The input's article ids, each once, into the empty list of out: sorted
  * and deduplicated here, since adding them one by one checks each against
  * all the others. */
@@ -1709,8 +1810,9 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	return merge_load_synonyms(c);
 }
 
-int incline_merge(incline_timeline *out, const incline_timeline *in,
-		  const incline_merge_opts *opts, incline_error *err)
+static int merge_run(incline_timeline *out, const incline_timeline *in,
+		     const incline_merge_opts *opts, bool take,
+		     incline_error *err)
 {
 	merge_ctx c;
 	int rc;
@@ -1719,19 +1821,45 @@ int incline_merge(incline_timeline *out, const incline_timeline *in,
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "merge: output timeline is not empty");
 	memset(&c, 0, sizeof c);
+	c.take = take;
 	if (!(rc = merge_setup(&c, opts, err))
 	    && !(rc = merge_collect(&c, in)) && !(rc = merge_prepare(&c))
-	    && !(rc = merge_link(&c)))
+	    && !(rc = merge_link(&c))) {
+		merge_release_words(&c);
 		rc = merge_build(out, &c);
+	}
 	if (!rc)
 		rc = merge_articles(out, in);
 	if (!rc)
 		incline_timeline_sort(out);
 	merge_ctx_free(&c);
+	if (rc == INCLINE_ELIMIT) {
+		incline_timeline_free(out);
+		return incline_error_set(err, rc, NULL, 0, 0,
+					 "merge: more than %lu candidate links between "
+					 "similar accounts (INCLINE_MAX_MERGE_LINKS): too many "
+					 "near-identical sentences",
+					 (unsigned long)INCLINE_MAX_MERGE_LINKS);
+	}
 	if (rc) {
 		incline_timeline_free(out);
 		return incline_error_set(err, rc, NULL, 0, 0, "merge: %s",
 					 incline_error_name(rc));
 	}
 	return 0;
+}
+
+int incline_merge(incline_timeline *out, const incline_timeline *in,
+		  const incline_merge_opts *opts, incline_error *err)
+{
+	return merge_run(out, in, opts, false, err);
+}
+
+int incline_merge_take(incline_timeline *out, incline_timeline *in,
+		       const incline_merge_opts *opts, incline_error *err)
+{
+	int rc = merge_run(out, in, opts, true, err);
+
+	incline_timeline_free(in);
+	return rc;
 }

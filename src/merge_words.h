@@ -30,7 +30,8 @@ typedef struct incline_merge_overlap {
 	uint64_t wa, wb, w;
 } incline_merge_overlap;
 
-/* Weight of a stem found in df of the n distinct sentences being merged:
+/* Weight of a stem found in df of the n distinct sentences (article and
+ * span) being merged:
  * round(1024 * log(1 + n / df)); 0 when df is 0. Integers, so the sums
  * are exact and do not depend on the order they are added in. */
 uint32_t incline_merge_word_weight(size_t n, size_t df);

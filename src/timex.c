@@ -911,6 +911,7 @@ static bool false_cue(const tx_scan *s, int k)
 
 	switch (wid(s, k)) {
 	case TXW_PLAN:
+	case TXW_SET: /* "set to resume Monday"; "set up", "set" a record: no cue */
 		return wid(s, k + 1) != TXW_TO;
 	case TXW_EXPECTED:
 		if (punct(s, p, '-'))
@@ -1821,10 +1822,17 @@ static void q_year_suffix(tx_scan *s, tx_qparse *q)
  * when it is no quarter. */
 static bool q_words(tx_scan *s, int i, tx_qparse *q)
 {
-	int j = q->j;
+	int j = q->j, y;
 
 	if (has(s, j, TXC_ORD) || (tk(s, j)->kind == TK_NUM && tk(s, j)->suf == SUF_ORD)) {
 		q->n = has(s, j, TXC_ORD) ? wnum(s, j) : tk(s, j)->num;
+		q->j++;
+		q->explicit_n = true;
+	} else if (wid(s, j) == TXW_LAST && j > i && wid(s, j + 1) == TXW_HALF &&
+		   wid(s, j + 2) == TXW_OF &&
+		   (year_after(s, j + 3, &y) || (wid(s, j + 3) == TXW_THE && wid(s, j + 4) == TXW_YEAR_WORD))) {
+		/* "the last half of 1989": the second */
+		q->n = 2;
 		q->j++;
 		q->explicit_n = true;
 	} else if ((wid(s, j) == TXW_LATEST || wid(s, j) == TXW_LAST) && j > i &&
@@ -2001,7 +2009,7 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 
 	switch (wid(s, i)) {
 	case TXW_THESE: case TXW_THE: case TXW_NEAR: case TXW_FUTURE: case TXW_A:
-	case TXW_RECENT: case TXW_COMING:
+	case TXW_RECENT: case TXW_COMING: case TXW_RIGHT:
 		break;
 	default:
 		if (!has(s, i, TXC_REF))
@@ -2010,6 +2018,8 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 	if (has(s, i, TXC_REF))
 		return ref_word(s, i, r);
 	if (wid(s, i) == TXW_THESE && wid(s, i + 1) == TXW_DAYS)
+		return ref_of(r, TXF_PRESENT, 2);
+	if (wid(s, i) == TXW_RIGHT && wid(s, i + 1) == TXW_NOW)
 		return ref_of(r, TXF_PRESENT, 2);
 	/* "at a later date" */
 	if (wid(s, i) == TXW_A && wid(s, i + 1) == TXW_LATER && wid(s, i + 2) == TXW_DATE)
@@ -2935,7 +2945,7 @@ static unsigned word_starts(const tx_word *w)
 	case TXW_FISCAL: case TXW_RECENT: case TXW_FUTURE: case TXW_NEAR:
 	case TXW_SHORT: case TXW_LONG: case TXW_THESE: case TXW_AT: case TXW_UP:
 	case TXW_HALF: case TXW_LATEST: case TXW_FULL: case TXW_COMING:
-	case TXW_ONCE: case TXW_TWICE:
+	case TXW_ONCE: case TXW_TWICE: case TXW_RIGHT:
 		return st | TS_START;
 	default:
 		return st;
@@ -3002,6 +3012,8 @@ static bool begins(const tx_tok *t, const tx_tok *nx)
 		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_TO;
 	case TXW_THESE: /* "these days" */
 		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_DAYS;
+	case TXW_RIGHT: /* "right now" */
+		return nx && nx->kind == TK_WORD && nx->w && nx->w->id == TXW_NOW;
 	default:
 		break;
 	}

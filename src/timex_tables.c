@@ -292,6 +292,7 @@ const tx_word tx_words[] = {
 	W("sept", TXC_MONTH | TXC_ABBR | TXC_NOSTOP, 9, 0, 0),
 	W("september", TXC_MONTH, 9, 0, 0),
 	W("server", TXC_NOYEAR, 0, 0, 0),
+	W("set", TXC_FUTURE, 0, 0, TXW_SET), /* "set to resume": only before "to" */
 	W("seven", TXC_NUM, 0, 7, 0),
 	W("seventeen", TXC_NUM, 0, 17, 0),
 	W("seventeenth", TXC_ORD, 0, 17, 0),

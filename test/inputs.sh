@@ -50,6 +50,12 @@ gzip -c "$data/articles.ndjson" >articles.ndjson.gz
 # stdin: detected from the bytes
 "$bin" build -f ndjson - <"$data/articles.json" >in.nd 2>err && norm in.nd >in.norm && cmp -s text.norm in.norm && ok \
 	|| ko "JSON on stdin: $(cat err)"
+# worker threads change nothing
+"$bin" build "$data/articles.json" "$data/000.html" >j1.json 2>/dev/null
+"$bin" build -j 2 "$data/articles.json" "$data/000.html" >j2.json 2>/dev/null
+[ -s j1.json ] && cmp -s j1.json j2.json && ok || ko "build -j 2 on JSON and HTML differs from -j 1"
+# extract reports file offsets too
+"$bin" extract "$data/articles.csv" >x.nd 2>err && grep -q '"article":"[^"]*articles.csv#000"' x.nd && ok || ko "extract on CSV: $(cat err)"
 # --input-format overrides the extension
 cp "$data/articles.csv" articles.txt
 expect 0 "" -- build --input-format csv articles.txt

@@ -227,6 +227,9 @@ static const tcase cases[] = {
 	{ "1989-10-26", "The trust created a new office, effective Feb. 1.", "Feb. 1", "DATE", "1990-02-01", "", "1990-02-01", "1990-02-01", NULL },
 	{ "1998-02-13", "The third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06", "", NULL, NULL, NULL },
 
+	{ "1998-03-22", "The talks are set to resume Monday in Belfast.", "Monday", "DATE", "1998-03-23", "", "1998-03-23", "1998-03-23", NULL },
+	{ "1998-03-22", "The talks set a record on Monday in Belfast.", "Monday", "DATE", "1998-03-16", "", "1998-03-16", "1998-03-16", NULL },
+
 	/* --- anchoring on the previous date in the text */
 	{ "2023-09-19", "The files leaked on Sept. 14. That Friday the ransom note arrived.", "That Friday", "DATE", "2023-09-15", "", "2023-09-15", "2023-09-15", "previous" },
 	{ "2023-09-19", "The files leaked in March 2021. The year before, the gang grew.", "The year before", "DATE", "2020", "", "2020-01-01", "2020-12-31", "previous" },
@@ -251,6 +254,9 @@ static const tcase cases[] = {
 	{ "2020-04-20", "| 2008-May-31 02:18:53 UTC | vboxdrv.sys |", "2008-May-31", "DATE", "2008-05-31", "", "2008-05-31", "2008-05-31", "" },
 	{ "2020-04-20", "| 2016-03-07 09:44:01 |\n\nOn 21 February, we detected the new sample.", "21 February", "DATE", "2020-02-21", "", NULL, NULL, "publication" },
 	{ "2021-01-27", "What to Expect in 2021\nJan 27, 2021\nOn 19 January, [Malwarebytes reported](x) a breach.", "19 January", "DATE", "2021-01-19", "", NULL, NULL, NULL },
+
+	{ "1989-11-01", "Sales rose in the last half of 1989, analysts said.", "the last half of 1989", "DATE", "1989-H2", "", "1989-07-01", "1989-12-31", NULL },
+	{ "1989-11-01", "Prices are falling right now, analysts said.", "right now", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
 
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },

@@ -23,4 +23,11 @@ void incline_merge_opts_default(incline_merge_opts *opts);
 int incline_merge(incline_timeline *out, const incline_timeline *in,
 		  const incline_merge_opts *opts, incline_error *err);
 
+/* incline_merge for a caller that is done with `in`: the strings of its
+ * evidence (quotes, article ids, outlets, date words) move into *out
+ * instead of being copied, so a big pile is not held twice. `in` is
+ * taken: it is freed (left empty) afterwards, on failure too. */
+int incline_merge_take(incline_timeline *out, incline_timeline *in,
+		       const incline_merge_opts *opts, incline_error *err);
+
 #endif

@@ -194,6 +194,14 @@ def main():
             r = run([a.merge_bench, str(n)], os.path.join(a.work, 'out', 'merge.txt'))
             r['events'] = n
             r['report'] = open(os.path.join(a.work, 'out', 'merge.txt')).read().strip()
+            # its own figures, "key=value" words: merge alone, without
+            # generating the events
+            for word in r['report'].split():
+                k, _, v = word.partition('=')
+                try:
+                    r.setdefault('own', {})[k] = float(v)
+                except ValueError:
+                    pass
             res['merge'].append(r)
     res['machine']['load_end'] = loadavg()
     os.makedirs(os.path.dirname(a.out) or '.', exist_ok=True)
@@ -241,10 +249,18 @@ def print_table(res, path):
                 print('  %-8s -j %d speed-up: %.2fx' % (cmd, j, rs[j]['mbps'] / rs[1]['mbps']))
     if res['merge']:
         print('\nmerge (test/bench/merge_bench)')
-        print('%10s %10s %10s  %s' % ('events', 'seconds', 'peak MiB', 'its report'))
+        print('%10s %12s %12s %12s %12s %12s' % ('events', 'merge s', 'merge cpu s', 'peak MiB',
+                                                 'input MiB', 'process s'))
         for r in res['merge']:
-            print('%10d %10.2f %10.1f  %s' % (r['events'], r['wall'], r['rss_kib'] / 1024,
-                                            r['report'].replace('\n', ' | ')[:80]))
+            own = r.get('own', {})
+            if r['status'] != 0:
+                print('%10d   FAILED: %s' % (r['events'], (r['stderr'] or r['report']).strip()[:60]))
+                continue
+            print('%10d %12s %12s %12.1f %12s %12.2f' % (
+                r['events'], '%.2f' % own['seconds'] if 'seconds' in own else '?',
+                '%.2f' % own['cpu_seconds'] if 'cpu_seconds' in own else '?',
+                r['rss_kib'] / 1024,
+                '%.1f' % own['input_rss_mib'] if 'input_rss_mib' in own else '?', r['wall']))
     else:
         print('\nmerge: test/bench/merge_bench.c not there yet (the merge engineer adds it)')
     print('\nfigures: %s' % path)
