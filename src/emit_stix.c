@@ -9,11 +9,17 @@
  *                  has no event object in its core): id, type, EDTF date,
  *                  granularity, summary, sources and flags
  *   threat-actor   one per actor named by an attribution claim (by name)
- *   relationship   one "attributed-to" (incident -> threat-actor) per
- *                  attribution event, with x_incline_stance (asserted,
- *                  suspected, denied), x_incline_claimant, x_incline_event_id,
- *                  x_incline_conflict / x_incline_hedged when flagged and
- *                  x_incline_claims, every source's own claim
+ *   relationship   one per attribution event (incident -> threat-actor):
+ *                  "attributed-to" when its stance is asserted or
+ *                  suspected, "related-to" when the actor is denied or
+ *                  said not to be the one (STIX has no relationship for
+ *                  "did not do it", and a consumer reading only
+ *                  relationship_type must not take a denial for an
+ *                  attribution); with x_incline_stance (asserted,
+ *                  suspected, denied, unattributed), x_incline_claimant,
+ *                  x_incline_event_id, x_incline_conflict /
+ *                  x_incline_hedged when flagged and x_incline_claims,
+ *                  every source's own claim
  *   report         one per article (by article id): published = the
  *                  article's date, external_references with its URL when
  *                  it is a web URL, object_refs = the incidents, claims and
@@ -22,7 +28,9 @@
  * Reproducible: ids are UUIDv5 (in incline's own namespace, below) of
  * what the object stands for: "incident" + merge's incident id (or, for
  * the whole timeline, the article ids), "threat-actor"
- * + the name, "attributed-to" + the event id, "report" + the article id.
+ * + the name, "relationship" + the event id, "report" + the article id
+ * (the type is part of every name, so no two objects share a UUID, as
+ * STIX 2.1 requires).
  * created and modified are the latest publication date in the timeline
  * (00:00:00.000Z), never the clock, so the same timeline gives the same
  * bytes. STIX forbids null values and empty lists, so unknown values are
@@ -377,8 +385,15 @@ static bool add_refs(stix_ctx *c, const incline_event *ev, const char *ref)
 	return true;
 }
 
-/* The attributed-to relationship of an attribution event; adds itself
- * and its actor to the reports of the articles that tell it. */
+/* The relationship_type that says what the claim says (see the top). */
+static const char *claim_relationship(incline_stance stance)
+{
+	return stance == INCLINE_STANCE_ASSERTED || stance == INCLINE_STANCE_SUSPECTED
+	       ? "attributed-to" : "related-to";
+}
+
+/* The relationship of an attribution event to its actor; adds itself and
+ * its actor to the reports of the articles that tell it. */
 static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
 			   const incline_event *ev)
 {
@@ -392,7 +407,8 @@ static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
 	    || !make_id(c, actor_id, "threat-actor", ev->claim.actor))
 		return NULL;
 	o = common(c, "relationship", id);
-	ok = o && SET(o, "relationship_type", json_string("attributed-to"))
+	ok = o && SET(o, "relationship_type",
+		      json_string(claim_relationship(ev->claim.stance)))
 	     && (!ev->summary || SET(o, "description", text(c, ev->summary)))
 	     && SET(o, "source_ref",
 		    json_string(c->incident_ids[incident_of(c, tl, ev)]))

@@ -230,11 +230,16 @@ def check_stix(path):
                 fail(f"{where}: external reference needs source_name and url/external_id/description")
             if "url" in e and not re.match(r"^https?://", e["url"]):
                 fail(f"{where}: url {e['url']} is not http(s)")
-        if t == "relationship" and o["relationship_type"] == "attributed-to":
+        if t == "relationship" and "x_incline_stance" in o:
             if ids[o["target_ref"]]["type"] not in ("threat-actor", "intrusion-set"):
-                fail(f"{where}: attributed-to must point at an actor")
-            if o.get("x_incline_stance") not in ("asserted", "suspected", "denied", "unattributed"):
-                fail(f"{where}: x_incline_stance missing")
+                fail(f"{where}: a claim must point at an actor")
+            # a denial written as attributed-to would read as an attribution
+            want = {"asserted": "attributed-to", "suspected": "attributed-to",
+                    "denied": "related-to", "unattributed": "related-to"}.get(o["x_incline_stance"])
+            if o["relationship_type"] != want:
+                fail(f"{where}: stance {o['x_incline_stance']} as {o['relationship_type']}")
+        elif t == "relationship" and o["relationship_type"] == "attributed-to":
+            fail(f"{where}: attributed-to without x_incline_stance")
     if not types.get("incident"):
         fail("no incident")
     if not types.get("report"):

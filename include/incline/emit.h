@@ -47,9 +47,10 @@ int incline_emit_timesketch(FILE *fp, const incline_timeline *tl,
 			    incline_error *err);
 
 /* A STIX 2.1 bundle: one incident, one report per article, attribution
- * claims as threat-actor objects with attributed-to relationships
- * (x_incline_stance, x_incline_claimant). Ids are UUIDv5 of the content
- * and timestamps come from the data, so output is reproducible. */
+ * claims as threat-actor objects with a relationship from the incident:
+ * attributed-to when asserted or suspected, related-to when denied
+ * (x_incline_stance, x_incline_claimant say which). Ids are UUIDv5 of the
+ * content and timestamps come from the data, so output is reproducible. */
 int incline_emit_stix(FILE *fp, const incline_timeline *tl,
 		      incline_error *err);
 
