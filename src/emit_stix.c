@@ -130,6 +130,48 @@ static stix_article *find_article(const stix_ctx *c, const char *id)
 		  : NULL;
 }
 
+/* Folds a, another copy of the article last, into last, field by field
+ * (the smallest string, the earliest day): qsort is not stable, so the
+ * result must not depend on which copy came first. */
+static void merge_article(stix_article *last, const stix_article *a)
+{
+	if (a->source && (!last->source || strcmp(a->source, last->source) < 0))
+		last->source = a->source;
+	if (a->url && (!last->url || strcmp(a->url, last->url) < 0))
+		last->url = a->url;
+	if (a->published != INCLINE_DAY_NONE
+	    && (last->published == INCLINE_DAY_NONE
+		|| a->published < last->published))
+		last->published = a->published;
+}
+
+/* Sorts c->articles[0..n) by id and keeps one per id. */
+static void unique_articles(stix_ctx *c, size_t n)
+{
+	qsort(c->articles, n, sizeof *c->articles, cmp_article);
+	for (size_t i = 0; i < n; i++) {
+		stix_article *last = c->n_articles ? &c->articles[c->n_articles - 1]
+						   : NULL;
+
+		if (last && strcmp(last->id, c->articles[i].id) == 0)
+			merge_article(last, &c->articles[i]);
+		else
+			c->articles[c->n_articles++] = c->articles[i];
+	}
+}
+
+/* Sorts c->actors and keeps one of each name. */
+static void unique_actors(stix_ctx *c)
+{
+	size_t n = 0;
+
+	qsort(c->actors, c->n_actors, sizeof *c->actors, cmp_str);
+	for (size_t i = 0; i < c->n_actors; i++)
+		if (n == 0 || strcmp(c->actors[n - 1], c->actors[i]) != 0)
+			c->actors[n++] = c->actors[i];
+	c->n_actors = n;
+}
+
 /* Collects the articles (from the timeline's list and the evidence) and
  * the actors, and the stamp. false on OOM. */
 static bool collect(stix_ctx *c, const incline_timeline *tl)
@@ -163,28 +205,8 @@ static bool collect(stix_ctx *c, const incline_timeline *tl)
 		if (ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor)
 			c->actors[c->n_actors++] = ev->claim.actor;
 	}
-	/* qsort is not stable: merge duplicates field by field so the result
-	 * does not depend on which copy came first. */
-	qsort(c->articles, n, sizeof *c->articles, cmp_article);
-	for (size_t i = 0; i < n; i++) {
-		stix_article *a = &c->articles[i];
-		stix_article *last = c->n_articles ? &c->articles[c->n_articles - 1]
-						   : NULL;
-
-		if (last && strcmp(last->id, a->id) == 0) {
-			if (a->source && (!last->source
-					  || strcmp(a->source, last->source) < 0))
-				last->source = a->source;
-			if (a->url && (!last->url || strcmp(a->url, last->url) < 0))
-				last->url = a->url;
-			if (a->published != INCLINE_DAY_NONE
-			    && (last->published == INCLINE_DAY_NONE
-				|| a->published < last->published))
-				last->published = a->published;
-		} else {
-			c->articles[c->n_articles++] = *a;
-		}
-	}
+	unique_articles(c, n);
+	unique_actors(c);
 	for (size_t i = 0; i < c->n_articles; i++) {
 		if (!(c->articles[i].refs = json_array()))
 			return false;
@@ -193,12 +215,6 @@ static bool collect(stix_ctx *c, const incline_timeline *tl)
 			|| c->articles[i].published > latest))
 			latest = c->articles[i].published;
 	}
-	qsort(c->actors, c->n_actors, sizeof *c->actors, cmp_str);
-	na = 0;
-	for (size_t i = 0; i < c->n_actors; i++)
-		if (na == 0 || strcmp(c->actors[na - 1], c->actors[i]) != 0)
-			c->actors[na++] = c->actors[i];
-	c->n_actors = na;
 	/* No date at all: the epoch, still never the clock. */
 	stix_time(c->stamp, latest == INCLINE_DAY_NONE ? 0 : latest);
 	return true;
@@ -477,18 +493,16 @@ static bool bundle_id(stix_ctx *c, char out[64], const json_t *objects)
 	return ok;
 }
 
-static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
+/* The STIX ids of the incidents: one per merge incident, named by its
+ * id, then the whole-timeline one, named by the set of articles. */
+static bool incident_ids(stix_ctx *c, const incline_timeline *tl)
 {
 	incline_emit_buf key = { NULL, 0, 0 };
-	json_t *objects = json_array(), *o = NULL;
-	char id[64];
-	bool ok = objects && collect(c, tl);
+	bool ok;
 
-	/* One STIX incident per merge incident, named by its id; the
-	 * whole-timeline one by the set of articles. */
 	c->n_incidents = tl->n_incidents;
 	c->incident_ids = calloc(tl->n_incidents + 1, sizeof *c->incident_ids);
-	ok = ok && c->incident_ids;
+	ok = c->incident_ids != NULL;
 	for (size_t i = 0; ok && i < tl->n_incidents; i++) {
 		char in_id[INCLINE_EVENT_ID_SIZE + 1];
 
@@ -504,6 +518,15 @@ static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
 	ok = ok && make_id(c, c->incident_ids[tl->n_incidents], "incident",
 			   key.data ? key.data : "");
 	incline_emit_buf_free(&key);
+	return ok;
+}
+
+/* Every object, in the order the top of this file gives. */
+static bool add_objects(stix_ctx *c, const incline_timeline *tl,
+			json_t *objects)
+{
+	bool ok = true;
+
 	c->whole = tl->n_incidents == 0;
 	for (size_t i = 0; ok && i < tl->n; i++) {
 		size_t k = incident_of(c, tl, &tl->events[i]);
@@ -524,10 +547,20 @@ static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
 			ok = APPEND(objects, attribution(c, tl, &tl->events[i]));
 	for (size_t i = 0; ok && i < c->n_articles; i++)
 		ok = APPEND(objects, report(c, &c->articles[i]));
-	ok = ok && bundle_id(c, id, objects) && (o = json_object())
-	     && SET(o, "type", json_string("bundle"))
-	     && SET(o, "id", json_string(id))
-	     && SET(o, "objects", json_incref(objects));
+	return ok;
+}
+
+static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
+{
+	json_t *objects = json_array(), *o = NULL;
+	char id[64];
+	bool ok = objects && collect(c, tl) && incident_ids(c, tl)
+		  && add_objects(c, tl, objects) && bundle_id(c, id, objects)
+		  && (o = json_object())
+		  && SET(o, "type", json_string("bundle"))
+		  && SET(o, "id", json_string(id))
+		  && SET(o, "objects", json_incref(objects));
+
 	json_decref(objects);
 	return incline_emit_json_done(o, ok);
 }
