@@ -1,5 +1,7 @@
 /* Helpers shared by the emitters: byte buffer, UTF-8 repair, HTML and
- * Markdown escaping, dates for people, which URLs may become links. */
+ * Markdown escaping, dates for people, which URLs may become links, the
+ * flag and claim words of the views, and the jansson builders. One place
+ * each, so every format says the same thing the same way. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>

@@ -196,13 +196,15 @@ def check_stix(path):
     if not m or m.group(1) != "bundle":
         fail(f"bad bundle id {b['id']}")
     no_null_or_empty(b["objects"], "objects")
-    ids = {}
+    ids, uuids = {}, set()
     for o in b["objects"]:
         m = STIX_ID.match(o.get("id", ""))
         if not m or m.group(1) != o.get("type"):
             fail(f"bad id {o.get('id')} for type {o.get('type')}")
-        if o["id"] in ids:
-            fail(f"duplicate id {o['id']}")
+        # STIX 2.1 section 2.9: the UUID part is unique whatever the type
+        if o["id"].split("--")[1] in uuids:
+            fail(f"UUID of {o['id']} used by another object")
+        uuids.add(o["id"].split("--")[1])
         ids[o["id"]] = o
     types = {}
     for o in b["objects"]:
