@@ -18,6 +18,7 @@
 #include "incline/load.h"
 #include "incline/merge.h"
 #include "incline/pipeline.h"
+#include "incline/run.h"
 #include "incline/text.h"
 #include "incline/timex.h"
 

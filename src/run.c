@@ -1,0 +1,526 @@
+/* The commands as library calls: articles streamed through the pipeline
+ * (pipeline.c) into per-article work, results consumed in input order,
+ * then merged and written. pipeline.c stays a generic engine (any work,
+ * any result); this file is what incline does with it. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "incline/emit.h"
+#include "incline/extract.h"
+#include "incline/incident.h"
+#include "incline/io.h"
+#include "incline/load.h"
+#include "incline/pipeline.h"
+#include "incline/run.h"
+#include "incline/text.h"
+#include "incline/timex.h"
+
+void incline_run_opts_default(incline_run_opts *opts)
+{
+	memset(opts, 0, sizeof *opts);
+	opts->read.ref_date = INCLINE_DAY_NONE;
+	opts->jobs = 1;
+	incline_merge_opts_default(&opts->merge);
+}
+
+/* Fails the run with code: output says whether it is the output's fault. */
+static int fail(incline_run_status *st, int code, int output)
+{
+	st->output = output;
+	return code;
+}
+
+/* An error of the work on articles (not of an input): out of memory or a
+ * failed write is the output's, anything else (a limit, bad data) the
+ * input's. */
+static int work_fail(incline_run_status *st, int code)
+{
+	return fail(st, code, code == INCLINE_ENOMEM || code == INCLINE_EIO);
+}
+
+/* What the per-article callbacks share (read-only in the workers). */
+typedef struct run_ctx {
+	const incline_run_opts *o;
+	incline_run_status *st;
+	FILE *fp;              /* extract, dates: where the lines go */
+	incline_timeline *raw; /* build: the events collected so far */
+} run_ctx;
+
+/* One problem the run goes on after, to the caller's report callback. */
+static int report(const run_ctx *ctx, const incline_error *err)
+{
+	return ctx->o->on_report ? ctx->o->on_report(err, ctx->o->payload) : 0;
+}
+
+typedef struct feed {
+	const run_ctx *ctx;
+	incline_pipeline *p;
+	size_t n;    /* articles of the current input */
+	int stopped; /* the pipeline failed: not the input's fault */
+} feed;
+
+/* Invalid UTF-8 is read as U+FFFD for matching (offsets stay those of the
+ * bytes on disk); say where the first one is, once per article. */
+static void warn_invalid_utf8(const run_ctx *ctx, const incline_article *a)
+{
+	size_t len = a->body.end - a->body.start;
+	size_t bad = incline_text_utf8_check(a->bytes + a->body.start, len);
+	incline_error w;
+	int line, col;
+
+	if (bad == len || !ctx->o->on_report)
+		return;
+	bad += a->body.start;
+	incline_error_clear(&w);
+	if (a->base == 0) {
+		incline_text_position(&line, &col, a->bytes, a->body.end, bad);
+		incline_error_set(&w, INCLINE_OK, a->id, line, col,
+				  "warning: invalid UTF-8, read as U+FFFD");
+	} else {
+		incline_error_set(&w, INCLINE_OK, a->id, 0, 0,
+				  "byte %zu: warning: invalid UTF-8, read as U+FFFD",
+				  a->base + bad);
+	}
+	w.offset = (int64_t)(a->base + bad);
+	report(ctx, &w);
+}
+
+static int push_article(incline_article *a, void *payload, incline_error *err)
+{
+	feed *f = payload;
+	f->n++;
+	warn_invalid_utf8(f->ctx, a);
+	return f->stopped = incline_pipeline_push(f->p, a, err);
+}
+
+/* keep_going: a bad record of a JSON, NDJSON or CSV file is reported and
+ * skipped. */
+static int skip_record(const incline_error *err, void *payload)
+{
+	const run_ctx *ctx = payload;
+	ctx->st->skipped++;
+	return report(ctx, err);
+}
+
+/* Streams every article of every input through the pipeline, one at a
+ * time, so memory is bounded by the articles in flight, not the corpus.
+ * With keep_going an input that fails is reported and skipped. */
+static int run_inputs(run_ctx *ctx, const incline_pipeline_ops *ops,
+		      const char *const *inputs, size_t n_inputs, incline_error *err)
+{
+	const incline_run_opts *o = ctx->o;
+	incline_run_status *st = ctx->st;
+	incline_read_opts ro = o->read;
+	incline_pipeline *p = NULL;
+	int rc = 0;
+
+	if (o->keep_going) {
+		ro.on_record_error = skip_record;
+		ro.payload = ctx;
+	}
+	if ((rc = incline_pipeline_new(&p, o->jobs ? o->jobs : 1, ops, ctx, err)))
+		return fail(st, rc, rc == INCLINE_ENOMEM);
+	for (size_t i = 0; !rc && i < n_inputs; i++) {
+		feed f = {ctx, p, 0, 0};
+		incline_error e;
+
+		int code;
+
+		incline_error_clear(&e);
+		if ((code = incline_article_each(inputs[i], &ro, push_article, &f, &e)) == 0) {
+			if (f.n > 0)
+				continue;
+			code = incline_error_set(&e, INCLINE_EINVAL, inputs[i], 0, 0,
+						 "no articles found");
+		}
+		if (e.code)
+			code = e.code;
+		if (f.stopped)
+			rc = work_fail(st, code);
+		else if (code == INCLINE_ENOMEM || !o->keep_going)
+			rc = fail(st, code, code == INCLINE_ENOMEM);
+		if (rc) {
+			if (err)
+				*err = e;
+			break;
+		}
+		st->skipped++;
+		if ((rc = report(ctx, &e))) {
+			incline_error_set(err, rc, inputs[i], 0, 0, "%s", incline_error_name(rc));
+			fail(st, rc, 0);
+		}
+	}
+	if (!rc && (rc = incline_pipeline_finish(p, err)))
+		work_fail(st, rc);
+	incline_pipeline_free(p);
+	return rc;
+}
+
+/* ---- the per-article work (in worker threads) ---- */
+
+static int extractor_new(void **out, void *payload, incline_error *err)
+{
+	const incline_run_opts *o = ((const run_ctx *)payload)->o;
+	incline_extractor *x = NULL;
+	int rc = incline_extract_new(&x, err);
+
+	if (!rc && o->actors && (rc = incline_extract_load_actors(x, o->actors, err))) {
+		incline_extract_free(x);
+		x = NULL;
+	}
+	*out = x;
+	return rc;
+}
+
+static void extractor_free(void *x)
+{
+	incline_extract_free(x);
+}
+
+static void no_worker_free(void *w)
+{
+	(void)w;
+}
+
+static int no_worker_new(void **out, void *payload, incline_error *err)
+{
+	*out = payload; /* dates need no per-thread state; any non-NULL will do */
+	return 0;
+}
+
+/* Takes an offset pair into a decoded article text to the file's. */
+static void to_file(size_t *start, size_t *end, void *payload)
+{
+	incline_article_file_span(payload, start, end);
+}
+
+/* Article a's events in a new timeline. */
+static int extract_events(incline_timeline **out, void *x, const incline_article *a,
+			  incline_error *err)
+{
+	int rc;
+
+	if (!(*out = calloc(1, sizeof **out)))
+		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	if ((rc = incline_extract_article(*out, x, a, err)))
+		return rc;
+	/* Decoded text (JSON, HTML, CSV): spans back to the file. */
+	if (a->map)
+		incline_events_map_spans((*out)->events, (*out)->n, a->id, to_file, (void *)a);
+	incline_timeline_sort(*out);
+	return 0;
+}
+
+static void timeline_free(void *tl)
+{
+	incline_timeline_free(tl);
+	free(tl);
+}
+
+/* Text a worker wrote for one article, written out in input order. */
+typedef struct text_block {
+	char *p;
+	size_t n;
+} text_block;
+
+static void text_block_free(void *r)
+{
+	text_block *b = r;
+	if (b)
+		free(b->p);
+	free(b);
+}
+
+/* A new text_block filled by emit_fn(fp, arg, a). */
+static int text_of(void **out, int (*emit_fn)(FILE *, const void *, const incline_article *,
+					     incline_error *),
+		   const void *arg, const incline_article *a, incline_error *err)
+{
+	text_block *b = calloc(1, sizeof *b);
+	FILE *fp;
+	int rc;
+
+	*out = b;
+	if (!b || !(fp = open_memstream(&b->p, &b->n)))
+		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	rc = emit_fn(fp, arg, a, err);
+	if (fclose(fp) && !rc)
+		rc = incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	return rc;
+}
+
+static int events_ndjson(FILE *fp, const void *tl, const incline_article *a, incline_error *err)
+{
+	return incline_emit_ndjson(fp, tl, err);
+}
+
+static int extract_work(void **out, void *x, const incline_article *a, incline_error *err)
+{
+	incline_timeline *tl = NULL;
+	int rc = extract_events(&tl, x, a, err);
+
+	*out = NULL;
+	if (!rc)
+		rc = text_of(out, events_ndjson, tl, a, err);
+	timeline_free(tl);
+	return rc;
+}
+
+static int dates_ndjson(FILE *fp, const void *unused, const incline_article *a, incline_error *err)
+{
+	incline_timex_list list = {0};
+	incline_article view;
+	int rc = incline_timex_scan(&list, a->bytes + a->body.start, a->body.end - a->body.start,
+				    a->base + a->body.start, a->published, err);
+	/* Offsets and text as in the file, for decoded articles too. */
+	for (size_t i = 0; !rc && i < list.n; i++)
+		incline_article_file_span(a, &list.items[i].start, &list.items[i].end);
+	incline_article_file_view(&view, a);
+	if (!rc)
+		rc = incline_emit_timex_ndjson(fp, &view, &list, err);
+	incline_timex_list_free(&list);
+	return rc;
+}
+
+static int dates_work(void **out, void *unused, const incline_article *a, incline_error *err)
+{
+	return text_of(out, dates_ndjson, NULL, a, err);
+}
+
+static int build_work(void **out, void *x, const incline_article *a, incline_error *err)
+{
+	incline_timeline *tl = NULL;
+	int rc = extract_events(&tl, x, a, err);
+
+	*out = tl;
+	return rc;
+}
+
+/* ---- the results (in the caller's thread, in input order) ---- */
+
+static int write_block(void *r, const incline_article *a, void *payload, incline_error *err)
+{
+	FILE *fp = ((run_ctx *)payload)->fp;
+	text_block *b = r;
+	int rc = 0;
+
+	if (b && b->n && fwrite(b->p, 1, b->n, fp) != b->n)
+		rc = incline_error_set(err, INCLINE_EIO, "-", 0, 0, "cannot write the output");
+	text_block_free(b);
+	return rc;
+}
+
+/* Moves one article's events (taken) into the timeline being built: only
+ * events are kept, the article's bytes are freed once this returns. */
+static int collect_events(void *r, const incline_article *a, void *payload, incline_error *err)
+{
+	incline_timeline *raw = ((run_ctx *)payload)->raw;
+	incline_timeline *tl = r;
+	int rc = 0;
+
+	for (size_t i = 0; !rc && i < tl->n_articles; i++)
+		rc = incline_timeline_add_article(raw, tl->articles[i]);
+	for (size_t i = 0; !rc && i < tl->n; i++)
+		rc = incline_timeline_take(raw, &tl->events[i]);
+	if (!rc)
+		tl->n = 0; /* moved */
+	timeline_free(tl);
+	return rc ? incline_error_set(err, rc, a->id, 0, 0, "out of memory") : 0;
+}
+
+/* ---- writing ---- */
+
+typedef struct tl_job {
+	incline_run_emit_fn emit;
+	const incline_timeline *tl;
+} tl_job;
+
+static int write_tl(FILE *fp, void *payload, incline_error *err)
+{
+	const tl_job *job = payload;
+	return (job->emit ? job->emit : incline_emit_json)(fp, job->tl, err);
+}
+
+int incline_run_write(const char *path, const incline_timeline *tl,
+		      incline_run_emit_fn emit, incline_error *err)
+{
+	tl_job job = {emit, tl};
+	return incline_io_write_atomic(path ? path : "-", write_tl, &job, err);
+}
+
+int incline_run_write_split(const char *dir, const incline_timeline *tl,
+			    incline_run_emit_fn emit, const char *ext,
+			    incline_error *err)
+{
+	int rc = 0;
+
+	if (mkdir(dir, 0777) && errno != EEXIST)
+		return incline_error_set(err, INCLINE_EIO, dir, 0, 0, "%s", strerror(errno));
+	for (size_t i = 0; !rc && i < tl->n_incidents; i++) {
+		incline_timeline one = {0};
+		char stem[INCLINE_SLUG_MAX + 32], *path;
+		size_t len;
+
+		if (incline_incident_file_stem(stem, sizeof stem, tl, i)
+		    || incline_incident_extract(&one, tl, i))
+			return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+		len = strlen(dir) + strlen(stem) + strlen(ext ? ext : "json") + 3;
+		if (!(path = malloc(len))) {
+			incline_timeline_free(&one);
+			return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		snprintf(path, len, "%s/%s.%s", dir, stem, ext ? ext : "json");
+		rc = incline_run_write(path, &one, emit, err);
+		free(path);
+		incline_timeline_free(&one);
+	}
+	return rc;
+}
+
+/* Merges raw (taken: freed, on failure too) and writes the result. */
+static int merge_and_write(incline_run_status *st, const incline_run_opts *o,
+			   incline_timeline *raw, const char *output, incline_error *err)
+{
+	incline_timeline merged = {0};
+	int rc;
+
+	/* raw is freed by the merge: its strings move, not copied */
+	if ((rc = incline_merge_take(&merged, raw, &o->merge, err)))
+		work_fail(st, rc); /* INCLINE_ELIMIT: too much input */
+	else if ((rc = o->split ? incline_run_write_split(output, &merged, o->emit, o->ext, err)
+			     : incline_run_write(output, &merged, o->emit, err)))
+		fail(st, rc, 1);
+	incline_timeline_free(&merged);
+	return rc;
+}
+
+/* ---- the commands ---- */
+
+static void status_clear(incline_run_status *st, incline_error *err)
+{
+	memset(st, 0, sizeof *st);
+	incline_error_clear(err);
+}
+
+int incline_run_build(incline_run_status *status, const incline_run_opts *opts,
+		      const char *const *inputs, size_t n_inputs, incline_error *err)
+{
+	static const incline_pipeline_ops ops = {extractor_new, extractor_free, build_work,
+						 collect_events, timeline_free};
+	incline_timeline raw = {0};
+	run_ctx ctx = {opts, status, NULL, &raw};
+	const char *output = opts->update ? opts->update : opts->output;
+	int rc = 0;
+
+	status_clear(status, err);
+	/* --update: the kept timeline joins the new articles' events */
+	if (opts->update && (rc = incline_load_file(&raw, opts->update, NULL, err)))
+		fail(status, rc, rc == INCLINE_ENOMEM);
+	if (!rc)
+		rc = run_inputs(&ctx, &ops, inputs, n_inputs, err);
+	if (rc) {
+		incline_timeline_free(&raw);
+		return rc;
+	}
+	return merge_and_write(status, opts, &raw, output, err);
+}
+
+typedef struct stream_job {
+	run_ctx ctx;
+	const incline_pipeline_ops *ops;
+	const char *const *inputs;
+	size_t n_inputs;
+	incline_error *err; /* the run's error, kept apart from the writer's */
+	int rc;
+} stream_job;
+
+static int write_stream(FILE *fp, void *payload, incline_error *err)
+{
+	stream_job *job = payload;
+
+	/* Each article's lines are written as soon as it is done; a failed
+	 * run leaves an output file untouched. */
+	job->ctx.fp = fp;
+	job->rc = run_inputs(&job->ctx, job->ops, job->inputs, job->n_inputs, job->err);
+	return job->rc ? incline_error_set(err, INCLINE_EIO, NULL, 0, 0, "incomplete") : 0;
+}
+
+/* extract and dates: one article's lines at a time, in input order. */
+static int run_stream(incline_run_status *st, const incline_run_opts *o,
+		      const incline_pipeline_ops *ops, const char *const *inputs,
+		      size_t n_inputs, incline_error *err)
+{
+	stream_job job = {{o, st, NULL, NULL}, ops, inputs, n_inputs, err, 0};
+	incline_error werr;
+	int rc;
+
+	status_clear(st, err);
+	incline_error_clear(&werr);
+	rc = incline_io_write_atomic(o->output ? o->output : "-", write_stream, &job, &werr);
+	if (job.rc)
+		return job.rc; /* err and status set by the run */
+	if (rc) {
+		if (err)
+			*err = werr;
+		return fail(st, rc, 1);
+	}
+	return 0;
+}
+
+int incline_run_extract(incline_run_status *status, const incline_run_opts *opts,
+			const char *const *inputs, size_t n_inputs, incline_error *err)
+{
+	static const incline_pipeline_ops ops = {extractor_new, extractor_free, extract_work,
+						 write_block, text_block_free};
+	return run_stream(status, opts, &ops, inputs, n_inputs, err);
+}
+
+int incline_run_dates(incline_run_status *status, const incline_run_opts *opts,
+		      const char *const *inputs, size_t n_inputs, incline_error *err)
+{
+	static const incline_pipeline_ops ops = {no_worker_new, no_worker_free, dates_work,
+						 write_block, text_block_free};
+	return run_stream(status, opts, &ops, inputs, n_inputs, err);
+}
+
+/* Loads a timeline or NDJSON stream. */
+static int load_one(const char *file, void *payload, incline_error *err)
+{
+	return incline_load_file(payload, file, NULL, err);
+}
+
+int incline_run_merge(incline_run_status *status, const incline_run_opts *opts,
+		      const char *const *inputs, size_t n_inputs, incline_error *err)
+{
+	run_ctx ctx = {opts, status, NULL, NULL};
+	incline_timeline in = {0};
+	int rc = 0;
+
+	status_clear(status, err);
+	for (size_t i = 0; !rc && i < n_inputs; i++) {
+		incline_error e;
+
+		incline_error_clear(&e);
+		if ((strcmp(inputs[i], "-") == 0 ? load_one(inputs[i], &in, &e)
+		     : incline_io_walk(inputs[i], load_one, &in, &e)) == 0)
+			continue;
+		if (e.code == INCLINE_ENOMEM || !opts->keep_going) {
+			rc = fail(status, e.code, e.code == INCLINE_ENOMEM);
+			if (err)
+				*err = e;
+			break;
+		}
+		status->skipped++;
+		if ((rc = report(&ctx, &e))) {
+			incline_error_set(err, rc, inputs[i], 0, 0, "%s", incline_error_name(rc));
+			fail(status, rc, 0);
+		}
+	}
+	if (rc) {
+		incline_timeline_free(&in);
+		return rc;
+	}
+	return merge_and_write(status, opts, &in, opts->output, err);
+}
