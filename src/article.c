@@ -263,6 +263,48 @@ static int set_identity(incline_article *a, const char *path)
 	return a->id ? 0 : INCLINE_ENOMEM;
 }
 
+/* What no text article can hold, checked on the raw bytes before any stage
+ * sees them. A NUL would silently cut every C string made from the text
+ * (evidence ended at it while its span ran on); it, or a UTF-16 byte order
+ * mark, means a binary or UTF-16 file given by mistake. (Invalid UTF-8 is
+ * only a warning: it is read as U+FFFD, see main.c.) */
+static int check_bytes(const char *buf, size_t len, const char *path,
+		       incline_error *err)
+{
+	const char *nul = memchr(buf, '\0', len);
+
+	if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
+	    (unsigned char)buf[1] == ((unsigned char)buf[0] ^ 0x01))
+		return incline_error_at(err, INCLINE_EINVAL, path, buf, len, 0,
+					"UTF-16 text: convert the file to UTF-8 "
+					"(e.g. iconv -f UTF-16 -t UTF-8)");
+	if (nul)
+		return incline_error_at(err, INCLINE_EINVAL, path, buf, len,
+					(size_t)(nul - buf),
+					"NUL byte: not a text file");
+	return 0;
+}
+
+/* An article with nothing to read is an error, not an empty timeline: it
+ * is almost always a failed download or a truncated file. */
+static int check_body(const incline_article *a, const char *path,
+		      incline_error *err)
+{
+	size_t i = a->body.start;
+
+	while (i < a->body.end && (is_space(a->bytes[i]) || a->bytes[i] == '\n'))
+		i++;
+	if (i < a->body.end)
+		return 0;
+	if (a->len == 0)
+		return incline_error_set(err, INCLINE_EINVAL, path, 1, 1, "empty file");
+	if (a->body.start == 0)
+		return incline_error_set(err, INCLINE_EINVAL, path, 1, 1,
+					 "only white space, no text");
+	return incline_error_at(err, INCLINE_EINVAL, path, a->bytes, a->len,
+				a->body.start, "no text after the header");
+}
+
 /* incline_article_parse on bytes it takes (freed on failure): the file
  * readers hand over their buffer instead of copying every article. */
 static int parse_taken(incline_article **out, const char *path, char *bytes,
@@ -285,7 +327,11 @@ static int parse_taken(incline_article **out, const char *path, char *bytes,
 		incline_article_free(a);
 		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0, "out of memory");
 	}
-	rc = read_header(a, err);
+	rc = check_bytes(bytes, len, path, err);
+	if (!rc)
+		rc = read_header(a, err);
+	if (!rc)
+		rc = check_body(a, path, err);
 	free(a->path);
 	a->path = NULL;
 	if (!rc && (rc = set_identity(a, path)))
@@ -337,8 +383,23 @@ int incline_article_record_error(article_reader *r, incline_error *err, int code
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
+	if (at > r->len)
+		at = r->len;
+	if (r->mark_line == 0 || at < r->mark) {
+		r->mark = 0;
+		r->mark_line = r->mark_column = 1;
+	}
+	for (; r->mark < at; r->mark++) { /* as incline_error_at counts */
+		if (r->buf[r->mark] == '\n') {
+			r->mark_line++;
+			r->mark_column = 1;
+		} else if (((unsigned char)r->buf[r->mark] & 0xC0) != 0x80) {
+			r->mark_column++;
+		}
+	}
 	incline_error_clear(&e);
-	incline_error_at(&e, code, r->path, r->buf, r->len, at, "%s", text);
+	incline_error_set(&e, code, r->path, r->mark_line, r->mark_column, "%s", text);
+	e.offset = (int64_t)at;
 	if (code != INCLINE_ENOMEM && r->opts && r->opts->on_record_error)
 		return r->opts->on_record_error(&e, r->opts->payload);
 	if (err && err->code == INCLINE_OK)
@@ -530,7 +591,7 @@ static int parse_plain(const char *path, size_t name_len, const char *buf, size_
 		       void *payload, incline_error *err)
 {
 	incline_input_format f = opts ? opts->format : INCLINE_INPUT_AUTO;
-	article_reader r = {fn, payload, opts, path, buf, len};
+	article_reader r = {fn, payload, opts, path, buf, len, 0, 0, 0};
 	incline_article *a;
 	int rc;
 

@@ -248,12 +248,20 @@ int incline_article_read_csv(article_reader *r, incline_error *err)
 	clear_cells(&c);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return incline_error_set(err, INCLINE_ENOMEM, r->path, 0, 0, "out of memory");
+	/* libcsv's buffer through the allocator this program links (so
+	 * failure-injection tests reach it too). */
+	csv_set_realloc_func(&p, realloc);
+	csv_set_free_func(&p, free);
 	for (i = 0; i < r->len && !c.rc; i++) {
 		c.pos = i;
-		if (csv_parse(&p, r->buf + i, 1, on_field, on_record, &c) != 1) {
-			c.rc = incline_error_at(err, INCLINE_EINVAL, r->path, r->buf, r->len, i,
-						"invalid CSV: a quote inside an unquoted field, or "
-						"text after a closing quote");
+		if (csv_parse(&p, r->buf + i, 1, on_field, on_record, &c) != 1 && !c.rc) {
+			if (csv_error(&p) != CSV_EPARSE)
+				c.rc = incline_error_set(err, INCLINE_ENOMEM, r->path, 0, 0,
+							 "out of memory");
+			else
+				c.rc = incline_error_at(err, INCLINE_EINVAL, r->path, r->buf, r->len, i,
+							"invalid CSV: a quote inside an unquoted "
+							"field, or text after a closing quote");
 		}
 	}
 	c.pos = r->len;

@@ -78,8 +78,8 @@ static const struct {
 	{"og:site_name", META_SOURCE, 0}, {"og:url", META_URL, 0},
 };
 
-/* Date ranks of the other places a date can come from. */
-enum { RANK_JSONLD = 1, RANK_TIME = 3, RANK_NONE = 100 };
+/* Ranks of the other places a date or a title can come from. */
+enum { RANK_JSONLD = 1, RANK_HEADLINE = 2, RANK_TIME = 3, RANK_TITLE_TAG = 5, RANK_NONE = 100 };
 
 /* Named character references: the ones news pages use. */
 static const struct {
@@ -409,37 +409,56 @@ static int offer_string(char **slot, char *s)
 	return 0;
 }
 
-/* "datePublished" anywhere in a JSON-LD value (objects, arrays, @graph). */
-static void jsonld_date(page *p, json_t *v, int depth)
+/* "datePublished" (and "headline", a title better than <title>) anywhere
+ * in a JSON-LD value (objects, arrays, @graph). */
+static int jsonld_date(page *p, json_t *v, int depth)
 {
 	const char *key;
 	json_t *x;
 	size_t i;
+	int rc = 0;
 
 	if (depth > INCLINE_MAX_JSON_DEPTH)
-		return;
+		return 0;
 	if (json_is_array(v)) {
 		json_array_foreach(v, i, x)
-			jsonld_date(p, x, depth + 1);
+			if (!rc)
+				rc = jsonld_date(p, x, depth + 1);
 	} else if (json_is_object(v)) {
 		x = json_object_get(v, "datePublished");
 		if (json_is_string(x))
 			offer_date(p, json_string_value(x), json_string_length(x), RANK_JSONLD);
+		x = json_object_get(v, "headline");
+		if (json_is_string(x) && json_string_length(x) > 0 && p->title_rank > RANK_HEADLINE) {
+			char *s = strdup(json_string_value(x));
+			if (!s)
+				return INCLINE_ENOMEM;
+			free(p->title);
+			p->title = s;
+			p->title_rank = RANK_HEADLINE;
+		}
 		json_object_foreach(v, key, x)
-			if (json_is_object(x) || json_is_array(x))
-				jsonld_date(p, x, depth + 1);
+			if (!rc && (json_is_object(x) || json_is_array(x)))
+				rc = jsonld_date(p, x, depth + 1);
 	}
+	return rc;
 }
 
-static void jsonld(page *p, const char *buf, size_t b, size_t e)
+/* A JSON-LD block, buf[b, e); one that is not JSON is ignored, as
+ * browsers do. */
+static int jsonld(page *p, const char *buf, size_t b, size_t e)
 {
+	json_error_t jerr;
 	json_t *v;
+	int rc;
+
 	if (incline_article_json_too_deep(buf, b, e) < e)
-		return;
-	if ((v = json_loadb(buf + b, e - b, 0, NULL))) {
-		jsonld_date(p, v, 0);
-		json_decref(v);
-	}
+		return 0;
+	if (!(v = json_loadb(buf + b, e - b, 0, &jerr)))
+		return incline_article_jansson_oom(&jerr) ? INCLINE_ENOMEM : 0;
+	rc = jsonld_date(p, v, 0);
+	json_decref(v);
+	return rc;
 }
 
 static int meta_tag(page *p, const char *buf, const tag *t)
@@ -530,17 +549,17 @@ static int read_meta(page *p, const char *buf, size_t len)
 			p->has_article = 1;
 		} else if (t.kind & EL_RAW) {
 			size_t e = raw_end(buf, len, i, &t), b, ve;
-			if (same_word(buf + t.name, t.name_len, "title") && p->title_rank > 5) {
+			if (same_word(buf + t.name, t.name_len, "title") && p->title_rank > RANK_TITLE_TAG) {
 				char *s = decode_plain(buf, i, e);
 				if (!s)
 					return INCLINE_ENOMEM;
 				free(p->title);
 				p->title = s;
-				p->title_rank = 5;
+				p->title_rank = RANK_TITLE_TAG;
 			} else if (same_word(buf + t.name, t.name_len, "script")
 				   && attribute(buf, &t, "type", &b, &ve) == 0
 				   && same_word(buf + b, ve - b, "application/ld+json")) {
-				jsonld(p, buf, i, e);
+				rc = jsonld(p, buf, i, e);
 			}
 			i = e;
 		}

@@ -307,6 +307,8 @@ static int check(rec_ctx *c, size_t b, size_t e, int per_record)
 	} else if ((v = json_loadb(r->buf + b, e - b, 0, &jerr))) {
 		json_decref(v);
 		return 0;
+	} else if (incline_article_jansson_oom(&jerr)) {
+		return incline_error_set(c->err, INCLINE_ENOMEM, r->path, 0, 0, "out of memory");
 	} else {
 		/* jansson's position is just past the offending token. */
 		at = b + (jerr.position > 0 ? (size_t)jerr.position - 1 : 0);
@@ -355,7 +357,8 @@ static int read_lines(rec_ctx *c, size_t i)
 }
 
 /* Whether the document starting at b is one object per line: its first
- * line is a whole JSON value and something follows it. */
+ * line is a whole JSON value and something follows it. 1 yes, 0 no,
+ * INCLINE_ENOMEM when jansson could not tell. */
 static int looks_like_lines(const article_reader *r, size_t b)
 {
 	const char *nl = memchr(r->buf + b, '\n', r->len - b);
@@ -367,6 +370,8 @@ static int looks_like_lines(const article_reader *r, size_t b)
 		return 0;
 	v = json_loadb(r->buf + b, le - b, 0, &jerr);
 	json_decref(v);
+	if (!v && incline_article_jansson_oom(&jerr))
+		return INCLINE_ENOMEM;
 	return v != NULL;
 }
 
@@ -379,7 +384,9 @@ int incline_article_read_json(article_reader *r, int ndjson, incline_error *err)
 	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 		b = 3; /* a UTF-8 byte order mark */
 	b = skip_ws(r->buf, b, e);
-	if (ndjson || (r->buf[b] == '{' && looks_like_lines(r, b)))
+	if (!ndjson && r->buf[b] == '{' && (rc = looks_like_lines(r, b)) < 0)
+		return incline_error_set(err, rc, r->path, 0, 0, "out of memory");
+	if (ndjson || (r->buf[b] == '{' && rc == 1))
 		return read_lines(&c, b);
 	if ((rc = check(&c, b, e, 0)))
 		return rc;

@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "incline/article.h"
 
 /* The fields an article record may name. */
@@ -78,6 +80,12 @@ typedef struct article_reader {
 	const char *path;               /* the file as named */
 	const char *buf;                /* borrowed: the whole file */
 	size_t len;
+	/* Line and column of byte `mark`, where the last record error was:
+	 * errors come in file order, so counting on from there keeps many
+	 * bad records linear. line 0 = not yet known. */
+	size_t mark;
+	int mark_line;
+	int mark_column;
 } article_reader;
 
 /* What a reader found in one record. Strings owned (NULL = absent). */
@@ -130,6 +138,14 @@ int incline_article_read_html(article_reader *r, incline_error *err);
 /* Where buf[b, e) nests arrays and objects deeper than
  * INCLINE_MAX_JSON_DEPTH, or e when it does not. */
 size_t incline_article_json_too_deep(const char *buf, size_t b, size_t e);
+
+/* Whether jansson failed for want of memory: it says so with
+ * json_error_out_of_memory, or, when its very first allocation fails,
+ * with no message at all (every parse error has one). */
+static inline int incline_article_jansson_oom(const json_error_t *e)
+{
+	return json_error_code(e) == json_error_out_of_memory || e->text[0] == '\0';
+}
 
 /* Decompresses a gzip buffer into *out (new, free()) of at most max bytes;
  * more is INCLINE_ELIMIT, a corrupt stream INCLINE_EINVAL. */

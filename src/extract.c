@@ -22,6 +22,8 @@
 /* A date this close after a reporting verb dates the report, not the
  * happening: "reported on Sept. 19", "said Tuesday". */
 #define REPORT_DATE_REACH 3
+/* How far after a cue a modal still makes it hypothetical. */
+#define MODAL_AFTER_REACH 1
 /* How far before an intrusion cue "can"/"allows" turns it into a capability. */
 #define CAPABILITY_REACH 5
 
@@ -320,6 +322,20 @@ static bool negated(const sentence *s, const lex_hit *cue, bool sentence_wide)
 /* A modal in the cue's clause ("may obstruct", "if hackers gain access",
  * "warned of ... attacks") makes it not (yet) real, unless it is the
  * hedged past "may have". */
+/* true when an auxiliary stands just before the cue ("has been patched",
+ * "was stolen", "had already leaked"): the cue is a finite verb. */
+static bool after_auxiliary(const sentence *s, const lex_hit *cue)
+{
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+	};
+	for (size_t i = cue->first; i-- > 0 && i + 3 > cue->first;)
+		for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+			if (strcmp(s->folded[i], aux[k]) == 0)
+				return true;
+	return false;
+}
+
 static bool hypothetical(const sentence *s, const lex_hit *cue)
 {
 	for (size_t h = 0; h < s->n_hits; h++) {
@@ -327,6 +343,12 @@ static bool hypothetical(const sentence *s, const lex_hit *cue)
 		if (m->cls != LEX_MODAL || s->clause[m->first] != s->clause[cue->first])
 			continue;
 		if (covered(s, LEX_HEDGE, m->first) || (m->first >= cue->first && m->first <= cue->last))
+			continue;
+		/* after a cue told as a finite verb, a modal governs a later verb:
+		 * "as the bug has been patched users will be able to update"; a
+		 * cue in the subject is what the modal is about: "a patch will
+		 * be released", "the leaking of data may obstruct justice" */
+		if (m->first > cue->last + MODAL_AFTER_REACH && after_auxiliary(s, cue))
 			continue;
 		return true;
 	}
@@ -411,6 +433,19 @@ static bool technique(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue is a participle used as an adjective: "the stolen
+ * data was offered for sale in March" tells of the sale, and its date is
+ * not the theft's. */
+static bool attributive(const sentence *s, const lex_hit *cue)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ATTRIBUTIVE && a->last == cue->first && cue->first == cue->last)
+			return true;
+	}
+	return false;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -424,7 +459,8 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION &&
-		    (capability(s, c) || nonevent(s, c) || (technique(s, c) && !presupposed(s, c))))
+		    (capability(s, c) || nonevent(s, c) || attributive(s, c) ||
+		     (technique(s, c) && !presupposed(s, c))))
 			continue;
 		return c;
 	}
@@ -434,9 +470,12 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 /* A vulnerability told through what happened to a named flaw: "found a
  * flaw", "the bug affects", "CVE-2023-1234 was disclosed". The finding
  * word is the cue, so negation and modality apply to it. */
-static const lex_hit *flaw_cue(const sentence *s)
+static const lex_hit *flaw_cue(const sentence *s, bool flaw_before)
 {
-	if (!find(s, LEX_FLAW, 0, s->words.n))
+	/* "the problem arises when...", right after a sentence naming the
+	 * flaw, names it again */
+	if (!find(s, LEX_FLAW, 0, s->words.n) &&
+	    !(flaw_before && find(s, LEX_FLAW_AGAIN, 0, s->words.n)))
 		return NULL;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *c = &s->hits[h];
@@ -460,6 +499,23 @@ static size_t word_at(const sentence *s, size_t off)
 	while (i < s->words.n && s->words.items[i].end <= off)
 		i++;
 	return i;
+}
+
+/* A date expression must begin and end on word boundaries: "1567" inside
+ * "CVE-2018-1567" is part of a name, not a year. */
+static bool word_aligned(const sentence *s, const incline_timex *t)
+{
+	size_t w = word_at(s, t->start), v = word_at(s, t->end);
+	if (w < s->words.n && s->words.items[w].start < t->start)
+		return false; /* begins inside a word */
+	if (v < s->words.n && s->words.items[v].start < t->end) {
+		/* ends inside one: only a possessive may follow ("Friday's attack") */
+		const char *rest = at(s, t->end);
+		size_t n = s->words.items[v].end - t->end;
+		return (n == 2 && memcmp(rest, "'s", 2) == 0) ||
+		       (n == 4 && memcmp(rest, "\xE2\x80\x99s", 4) == 0);
+	}
+	return true;
 }
 
 static bool usable(const incline_timex *t)
@@ -664,6 +720,7 @@ typedef struct article_ctx {
 	size_t first_date;          /* first expression not before the sentence */
 	const incline_timex *carry; /* the previous sentence's own date */
 	size_t prev_end;            /* end of the previous sentence */
+	bool flaw_before;           /* the previous sentence named a flaw */
 } article_ctx;
 
 static int add_actors(incline_event *ev, const sentence *s)
@@ -680,11 +737,13 @@ static int fill_evidence(incline_evidence *e, const article_ctx *c, const senten
 	memset(e, 0, sizeof *e);
 	e->article = strdup(a->id);
 	e->source = a->source ? strdup(a->source) : NULL;
+	e->url = a->url ? strdup(a->url) : NULL;
 	e->published = a->published;
 	e->start = s->span.start;
 	e->end = s->span.end;
 	e->quote = strndup(at(s, s->span.start), s->span.end - s->span.start);
-	return e->article && e->quote && (e->source || !a->source) ? 0 : INCLINE_ENOMEM;
+	return e->article && e->quote && (e->source || !a->source) && (e->url || !a->url)
+		       ? 0 : INCLINE_ENOMEM;
 }
 
 static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
@@ -748,12 +807,13 @@ static bool same_start(const lex_hit *a, const lex_hit *b)
  * stand for another ("discovered a flaw" is a vulnerability, not a
  * detection; "disclosed a bug" and "a flaw affecting routers" are a
  * vulnerability, not a disclosure or an impact of the incident). */
-static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT])
+static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE_COUNT],
+		       bool flaw_before)
 {
 	for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 		cues[t] = standing_cue(s, (incline_event_type)t);
 	if (!cues[INCLINE_EVENT_VULNERABILITY])
-		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s);
+		cues[INCLINE_EVENT_VULNERABILITY] = flaw_cue(s, flaw_before);
 	if (cues[INCLINE_EVENT_VULNERABILITY]) {
 		cues[INCLINE_EVENT_DETECTION] = NULL;
 		if (same_start(cues[INCLINE_EVENT_VULNERABILITY], cues[INCLINE_EVENT_DISCLOSURE]))
@@ -770,6 +830,27 @@ static void pick_types(const sentence *s, const lex_hit *cues[INCLINE_EVENT_TYPE
 		for (int t = 0; t < INCLINE_EVENT_TYPE_COUNT; t++)
 			if (t != INCLINE_EVENT_CONTEXT)
 				cues[t] = NULL;
+}
+
+/* true when a definite intrusion noun is what a later step in its clause
+ * is about: in "police opened an investigation into the hack last week"
+ * and "the breach was discovered on Monday" the date is the step's; the
+ * intrusion only happened by then. */
+static bool governed(const sentence *s, const lex_hit *const cues[INCLINE_EVENT_TYPE_COUNT],
+		     const lex_hit *cue)
+{
+	static const incline_event_type steps[] = {
+		INCLINE_EVENT_DETECTION, INCLINE_EVENT_RESPONSE, INCLINE_EVENT_RECOVERY,
+		INCLINE_EVENT_DISCLOSURE,
+	};
+	if (!presupposed(s, cue))
+		return false;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		const lex_hit *g = cues[steps[i]];
+		if (g && s->clause[g->first] == s->clause[cue->first])
+			return true;
+	}
+	return false;
 }
 
 /* The expressions inside the sentence: dates[*first .. returned). */
@@ -820,6 +901,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
+		if (!word_aligned(s, &c->dates->items[i]))
+			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
 		else if (!bound && vague(s, &c->dates->items[i]))
@@ -827,7 +910,8 @@ static int sentence_events(article_ctx *c, sentence *s)
 	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
-	pick_types(s, cues);
+	pick_types(s, cues, c->flaw_before);
+	c->flaw_before = find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
 		if (!cues[t])
 			continue;
@@ -836,12 +920,15 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
+		if (t == INCLINE_EVENT_INTRUSION && governed(s, cues, cues[t]))
+			d.upper_bound_only = true;
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);
 	}
 	/* the narrative date: this sentence's first own, non-reporting date */
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
-		if (usable(&c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
+		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
+		    !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}
@@ -858,7 +945,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 	sentence s = {0};
 	const char *body = a->bytes + a->body.start;
 	size_t body_len = a->body.end - a->body.start, base = a->base + a->body.start;
-	article_ctx c = {x, a, out, &dates, 0, NULL, base};
+	article_ctx c = {x, a, out, &dates, 0, NULL, base, false};
 	int rc = incline_timeline_add_article(out, a->id);
 
 	if (!rc)

@@ -24,8 +24,10 @@ typedef enum lex_class {
 	LEX_CONTINUE,  /* "he", "then": the sentence continues the last */
 	LEX_CLAUSE,    /* "but", "although": starts a new clause */
 	LEX_CAPABILITY, /* "can", "allows": what could be done, not what was */
+	LEX_ATTRIBUTIVE, /* "the stolen data": a participle used as an adjective */
 	LEX_ATTACK_NOUN, /* "attack": with a flaw about, a technique */
-	LEX_FLAW,      /* "vulnerability", "CVE-…": what a vulnerability event is about */
+	LEX_FLAW,
+	LEX_FLAW_AGAIN, /* "the problem", "the issue": a flaw named again */      /* "vulnerability", "CVE-…": what a vulnerability event is about */
 	LEX_FINDING,   /* "found", "affects", "disclosed": what happened to a flaw */
 	LEX_NONEVENT,  /* "attack surface", "protect against attacks": a cue
 			  word inside it names a kind of thing, not a happening */

@@ -771,6 +771,16 @@ static int check_depth(const load_ctx *c, unsigned max)
  * "last one wins". */
 #define LOAD_JSON_FLAGS JSON_REJECT_DUPLICATES
 
+/* true when json_loadb failed for want of memory. jansson says so with
+ * json_error_out_of_memory, except when its lexer's first buffer cannot be
+ * allocated: then it returns NULL leaving the error text empty (jansson
+ * 2.14 load.c, lex_init), and every real syntax error has a text. Found by
+ * test_chaos ("invalid JSON: " with no reason). */
+static int json_nomem(const json_error_t *jerr)
+{
+	return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
+}
+
 /* Parses the record c->buf[c->base .. + c->rec_len) into *out. */
 static int parse_record(json_t **out, const load_ctx *c)
 {
@@ -780,7 +790,7 @@ static int parse_record(json_t **out, const load_ctx *c)
 	*out = json_loadb(c->buf + c->base, c->rec_len, LOAD_JSON_FLAGS, &jerr);
 	if (*out)
 		return 0;
-	if (json_error_code(&jerr) == json_error_out_of_memory)
+	if (json_nomem(&jerr))
 		return nomem(c);
 	/* jansson counts lines and characters from the record's start, which
 	 * is always the start of a line. */
@@ -833,9 +843,148 @@ static int load_lines(load_ctx *c, size_t from, json_t *first)
 	return rc;
 }
 
+/* load_document's answer when the text is not the document it reads
+ * piece by piece (a syntax error, a duplicate key, another shape): the
+ * whole-tree path then takes over and reports what is wrong. */
+#define LOAD_FALLBACK 1
+
+/* One value s[0..len) of the document, parsed alone. */
+static int parse_piece(json_t **out, const load_ctx *c, const char *s,
+		       size_t len)
+{
+	json_error_t jerr;
+
+	*out = json_loadb(s, len, LOAD_JSON_FLAGS | JSON_DECODE_ANY, &jerr);
+	if (*out)
+		return 0;
+	return json_nomem(&jerr) ? nomem(c) : LOAD_FALLBACK;
+}
+
+/* The events array at s[i] ('['), one event parsed and loaded at a time. */
+static int load_event_pieces(const load_ctx *c, const char *s, size_t n,
+			     size_t i)
+{
+	load_path step = { NULL, "events", 0 }, item = { &step, NULL, 0 };
+	int rc;
+
+	i = skip_ws(s, n, i + 1);
+	if (i < n && s[i] == ']')
+		return 0;
+	for (;;) {
+		size_t v0 = i;
+		json_t *v;
+
+		i = skip_value(s, n, i);
+		if (i == v0 || (rc = parse_piece(&v, c, s + v0, i - v0)))
+			return i == v0 ? LOAD_FALLBACK : rc;
+		rc = json_is_object(v) ? load_event(c, &item, v)
+				       : fail_at(c, &item, "expected an event object");
+		json_decref(v);
+		if (rc)
+			return rc;
+		item.index++;
+		i = skip_ws(s, n, i);
+		if (i < n && s[i] == ']')
+			return 0;
+		if (i >= n || s[i] != ',')
+			return LOAD_FALLBACK;
+		i = skip_ws(s, n, i + 1);
+	}
+}
+
+/* The members of the object whose '{' is at s[*at], up to its '}' (then
+ * *at is past it): "events" only located (*events = offset of its value),
+ * every other value parsed into head. */
+static int scan_members(const load_ctx *c, const char *s, size_t n,
+			size_t *at, json_t *head, size_t *events)
+{
+	size_t i = skip_ws(s, n, *at + 1);
+	int rc = 0;
+
+	if (i < n && s[i] == '}') {
+		*at = i + 1;
+		return 0;
+	}
+	while (!rc) {
+		size_t k0 = i, v0;
+		json_t *key = NULL, *v = NULL;
+		const char *name;
+
+		if (i >= n || s[i] != '"')
+			return LOAD_FALLBACK;
+		i = skip_string(s, n, i);
+		if ((rc = parse_piece(&key, c, s + k0, i - k0)))
+			return rc;
+		name = json_string_value(key);
+		i = skip_ws(s, n, i);
+		v0 = i < n && s[i] == ':' ? skip_ws(s, n, i + 1) : n;
+		i = skip_value(s, n, v0);
+		/* A duplicate key is the whole-tree path's error to report. */
+		if (!name || i == v0 || json_object_get(head, name)
+		    || (strcmp(name, "events") == 0 && *events != SIZE_MAX))
+			rc = LOAD_FALLBACK;
+		else if (strcmp(name, "events") == 0)
+			*events = v0;
+		else if (!(rc = parse_piece(&v, c, s + v0, i - v0))
+			 && json_object_set_new(head, name, v))
+			rc = nomem(c);
+		json_decref(key);
+		i = skip_ws(s, n, i);
+		if (!rc && i < n && s[i] == '}') {
+			*at = i + 1;
+			return 0;
+		}
+		if (!rc && (i >= n || s[i] != ','))
+			rc = LOAD_FALLBACK;
+		i = skip_ws(s, n, i + 1);
+	}
+	return rc;
+}
+
+/* A timeline document without building its whole tree: the scanner
+ * splits the top-level object into members, jansson parses each (and
+ * each event of "events" alone), so memory holds one event's tree, not
+ * the file's (several times the size of the text). Anything unexpected
+ * is LOAD_FALLBACK. */
+static int load_document(const load_ctx *c)
+{
+	const char *s = c->buf + c->base;
+	size_t n = c->rec_len, i = skip_ws(s, n, 0), events = SIZE_MAX;
+	json_t *head;
+	int rc;
+
+	if (i >= n || s[i] != '{')
+		return LOAD_FALLBACK;
+	if (!(head = json_object()))
+		return nomem(c);
+	rc = scan_members(c, s, n, &i, head, &events);
+	/* Only a timeline with its events array goes this way. */
+	if (!rc && (skip_ws(s, n, i) != n || events == SIZE_MAX
+		    || s[events] != '[' || json_object_get(head, "evidence")
+		    || json_object_get(head, "type")))
+		rc = LOAD_FALLBACK;
+	if (!rc)
+		rc = get_strings(c, NULL, head, "generated_from", add_article,
+				 c->tl);
+	if (!rc)
+		rc = load_event_pieces(c, s, n, events);
+	if (!rc)
+		rc = load_incidents(c, head);
+	json_decref(head);
+	return rc;
+}
+
+/* Where the text starts: after a UTF-8 byte order mark, which some
+ * editors put in front of a file they saved (jansson refuses it). */
+static size_t text_start(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 static int load_all(load_ctx *c)
 {
-	size_t i = skip_ws(c->buf, c->len, 0), e;
+	size_t start = text_start(c->buf, c->len);
+	size_t i = skip_ws(c->buf, c->len, start), e;
 	json_t *v;
 	json_error_t jerr;
 	int rc;
@@ -845,15 +994,21 @@ static int load_all(load_ctx *c)
 	if (i == c->len)
 		return 0;
 	/* The first non-blank line standing alone decides: NDJSON. */
-	for (e = i; e > 0 && c->buf[e - 1] != '\n'; e--)
+	for (e = i; e > start && c->buf[e - 1] != '\n'; e--)
 		;
 	i = e;
 	e = line_end(c->buf, c->len, i);
 	v = json_loadb(c->buf + i, e - i, LOAD_JSON_FLAGS, &jerr);
 	if (v)
 		return load_lines(c, i, v);
-	c->base = 0;
-	c->rec_len = c->len;
+	if (json_nomem(&jerr))
+		return nomem(c); /* not a sign the input is one document */
+	c->base = start;
+	c->rec_len = c->len - start;
+	if ((rc = load_document(c)) != LOAD_FALLBACK)
+		return rc;
+	/* Start again from nothing, on the whole tree. */
+	incline_timeline_free(c->tl);
 	if ((rc = parse_record(&v, c)))
 		return rc;
 	rc = load_record(c, v);
@@ -904,6 +1059,19 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 					   n_old + m, sizeof *dst->articles);
 		dst->articles = articles;
 	}
+	/* Room for the incidents too: dropping them on a failure here would
+	 * load another timeline than the file's. */
+	if (!rc && src->n_incidents) {
+		incline_incident *items;
+
+		if (src->n_incidents > SIZE_MAX / sizeof *items - dst->n_incidents
+		    || !(items = realloc(dst->incidents,
+					 (dst->n_incidents + src->n_incidents)
+					 * sizeof *items)))
+			rc = INCLINE_ENOMEM;
+		else
+			dst->incidents = items;
+	}
 	if (!rc && ((n_old && !(seen = calloc(n_old, sizeof *seen)))
 		    || (m && (!(refs = calloc(m, sizeof *refs))
 			      || !(keep = calloc(m, sizeof *keep))))))
@@ -946,13 +1114,8 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 	free(refs);
 	free(keep);
 	if (src->n_incidents) {
-		incline_incident *items = realloc(dst->incidents,
-			(dst->n_incidents + src->n_incidents) * sizeof *items);
-		if (!items)
-			return 0; /* a view of the loaded file only: merge rebuilds it */
-		memcpy(items + dst->n_incidents, src->incidents,
-		       src->n_incidents * sizeof *items);
-		dst->incidents = items;
+		memcpy(dst->incidents + dst->n_incidents, src->incidents,
+		       src->n_incidents * sizeof *src->incidents);
 		dst->n_incidents += src->n_incidents;
 		src->n_incidents = 0;
 	}

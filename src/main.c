@@ -638,7 +638,7 @@ static int merge_and_write(options *o, incline_timeline *raw)
 	/* raw is freed by the merge: its strings move, not copied */
 	if (incline_merge_take(&merged, raw, &o->merge, &err)) {
 		report(&err);
-		rc = EXIT_OUTPUT;
+		rc = work_exit(err.code); /* INCLINE_ELIMIT: too much input */
 	}
 	if (!rc && o->split) {
 		rc = write_split(o, &merged);

@@ -20,6 +20,7 @@
 
 #include <libstemmer.h>
 
+#include "incline/limits.h"
 #include "incline/merge.h"
 #include "array.h"
 #include "incline/text.h"
@@ -728,9 +729,14 @@ static size_t merge_union(size_t *parent, size_t a, size_t b)
 static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 {
 	void *edges = c->edges;
-	int rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
-				       sizeof *c->edges);
+	int rc;
 
+	/* Thousands of near-identical accounts pair up quadratically: bound
+	 * the candidate links (memory and time) with a clear error. */
+	if (c->n_edges >= INCLINE_MAX_MERGE_LINKS)
+		return INCLINE_ELIMIT;
+	rc = incline_array_reserve(&edges, &c->cap_edges, c->n_edges + 1,
+				   sizeof *c->edges);
 	c->edges = edges;
 	if (rc)
 		return rc;
@@ -1866,6 +1872,14 @@ static int merge_run(incline_timeline *out, const incline_timeline *in,
 	if (!rc)
 		incline_timeline_sort(out);
 	merge_ctx_free(&c);
+	if (rc == INCLINE_ELIMIT) {
+		incline_timeline_free(out);
+		return incline_error_set(err, rc, NULL, 0, 0,
+					 "merge: more than %lu candidate links between "
+					 "similar accounts (INCLINE_MAX_MERGE_LINKS): too many "
+					 "near-identical sentences",
+					 (unsigned long)INCLINE_MAX_MERGE_LINKS);
+	}
 	if (rc) {
 		incline_timeline_free(out);
 		return incline_error_set(err, rc, NULL, 0, 0, "merge: %s",

@@ -27,11 +27,11 @@ data=$top/test/data/icc-2023
 cd "$tmp" || exit 1
 
 # ---- the same events from every rendition ------------------------------
-# Event and incident ids, article ids, offsets and outlets legitimately
+# Event and incident ids, article ids, offsets, outlets and urls legitimately
 # differ between renditions (and the header line names the articles);
 # everything else (types, dates, summaries, quotes, claims, source counts)
 # must not.
-norm() { grep -v '"generated_from"' "$1" | sed -E 's/"(id|article|start|end|source|incident)":("[^"]*"|[0-9]+|null),?//g' | sort; }
+norm() { grep -v '"generated_from"' "$1" | sed -E 's/"(id|article|start|end|source|url|incident)":("[^"]*"|[0-9]+|null),?//g' | sort; }
 "$bin" build -f ndjson "$seeds" >text.nd 2>err || ko "build of the text seeds: $(cat err)"
 [ "$(wc -l <text.nd)" -gt 10 ] && ok || ko "the seeds give events"
 norm text.nd >text.norm
@@ -50,6 +50,12 @@ gzip -c "$data/articles.ndjson" >articles.ndjson.gz
 # stdin: detected from the bytes
 "$bin" build -f ndjson - <"$data/articles.json" >in.nd 2>err && norm in.nd >in.norm && cmp -s text.norm in.norm && ok \
 	|| ko "JSON on stdin: $(cat err)"
+# worker threads change nothing
+"$bin" build "$data/articles.json" "$data/000.html" >j1.json 2>/dev/null
+"$bin" build -j 2 "$data/articles.json" "$data/000.html" >j2.json 2>/dev/null
+[ -s j1.json ] && cmp -s j1.json j2.json && ok || ko "build -j 2 on JSON and HTML differs from -j 1"
+# extract reports file offsets too
+"$bin" extract "$data/articles.csv" >x.nd 2>err && grep -q '"article":"[^"]*articles.csv#000"' x.nd && ok || ko "extract on CSV: $(cat err)"
 # --input-format overrides the extension
 cp "$data/articles.csv" articles.txt
 expect 0 "" -- build --input-format csv articles.txt

@@ -121,12 +121,12 @@ static void test_date_precedence(void **state)
 	fixture *f = *state;
 	const char *page = "<html><head><title>T</title>"
 			   "<script type=\"application/ld+json\">{\"@graph\": [{\"@type\": \"NewsArticle\","
-			   " \"datePublished\": \"2023-09-17T10:00:00Z\"}]}</script>"
+			   " \"headline\": \"The headline\", \"datePublished\": \"2023-09-17T10:00:00Z\"}]}</script>"
 			   "<meta name=\"date\" content=\"2023-09-16\"></head>"
 			   "<body><time datetime=\"2023-09-15\">x</time><p>Text.</p></body></html>";
 	const incline_article *a = parse_ok(f, page);
 	assert_int_equal(a->published, incline_date_from_ymd(2023, 9, 17)); /* JSON-LD */
-	assert_string_equal(a->title, "T");
+	assert_string_equal(a->title, "The headline"); /* better than <title> */
 }
 
 static void test_no_date_no_text(void **state)

@@ -35,8 +35,13 @@ static const type_case type_cases[] = {
 	/* capability, not happening: "can"/"allows" just before the cue */
 	{"The flaw allows a remote attacker to log in as root.", "intrusion", false, "", "", NULL},
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
+	{"The leaked files describe methods to hack smart televisions.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
+	/* a participle used as an adjective tells of something else */
+	{"The stolen data was offered for sale on a forum in March.", "intrusion", false, "", "", NULL},
+	{"Visitors of compromised sites were sent to a fake store.", "intrusion", false, "", "", NULL},
+	{"Customer records were stolen in March.", "intrusion", true, "2023-03-01", "2023-03-31", NULL},
 	/* with a flaw about, a bare "attack" is the way to exploit it */
 	{"Researchers showed the flaw is open to attacks from nearby phones.", "intrusion", false, "", "", NULL},
 	{"The attack exploited a flaw in the VPN gateway.", "intrusion", true, NULL, PUB, "publication"},
@@ -58,11 +63,20 @@ static const type_case type_cases[] = {
 	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
 	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
 	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a modal well after the cue governs another verb; right after it, the cue */
+	{"As the bug has been patched users will be able to update safely.", "patch", true, NULL, PUB, "publication"},
+	{"A patch will be released next week.", "patch", false, "", "", NULL},
+	{"The fix is expected on the next Patch Tuesday.", "patch", false, "", "", NULL},
+	{"Google plans to fix the issue in its upcoming Android release.", "patch", false, "", "", NULL},
+	{"The leaking of court files may obstruct justice, the prosecutor wrote.", "intrusion", false, "", "", NULL},
 	/* a relative clause keeps its own modal: "that could let" */
 	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
 	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
 	/* "May" in a date is a month, not a modal */
 	{"The hospital was hit with ransomware on May 12.", "intrusion", true, "2023-05-12", "2023-05-12", NULL},
+	/* data taken, victims enticed */
+	{"The passwords appear to have been obtained from an old forum.", "intrusion", true, NULL, PUB, "publication"},
+	{"The texts enticed recipients with promises of a tax refund.", "intrusion", true, NULL, PUB, "publication"},
 	/* impersonation phrasings of phishing */
 	{"The email poses as a message from the bank.", "intrusion", true, NULL, PUB, "publication"},
 	/* detection */
@@ -70,18 +84,61 @@ static const type_case type_cases[] = {
 	{"The company discovered the intrusion on September 12, 2023.", "detection", true, "2023-09-12", "2023-09-12", "explicit"},
 	{"The hospital became aware of the incident yesterday.", "detection", true, "2023-09-18", "2023-09-18", "relative"},
 	{"It did not detect any malicious activity.", "detection", false, "", "", NULL},
+	{"The breach was discovered during a routine audit in early August.", "detection", true, "2023-08-01", "2023-08-10", NULL},
+	{"IT staff noticed suspicious logins on Sunday night.", "detection", true, "2023-09-17", "2023-09-17", NULL},
+	{"The bank said it first identified unusual activity on its network on March 3.", "detection", true, "2023-03-03", "2023-03-03", NULL},
+	{"The retailer learned of the incident from law enforcement.", "detection", true, NULL, PUB, "publication"},
+	{"Investigators uncovered evidence of the breach last month.", "detection", true, "2023-08-01", "2023-08-31", NULL},
+	{"No intrusion was detected on the voting systems.", "detection", false, "", "", NULL},
+	/* a step's date bounds the definite intrusion it is about */
+	{"The breach was discovered on Monday.", "intrusion", true, NULL, "2023-09-18", "publication"},
+	{"Police opened an investigation into the hack last week.", "intrusion", true, NULL, "2023-09-17", "publication"},
 	/* response */
+	{"The hospital diverted ambulances and shut down its email systems on Friday.", "response", true, "2023-09-15", "2023-09-15", NULL},
+	{"The company brought in outside cybersecurity experts to investigate.", "response", true, NULL, PUB, "publication"},
+	{"The city disconnected affected computers from the network.", "response", true, NULL, PUB, "publication"},
+	{"The FBI is investigating the attack.", "response", true, NULL, PUB, "publication"},
+	{"Officials reset all employee passwords after the breach.", "response", true, NULL, PUB, "publication"},
+	{"The agency contained the incident within 48 hours.", "response", true, NULL, PUB, "publication"},
+	{"The firm has not yet hired a forensic investigator.", "response", false, "", "", NULL},
+	{"The council may take its systems offline as a precaution.", "response", false, "", "", NULL},
+	{"The attack knocked the airline's booking system offline.", "response", false, "", "", NULL},
 	{"The company took its systems offline and hired a forensic firm.", "response", true, NULL, PUB, "publication"},
 	{"Immediate measures were adopted to contain the incident.", "response", true, NULL, PUB, "publication"},
 	{"Police launched an investigation into the breach on Friday.", "response", true, "2023-09-15", "2023-09-15", "relative"},
 	/* recovery */
 	{"All services were restored on Thursday.", "recovery", true, "2023-09-14", "2023-09-14", "relative"},
 	{"The portal is back online.", "recovery", true, NULL, PUB, "publication"},
+	{"Email service was restored on Wednesday.", "recovery", true, "2023-09-13", "2023-09-13", NULL},
+	{"The county is still recovering from the attack.", "recovery", true, NULL, PUB, "publication"},
+	{"Most systems are back online, the mayor said.", "recovery", true, NULL, PUB, "publication"},
+	{"The hospital resumed normal operations on Monday.", "recovery", true, "2023-09-18", "2023-09-18", NULL},
+	{"Payroll systems are up and running again.", "recovery", true, NULL, PUB, "publication"},
+	{"It took the city two weeks to recover from the attack.", "recovery", true, NULL, PUB, "publication"},
+	{"The company has not restored access to its customer portal.", "recovery", false, "", "", NULL},
+	{"Operations have not yet resumed.", "recovery", false, "", "", NULL},
+	{"Systems could be restored by the end of the month.", "recovery", false, "", "", NULL},
 	/* disclosure */
+	{"The company disclosed the breach in a regulatory filing on Friday.", "disclosure", true, "2023-09-15", "2023-09-15", NULL},
+	{"The retailer began notifying affected customers by mail last week.", "disclosure", true, "2023-09-11", "2023-09-17", NULL},
+	{"The school district announced the ransomware attack on its website.", "disclosure", true, NULL, PUB, "publication"},
+	{"The breach was made public on Tuesday.", "disclosure", true, "2023-09-19", "2023-09-19", NULL},
+	{"The bank reported the incident to regulators on May 4.", "disclosure", true, "2023-05-04", "2023-05-04", NULL},
+	{"The hospital has not publicly confirmed the attack.", "disclosure", false, "", "", NULL},
+	{"The company may disclose more details next week.", "disclosure", false, "", "", NULL},
 	{"The court announced the incident on Tuesday.", "disclosure", true, "2023-09-19", "2023-09-19", "relative"},
 	{"The retailer notified customers by email.", "disclosure", true, NULL, PUB, "publication"},
 	{"The company did not confirm the breach.", "disclosure", false, "", "", NULL},
 	/* impact */
+	{"Flights were delayed for hours at three airports.", "impact", true, NULL, PUB, "publication"},
+	{"The attack knocked the airline's booking system offline.", "impact", true, NULL, PUB, "publication"},
+	{"Personal data of 3 million customers was exposed.", "impact", true, NULL, PUB, "publication"},
+	{"The hospital was unable to access patient records.", "impact", true, NULL, PUB, "publication"},
+	{"The attack cost the shipper an estimated 300 million dollars.", "impact", true, NULL, PUB, "publication"},
+	{"Several patient services were disrupted for days.", "impact", true, NULL, PUB, "publication"},
+	{"No patient data was affected.", "impact", false, "", "", NULL},
+	{"There is no evidence that customer data was exposed.", "impact", false, "", "", NULL},
+	{"Card data may have been exposed.", "impact", true, NULL, PUB, "publication"},
 	{"About 40,000 patients were affected.", "impact", true, NULL, PUB, "publication"},
 	{"The outage disrupted flights for two days in July.", "impact", true, "2023-07-01", "2023-07-31", "relative"},
 	/* vulnerability and patch */
@@ -106,6 +163,9 @@ static const type_case type_cases[] = {
 	/* vague expressions bound the event by the publication date, with their span */
 	{"Skimmers stole card data at the chain over the past four years.", "intrusion", true, NULL, PUB, "publication"},
 	{"Many hospitals have been hit by ransomware in recent years.", "intrusion", true, NULL, PUB, "publication"},
+	/* a number inside a name is no year; a possessive date is a date */
+	{"IBM released a fix for CVE-2018-1567 in its platform.", "patch", true, NULL, PUB, "publication"},
+	{"Friday's attack encrypted thousands of computers.", "intrusion", true, "2023-09-15", "2023-09-15", NULL},
 	/* a reporting date dates the report; the attack only "by then" */
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "intrusion", true, NULL, "2023-09-14", "publication"},
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
@@ -255,6 +315,30 @@ static void test_hedged(void **state)
 	incline_timeline_free(&tl);
 }
 
+static size_t count_type(const incline_timeline *tl, const char *type)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < tl->n; i++)
+		n += strcmp(incline_event_type_name(tl->events[i].type), type) == 0;
+	return n;
+}
+
+/* "The problem" right after a sentence naming a flaw names it again; with
+ * no flaw before, it is just a problem. */
+static void test_flaw_named_again(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "Researchers found a flaw in the router firmware. "
+			  "The problem arises when the device parses long host names.");
+	assert_int_equal(count_type(&tl, "vulnerability"), 2);
+	incline_timeline_free(&tl);
+	memset(&tl, 0, sizeof tl);
+	extract_text(&tl, "The mayor spoke about traffic. The problem arises every morning.");
+	assert_int_equal(count_type(&tl, "vulnerability"), 0);
+	incline_timeline_free(&tl);
+}
+
 /* A vague expression is still where the date came from: its span is kept. */
 static void test_vague_date_span(void **state)
 {
@@ -338,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
 		cmocka_unit_test(test_vague_date_span),
+		cmocka_unit_test(test_flaw_named_again),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),

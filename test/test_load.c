@@ -442,6 +442,21 @@ static void test_unknown_keys_ignored(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* A key spelt with escapes is the same key. */
+static void test_escaped_keys(void **state)
+{
+	static const char doc[] =
+		"{\n \"\\u0065vents\": [{\"type\": \"patch\", \"evidence\": []}],\n"
+		" \"generated\\u005ffrom\": [\"a\"]}\n";
+	incline_timeline tl = { 0 };
+
+	(void)state;
+	load_ok(&tl, doc);
+	assert_int_equal(tl.n, 1);
+	assert_int_equal(tl.n_articles, 1);
+	incline_timeline_free(&tl);
+}
+
 /* The least an event needs; the rest takes documented defaults. */
 static void test_defaults(void **state)
 {
@@ -488,10 +503,16 @@ static void test_articles_once(void **state)
 	assert_string_equal(tl.articles[1], "b");
 	assert_string_equal(tl.articles[2], "a");
 	assert_int_equal(tl.n, 0);
+	/* a byte order mark in front (an editor saved it) is skipped */
+	load_ok(&tl, "\xEF\xBB\xBF{\"generated_from\": [\"d\"]}\n");
+	load_ok(&tl, "\xEF\xBB\xBF{\n \"generated_from\": [\"e\"]}");
+	assert_int_equal(tl.n_articles, 5);
+	assert_string_equal(tl.articles[4], "e");
 	/* empty streams (empty partitions, _SUCCESS markers) add nothing */
 	load_ok(&tl, "");
 	load_ok(&tl, " \n\r\n\t");
-	assert_int_equal(tl.n_articles, 3);
+	load_ok(&tl, "\xEF\xBB\xBF");
+	assert_int_equal(tl.n_articles, 5);
 	assert_int_equal(tl.n, 0);
 	incline_timeline_free(&tl);
 }
@@ -553,6 +574,16 @@ static const bad_case BAD[] = {
 	{ "{\"generated_from\": [\"a\", 2]}", INCLINE_EINVAL, 1, 26,
 	  "generated_from[1]: expected a string" },
 	{ "{\"events\": []} {\"events\": []}", INCLINE_EINVAL, 1, 1, "invalid JSON" },
+	/* documents read piece by piece: what the pieces cannot tell */
+	{ "{\n \"events\": [],\n \"events\": []}", INCLINE_EINVAL, 3, 1,
+	  "invalid JSON: duplicate object key" },
+	{ "{\n \"events\": [{\"type\": \"patch\", \"evidence\": []},\n  x]}",
+	  INCLINE_EINVAL, 3, 1, "invalid JSON" },
+	{ "{\n \"events\": []}\nxyz", INCLINE_EINVAL, 3, 1, "invalid JSON" },
+	{ "{\n \"events\": [{\"type\": \"patch\", \"evidence\": []},\n"
+	  "  {\"type\": \"patch\", \"evidence\": [{\"article\": null,\n"
+	  "    \"start\": 1, \"end\": true}]}]}", INCLINE_EINVAL, 4, 24,
+	  "events[1].evidence[0].end: expected a non-negative integer" },
 	/* fuzz_load: an incident without an id was written back as "" */
 	{ "{\"events\": [], \"incidents\": [{\"name\": \"x\"}]}", INCLINE_EINVAL, 1,
 	  30, "incidents[0]: missing \"id\"" },
@@ -673,6 +704,7 @@ int main(void)
 		cmocka_unit_test(test_actors_travel_with_evidence),
 		cmocka_unit_test(test_unknown_keys_ignored),
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_escaped_keys),
 		cmocka_unit_test(test_articles_once),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_failure_keeps_timeline),

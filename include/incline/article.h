@@ -1,5 +1,6 @@
-/* Article readers: bytes in, articles with publication date, source and id
- * out. The text is kept byte-exact so every offset points into the file. */
+/* Article readers: bytes in (text, JSON/NDJSON, HTML, CSV, gzip), articles
+ * with publication date, source and id out. Every offset reported later
+ * points into the file as on disk (see "Offsets" below). */
 #ifndef INCLINE_ARTICLE_H
 #define INCLINE_ARTICLE_H
 
@@ -31,7 +32,8 @@ typedef struct incline_article {
 	char *url;
 	char *title;
 	incline_day published; /* INCLINE_DAY_NONE when the input had none */
-	char *bytes;     /* the text as on disk (not NUL-terminated) */
+	char *bytes;     /* the text: as on disk for a text file, decoded for
+			    the others (not NUL-terminated) */
 	size_t len;
 	size_t base;     /* offset of bytes[0] in the file */
 	incline_span body; /* the part to analyse (header excluded), offsets

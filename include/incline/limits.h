@@ -25,6 +25,13 @@
 #define INCLINE_MAX_SENTENCE_TOKENS 512u
 #endif
 
+/* Most candidate links merge considers (24 bytes each): n near-identical
+ * accounts make n^2/2 of them, so some 5,800 copies of one sentence are
+ * refused (INCLINE_ELIMIT) instead of exhausting memory. */
+#ifndef INCLINE_MAX_MERGE_LINKS
+#define INCLINE_MAX_MERGE_LINKS (16u * 1024u * 1024u)
+#endif
+
 /* Largest timeline JSON or NDJSON file the loader reads (bytes). */
 #ifndef INCLINE_MAX_LOAD_BYTES
 #define INCLINE_MAX_LOAD_BYTES (2048u * 1024u * 1024u)

@@ -22,7 +22,7 @@ typedef struct incline_load_opts {
  * The format is detected: when the first non-blank line is a JSON value
  * by itself the input is NDJSON (one record per line, blank lines
  * skipped; an empty or blank input is an empty stream), else it is one
- * JSON document. A record (or the document) is a
+ * JSON document. A leading UTF-8 byte order mark is skipped. A record (or the document) is a
  * timeline {"generated_from": [...], "events": [...]}, an articles record
  * {"generated_from": [...]} or one event {"type": ..., "evidence": [...]}.
  * Keys this version does not know are ignored, so newer files load; keys
