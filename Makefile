@@ -107,6 +107,14 @@ $(BUILD)/test_chaos: $(BUILD)/test_chaos.o $(LIB)
 $(BUILD)/test_article_chaos: $(BUILD)/test_article_chaos.o $(LIB)
 	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS) $(CMOCKA_LIBS)
 
+# The command with the failing allocator of test/chaos_alloc.c (chaos_cli.sh).
+$(BUILD)/chaos_alloc.o: test/chaos_alloc.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/incline-chaos: $(BUILD)/main.o $(BUILD)/chaos_alloc.o $(LIB)
+	$(CC) $(LDFLAGS) $(CHAOS_WRAP) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/fuzz/%.o: test/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -127,8 +135,8 @@ demo: deps
 	./$(BIN) build examples/icc-2023/
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN) $(FUZZ_REPLAY)
-	@sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(FUZZ_REPLAY) $(BUILD)/incline-chaos
+	@INCLINE_CHAOS_BIN=$(BUILD)/incline-chaos sh test/run.sh "$(DEBUGGER)" "./$(BIN)" $(TEST_BIN) $(FUZZ_REPLAY)
 
 # Runs every fuzz target for FUZZ_SECONDS each (clang with libFuzzer). New
 # inputs go to build/fuzz/corpus/<stage>/, crashes to build/fuzz/crash-*:
@@ -178,10 +186,11 @@ eval-merge: deps
 BENCH_SIZES ?= 10 100
 BENCH_JOBS ?= 2
 BENCH_REPEAT ?= 3
+BENCH_TIMEOUT ?= 900
 MERGE_BENCH = $(wildcard test/bench/merge_bench.c)
 bench: all $(MERGE_BENCH:test/bench/%.c=$(BUILD)/%)
 	@python3 test/bench/bench.py --incline ./$(BIN) --sizes "$(BENCH_SIZES)" \
-	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --shared $(SHARED) \
+	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --timeout $(BENCH_TIMEOUT) --shared $(SHARED) \
 	  $(if $(MERGE_BENCH),--merge-bench $(BUILD)/merge_bench) --out build/bench/results.json
 
 $(BUILD)/merge_bench: test/bench/merge_bench.c $(LIB)

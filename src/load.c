@@ -771,6 +771,16 @@ static int check_depth(const load_ctx *c, unsigned max)
  * "last one wins". */
 #define LOAD_JSON_FLAGS JSON_REJECT_DUPLICATES
 
+/* true when json_loadb failed for want of memory. jansson says so with
+ * json_error_out_of_memory, except when its lexer's first buffer cannot be
+ * allocated: then it returns NULL leaving the error text empty (jansson
+ * 2.14 load.c, lex_init), and every real syntax error has a text. Found by
+ * test_chaos ("invalid JSON: " with no reason). */
+static int json_nomem(const json_error_t *jerr)
+{
+	return json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0';
+}
+
 /* Parses the record c->buf[c->base .. + c->rec_len) into *out. */
 static int parse_record(json_t **out, const load_ctx *c)
 {
@@ -780,7 +790,7 @@ static int parse_record(json_t **out, const load_ctx *c)
 	*out = json_loadb(c->buf + c->base, c->rec_len, LOAD_JSON_FLAGS, &jerr);
 	if (*out)
 		return 0;
-	if (json_error_code(&jerr) == json_error_out_of_memory)
+	if (json_nomem(&jerr))
 		return nomem(c);
 	/* jansson counts lines and characters from the record's start, which
 	 * is always the start of a line. */
@@ -847,8 +857,7 @@ static int parse_piece(json_t **out, const load_ctx *c, const char *s,
 	*out = json_loadb(s, len, LOAD_JSON_FLAGS | JSON_DECODE_ANY, &jerr);
 	if (*out)
 		return 0;
-	return json_error_code(&jerr) == json_error_out_of_memory ? nomem(c)
-								  : LOAD_FALLBACK;
+	return json_nomem(&jerr) ? nomem(c) : LOAD_FALLBACK;
 }
 
 /* The events array at s[i] ('['), one event parsed and loaded at a time. */
@@ -992,6 +1001,8 @@ static int load_all(load_ctx *c)
 	v = json_loadb(c->buf + i, e - i, LOAD_JSON_FLAGS, &jerr);
 	if (v)
 		return load_lines(c, i, v);
+	if (json_nomem(&jerr))
+		return nomem(c); /* not a sign the input is one document */
 	c->base = start;
 	c->rec_len = c->len - start;
 	if ((rc = load_document(c)) != LOAD_FALLBACK)

@@ -27,6 +27,7 @@
 #include <unicode/uclean.h>
 
 #include "incline/incline.h"
+#include "incline/load.h"
 
 #define SEED "examples/icc-2023/002_ad1cce7abc74dd27.txt"
 
@@ -51,6 +52,7 @@ static struct {
 	unsigned long calls;   /* allocations seen since chaos_arm */
 	unsigned long fail_at; /* 1-based allocation to fail; 0 = none */
 	int failed;            /* the failure was injected this run */
+	int spare_jansson;     /* jansson's allocations never fail (parsing) */
 	long live;             /* blocks from library + jansson not yet freed */
 } chaos;
 
@@ -115,6 +117,18 @@ void __wrap_free(void *p)
 	__real_free(p);
 }
 
+/* jansson's allocations, as the library's. Not while it parses: jansson
+ * 2.14's parser turns some failed allocations into syntax errors ("string
+ * or '}' expected") and one into assert(0) in lex_scan_string (found by
+ * this test), so loading JSON under memory pressure is only as robust as
+ * jansson; the loader's own allocations still fail there. */
+static void *json_alloc(size_t n)
+{
+	if (chaos.spare_jansson)
+		return counted(__real_malloc(n));
+	return __wrap_malloc(n);
+}
+
 /* ICU's blocks are counted as allocations to fail, not as live blocks:
  * ICU keeps caches for the life of the process. */
 static void *U_CALLCONV icu_alloc(const void *ctx, size_t n)
@@ -141,6 +155,12 @@ typedef struct {
 	char *dir;  /* temp folder: actors.tsv, and out/ for the atomic write */
 	char *out;  /* everything the pipeline printed (real malloc) */
 	size_t len;
+	incline_timeline tl; /* the merged seed timeline, for the emit stage */
+	char *json; /* tl as JSON, for the load stage (real malloc) */
+	size_t json_len;
+	char *out2; /* everything the emit-and-load stage printed */
+	size_t len2;
+	incline_error err; /* of the last run */
 } chaos_state;
 
 typedef int (*emitter)(FILE *, const incline_timeline *, incline_error *);
@@ -203,10 +223,69 @@ static int pipeline(chaos_state *s, char **out, size_t *len)
 	incline_timeline_free(&merged);
 	incline_article_list_free(&list);
 	fclose(fp);
+	s->err = err;
 	/* A failure must say why, with the code it returned. */
 	if (rc && err.code != rc)
 		fail_msg("returned %d but the error record says %d (%s)", rc, err.code, err.text);
 	return rc;
+}
+
+/* The second stage on its own, so its every allocation is failed too
+ * without rerunning extraction each time: every output format of the
+ * merged seed timeline, then its JSON loaded back and written again. */
+static int emit_and_load(chaos_state *s, char **out, size_t *len)
+{
+	static const emitter emitters[] = {
+		incline_emit_json, incline_emit_ndjson, incline_emit_csv,
+		incline_emit_timelinejs, incline_emit_timesketch, incline_emit_stix,
+		incline_emit_markdown, incline_emit_html,
+	};
+	incline_timeline back = {0};
+	incline_error err;
+	FILE *fp;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	incline_error_clear(&err);
+	fp = open_memstream(out, len);
+	if (!fp)
+		return INCLINE_EIO;
+	for (size_t i = 0; !rc && i < sizeof emitters / sizeof *emitters; i++)
+		rc = emitters[i](fp, &s->tl, &err);
+	chaos.spare_jansson = 1; /* see json_alloc */
+	if (!rc)
+		rc = incline_load_buffer(&back, "t.json", s->json, s->json_len, NULL, &err);
+	chaos.spare_jansson = 0;
+	if (!rc)
+		rc = incline_emit_json(fp, &back, &err);
+	incline_timeline_free(&back);
+	fclose(fp);
+	s->err = err;
+	if (rc && err.code != rc)
+		fail_msg("returned %d but the error record says %d (%s)", rc, err.code, err.text);
+	return rc;
+}
+
+/* Writes what a run printed and what it should have to
+ * /tmp/incline-chaos-<what>.{want,got}, for diff. */
+static void dump(const char *what, const char *want, size_t want_len, const char *got,
+		 size_t got_len)
+{
+	char path[128];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/tmp/incline-chaos-%s.want", what);
+	if ((fp = fopen(path, "wb"))) {
+		fwrite(want, 1, want_len, fp);
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "/tmp/incline-chaos-%s.got", what);
+	if ((fp = fopen(path, "wb"))) {
+		fwrite(got, 1, got_len, fp);
+		fclose(fp);
+	}
+	print_message("chaos: outputs in /tmp/incline-chaos-%s.{want,got}\n", what);
 }
 
 /* Number of entries in dir (the atomic write must leave no temp file). */
@@ -248,6 +327,34 @@ static int setup(void **state)
 	 * ICU would remember for good. */
 	if (pipeline(&s, &s.out, &s.len) != 0 || s.len == 0)
 		return -1;
+	{
+		incline_article_list list = {0};
+		incline_timeline raw = {0};
+		incline_extractor *x = NULL;
+		incline_read_opts opts = {0};
+		incline_error err;
+		FILE *jfp;
+		int rc;
+
+		opts.ref_date = INCLINE_DAY_NONE;
+		incline_error_clear(&err);
+		rc = incline_article_read(&list, SEED, &opts, &err);
+		if (!rc)
+			rc = incline_extract_new(&x, &err);
+		for (size_t i = 0; !rc && i < list.n; i++)
+			rc = incline_extract_article(&raw, x, list.items[i], &err);
+		if (!rc)
+			rc = incline_merge(&s.tl, &raw, NULL, &err);
+		incline_extract_free(x);
+		incline_timeline_free(&raw);
+		incline_article_list_free(&list);
+		if (rc || !(jfp = open_memstream(&s.json, &s.json_len)))
+			return -1;
+		rc = incline_emit_json(jfp, &s.tl, &err);
+		fclose(jfp);
+		if (rc || emit_and_load(&s, &s.out2, &s.len2) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -264,6 +371,9 @@ static int teardown(void **state)
 	rmdir(s->dir);
 	__real_free(s->dir);
 	__real_free(s->out);
+	__real_free(s->json);
+	__real_free(s->out2);
+	incline_timeline_free(&s->tl);
 	return 0;
 }
 
@@ -306,13 +416,15 @@ static void test_every_allocation_failure_is_enomem(void **state)
 		if (rc == 0) {
 			/* Succeeding despite a failed allocation is fine only when
 			 * nothing was lost. */
-			if (len != s->len || memcmp(out, s->out, len) != 0)
+			if (len != s->len || memcmp(out, s->out, len) != 0) {
+				dump("pipeline", s->out, s->len, out, len);
 				fail_msg("allocation %lu failed, the run succeeded with a different output", n);
+			}
 			assert_int_equal(entries(out_dir), 1);
 		} else {
 			if (rc != INCLINE_ENOMEM)
-				fail_msg("allocation %lu failed: error %d (%s), not INCLINE_ENOMEM", n,
-					 rc, incline_error_name(rc));
+				fail_msg("allocation %lu failed: error %d (%s: %s), not INCLINE_ENOMEM",
+					 n, rc, incline_error_name(rc), s->err.text);
 			/* t.json is written last: a failure leaves nothing. */
 			assert_int_equal(entries(out_dir), 0);
 		}
@@ -418,13 +530,50 @@ static void test_load_every_allocation_failure_is_enomem(void **state)
 		__real_free(text);
 		__real_free(want);
 	}
-	json_set_alloc_funcs(__wrap_malloc, __wrap_free);
+	json_set_alloc_funcs(json_alloc, __wrap_free); /* as main() set it */
 	print_message("chaos: %lu allocation failures injected into the loader\n", injected);
 	assert_true(injected > 100 / stride);
 	incline_extract_free(x);
 	incline_timeline_free(&raw);
 	incline_timeline_free(&merged);
 	incline_article_list_free(&list);
+}
+
+/* Every allocation of emit_and_load failed in turn. */
+static void test_emit_and_load_allocation_failures_are_enomem(void **state)
+{
+	chaos_state *s = *state;
+	unsigned long n, injected = 0, total = 0, stride = chaos_stride();
+
+	for (n = 1;; n += stride) {
+		char *out;
+		size_t len;
+		long live = chaos.live;
+		int rc, hit;
+
+		chaos_arm(n);
+		rc = emit_and_load(s, &out, &len);
+		hit = chaos.failed;
+		total = chaos.calls;
+		chaos_arm(0);
+		if (chaos.live != live)
+			fail_msg("allocation %lu failed: %ld block(s) leaked (rc %d)", n,
+				 chaos.live - live, rc);
+		if (rc == 0 && (len != s->len2 || memcmp(out, s->out2, len) != 0)) {
+			dump("emit-load", s->out2, s->len2, out, len);
+			fail_msg("allocation %lu failed, the run succeeded with a different output", n);
+		}
+		if (rc != 0 && rc != INCLINE_ENOMEM)
+			fail_msg("allocation %lu failed: error %d (%s: %s), not INCLINE_ENOMEM", n,
+				 rc, incline_error_name(rc), s->err.text);
+		__real_free(out);
+		if (!hit)
+			break;
+		injected++;
+	}
+	print_message("chaos: emit+load: %lu allocation failures injected (every %lu of %lu)\n",
+		      injected, stride, total);
+	assert_true(injected > 100 / stride);
 }
 
 /* ---- regressions: bugs the chaos run found, pinned to their function ---- */
@@ -507,11 +656,12 @@ int main(void)
 		cmocka_unit_test(test_actor_file_enomem_is_enomem),
 		cmocka_unit_test(test_every_allocation_failure_is_enomem),
 		cmocka_unit_test(test_load_every_allocation_failure_is_enomem),
+		cmocka_unit_test(test_emit_and_load_allocation_failures_are_enomem),
 	};
 	UErrorCode st = U_ZERO_ERROR;
 
 	/* Before anything else touches either library. */
-	json_set_alloc_funcs(__wrap_malloc, __wrap_free);
+	json_set_alloc_funcs(json_alloc, __wrap_free);
 	u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
 	if (U_FAILURE(st)) {
 		fprintf(stderr, "test_chaos: u_setMemoryFunctions: %s\n", u_errorName(st));
