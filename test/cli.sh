@@ -144,5 +144,13 @@ expect 2 "--update" -- build --update "$tmp/U.json" -f csv "$B"
 expect 2 "--update works with build" -- merge --update "$tmp/U.json" "$tmp/A.json"
 [ -z "$(ls -A "$tmp" | grep '^\.')" ] && ok || ko "temporary files left behind by merge/update"
 
+# -o onto a device writes into it: the device node is never replaced
+expect 0 "" -- build -o /dev/null "$seeds"
+[ -c /dev/null ] && ok || ko "-o /dev/null replaced the device"
+if [ -c /dev/full ]; then
+	expect 3 "cannot write" -- build -o /dev/full "$seeds"
+	[ -c /dev/full ] && ok || ko "-o /dev/full replaced the device"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
