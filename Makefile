@@ -186,10 +186,11 @@ eval-merge: deps
 BENCH_SIZES ?= 10 100
 BENCH_JOBS ?= 2
 BENCH_REPEAT ?= 3
+BENCH_TIMEOUT ?= 900
 MERGE_BENCH = $(wildcard test/bench/merge_bench.c)
 bench: all $(MERGE_BENCH:test/bench/%.c=$(BUILD)/%)
 	@python3 test/bench/bench.py --incline ./$(BIN) --sizes "$(BENCH_SIZES)" \
-	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --shared $(SHARED) \
+	  --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --timeout $(BENCH_TIMEOUT) --shared $(SHARED) \
 	  $(if $(MERGE_BENCH),--merge-bench $(BUILD)/merge_bench) --out build/bench/results.json
 
 $(BUILD)/merge_bench: test/bench/merge_bench.c $(LIB)

@@ -1,5 +1,7 @@
 /* Helpers shared by the emitters: byte buffer, UTF-8 repair, HTML and
- * Markdown escaping, dates for people, which URLs may become links. */
+ * Markdown escaping, dates for people, which URLs may become links, the
+ * flag and claim words of the views, and the jansson builders. One place
+ * each, so every format says the same thing the same way. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -165,9 +167,10 @@ static const char *const month_names[12] = {
 
 #define EN_DASH "\xE2\x80\x93"
 
+/* Appends s; nothing for NULL. */
 static int add_str(incline_emit_buf *b, const char *s)
 {
-	return incline_emit_buf_add(b, s, strlen(s));
+	return s ? incline_emit_buf_add(b, s, strlen(s)) : 0;
 }
 
 /* Writes into small[] and appends; every piece here is short. */
@@ -243,6 +246,31 @@ int incline_emit_buf_add_human_date(incline_emit_buf *b, const incline_date *d)
 	return add_range(b, lo, hi);
 }
 
+int incline_emit_buf_add_day(incline_emit_buf *b, incline_day d)
+{
+	char out[11];
+
+	return d == INCLINE_DAY_NONE ? 0 : add_str(b, incline_date_format_day(out, d));
+}
+
+int incline_emit_buf_add_count(incline_emit_buf *b, size_t n,
+			       const char *what)
+{
+	return add_piece(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
+}
+
+const char *incline_emit_edtf(char out[INCLINE_EMIT_EDTF_SIZE],
+			      const incline_date *d)
+{
+	int n = incline_date_format(out, INCLINE_EMIT_EDTF_SIZE, d);
+
+	/* Cannot happen (see INCLINE_EMIT_EDTF_SIZE); an empty value beats
+	 * a cut one. */
+	if (n < 0 || n >= INCLINE_EMIT_EDTF_SIZE)
+		out[0] = '\0';
+	return out;
+}
+
 /* ---- links --------------------------------------------------------------- */
 
 bool incline_emit_url_is_web(const char *url)
@@ -265,6 +293,16 @@ bool incline_emit_url_is_web(const char *url)
 	return true;
 }
 
+const char *incline_emit_evidence_article(const incline_evidence *e)
+{
+	return e->article;
+}
+
+const char *incline_emit_evidence_source(const incline_evidence *e)
+{
+	return e->source;
+}
+
 const char *incline_emit_evidence_link(const incline_evidence *e)
 {
 	if (incline_emit_url_is_web(e->url))
@@ -272,6 +310,27 @@ const char *incline_emit_evidence_link(const incline_evidence *e)
 	if (incline_emit_url_is_web(e->article))
 		return e->article;
 	return NULL;
+}
+
+const char *incline_emit_evidence_name(const incline_evidence *e)
+{
+	return e->source ? e->source : e->article;
+}
+
+bool incline_emit_evidence_is_first(const incline_event *ev, size_t i,
+				    incline_emit_evidence_field field)
+{
+	const char *s = field(&ev->evidence[i]);
+
+	if (!s)
+		return false;
+	for (size_t j = 0; j < i; j++) {
+		const char *t = field(&ev->evidence[j]);
+
+		if (t && strcmp(s, t) == 0)
+			return false;
+	}
+	return true;
 }
 
 /* ---- shared by every emitter --------------------------------------------- */
@@ -342,16 +401,88 @@ incline_day incline_emit_anchor_day(const incline_event *ev)
 	return ev->first_reported;
 }
 
+int incline_emit_sort_year(const incline_event *ev)
+{
+	incline_day day = ev->when.date.earliest != INCLINE_DAY_NONE
+			  ? ev->when.date.earliest : ev->when.date.latest;
+	int y, m, d;
+
+	if (day == INCLINE_DAY_NONE)
+		return 0;
+	incline_date_to_ymd(day, &y, &m, &d);
+	return y;
+}
+
+int incline_emit_buf_add_flags(incline_emit_buf *b, const incline_event *ev,
+			       const incline_emit_markup *m)
+{
+	const struct {
+		unsigned flag;
+		const char *text;
+	} flags[] = {
+		{ INCLINE_EVENT_DATE_CONFLICT, m->date_conflict },
+		{ INCLINE_EVENT_CLAIM_CONFLICT, m->claim_conflict },
+		{ INCLINE_EVENT_HEDGED, m->hedged },
+	};
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof flags / sizeof *flags; i++)
+		if (ev->flags & flags[i].flag)
+			rc = add_str(b, flags[i].text);
+	return rc;
+}
+
+/* Appends s through esc; nothing for NULL. */
+static int add_escaped(incline_emit_buf *b, const char *s,
+		       incline_emit_escaper esc)
+{
+	return s ? esc(b, s, strlen(s)) : 0;
+}
+
+int incline_emit_buf_add_claim(incline_emit_buf *b, const incline_event *ev,
+			       const incline_emit_markup *m)
+{
+	const incline_claim *c = &ev->claim;
+	int rc;
+
+	if (ev->type != INCLINE_EVENT_ATTRIBUTION || c->stance == INCLINE_STANCE_NONE)
+		return 0;
+	rc = add_str(b, m->claim_open) || add_str(b, "Claim");
+	if (!rc && c->actor)
+		rc = add_str(b, " about ") || add_str(b, m->actor_open)
+		     || add_escaped(b, c->actor, m->esc) || add_str(b, m->actor_close);
+	rc = rc || add_str(b, " (") || add_str(b, incline_stance_name(c->stance));
+	if (!rc && c->claimant)
+		rc = add_str(b, ", by ") || add_escaped(b, c->claimant, m->esc);
+	return rc || add_str(b, ")") || add_str(b, m->claim_close) ? INCLINE_ENOMEM : 0;
+}
+
 /* ---- jansson helpers ------------------------------------------------------ */
+
+json_t *incline_emit_json_strn(incline_emit_buf *scratch, const char *s,
+			       size_t len)
+{
+	incline_emit_buf_reset(scratch);
+	if (incline_emit_buf_add_utf8(scratch, s, len))
+		return NULL;
+	return incline_emit_json_buf(scratch);
+}
 
 json_t *incline_emit_json_str(incline_emit_buf *scratch, const char *s)
 {
-	if (!s)
-		return json_null();
-	incline_emit_buf_reset(scratch);
-	if (incline_emit_buf_add_utf8(scratch, s, strlen(s)))
-		return NULL;
-	return json_stringn(scratch->data ? scratch->data : "", scratch->len);
+	return s ? incline_emit_json_strn(scratch, s, strlen(s)) : json_null();
+}
+
+json_t *incline_emit_json_id(incline_emit_buf *scratch,
+			     const char id[INCLINE_EVENT_ID_SIZE])
+{
+	return incline_emit_json_strn(scratch, id,
+				      strnlen(id, INCLINE_EVENT_ID_SIZE));
+}
+
+json_t *incline_emit_json_buf(const incline_emit_buf *b)
+{
+	return json_stringn(b->data ? b->data : "", b->len);
 }
 
 json_t *incline_emit_json_day(incline_day d)
@@ -365,21 +496,9 @@ json_t *incline_emit_json_day(incline_day d)
 
 json_t *incline_emit_json_edtf(const incline_date *d)
 {
-	char small[64];
-	int n = incline_date_format(small, sizeof small, d);
-	char *big;
-	json_t *v;
+	char out[INCLINE_EMIT_EDTF_SIZE];
 
-	if (n < 0)
-		return json_null();
-	if ((size_t)n < sizeof small)
-		return json_string(small);
-	if (!(big = malloc((size_t)n + 1)))
-		return NULL;
-	incline_date_format(big, (size_t)n + 1, d);
-	v = json_string(big);
-	free(big);
-	return v;
+	return json_string(incline_emit_edtf(out, d));
 }
 
 bool incline_emit_json_set(json_t *obj, const char *key, json_t *value)
@@ -392,67 +511,73 @@ bool incline_emit_json_append(json_t *arr, json_t *value)
 	return json_array_append_new(arr, value) == 0;
 }
 
-/* Which string of a piece of evidence a distinct list collects. */
-typedef const char *(*evidence_field)(const incline_evidence *e);
-
-static const char *field_article(const incline_evidence *e)
+json_t *incline_emit_json_done(json_t *v, bool ok)
 {
-	return e->article;
+	if (ok)
+		return v;
+	json_decref(v);
+	return NULL;
 }
 
-static const char *field_source(const incline_evidence *e)
-{
-	return e->source;
-}
-
-static json_t *distinct(incline_emit_buf *scratch, const incline_event *ev,
-			evidence_field field)
+json_t *incline_emit_json_strings(incline_emit_buf *scratch,
+				  char *const *list, size_t n)
 {
 	json_t *a = json_array();
+	bool ok = a != NULL;
 
-	for (size_t i = 0; a && i < ev->n_evidence; i++) {
-		const char *s = field(&ev->evidence[i]);
-		bool seen = !s;
-
-		/* Quadratic, but an event has few pieces of evidence. */
-		for (size_t j = 0; !seen && j < i; j++) {
-			const char *t = field(&ev->evidence[j]);
-			seen = t && strcmp(s, t) == 0;
-		}
-		if (!seen && !incline_emit_json_append(
-				a, incline_emit_json_str(scratch, s))) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = incline_emit_json_append(a, incline_emit_json_str(scratch,
+								       list[i]));
+	return incline_emit_json_done(a, ok);
 }
 
-json_t *incline_emit_json_articles(incline_emit_buf *scratch,
-				   const incline_event *ev)
+json_t *incline_emit_json_conflicts(const incline_event *ev)
 {
-	return distinct(scratch, ev, field_article);
+	json_t *a = json_array();
+	bool ok = a != NULL;
+
+	if (ok && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
+		ok = incline_emit_json_append(a, json_string("date"));
+	if (ok && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
+		ok = incline_emit_json_append(a, json_string("claim"));
+	return incline_emit_json_done(a, ok);
 }
 
-json_t *incline_emit_json_outlets(incline_emit_buf *scratch,
-				  const incline_event *ev)
+json_t *incline_emit_json_distinct(incline_emit_buf *scratch,
+				   const incline_event *ev,
+				   incline_emit_evidence_field field)
 {
-	return distinct(scratch, ev, field_source);
-}
+	json_t *a = json_array();
+	bool ok = a != NULL;
 
-json_t *incline_emit_json_links(incline_emit_buf *scratch,
-				const incline_event *ev)
-{
-	return distinct(scratch, ev, incline_emit_evidence_link);
+	for (size_t i = 0; ok && i < ev->n_evidence; i++)
+		if (incline_emit_evidence_is_first(ev, i, field))
+			ok = incline_emit_json_append(
+				a, incline_emit_json_str(scratch,
+							 field(&ev->evidence[i])));
+	return incline_emit_json_done(a, ok);
 }
 
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err)
 {
-	if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
-		return ferror(fp) ? incline_emit_write_failed(err)
-				  : incline_emit_nomem(err);
-	return 0;
+	incline_emit_buf b = { NULL, 0, 0 };
+	int rc = 0;
+
+	if (flags != JSON_COMPACT) {
+		if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
+			return ferror(fp) ? incline_emit_write_failed(err)
+					  : incline_emit_nomem(err);
+		return 0;
+	}
+	/* perf: jansson's dumper calls back per token; a quarter of
+	 * `incline extract` was json_dumpf (see emit_compact.c). */
+	if (incline_emit_buf_add_json(&b, v) || incline_emit_buf_add(&b, "\n", 1))
+		rc = incline_emit_nomem(err);
+	else
+		rc = incline_emit_put(fp, &b, err);
+	incline_emit_buf_free(&b);
+	return rc;
 }
 
 int incline_emit_buf_add_url(incline_emit_buf *b, const char *url)

@@ -10,7 +10,6 @@
  * Invalid UTF-8 is replaced by U+FFFD like in the JSON outputs. */
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <csv.h>
@@ -39,13 +38,6 @@ static int add_item(incline_emit_buf *b, const char *s, size_t *count)
 	return add_str(b, s);
 }
 
-static int add_day(incline_emit_buf *b, incline_day d)
-{
-	char out[11];
-
-	return d == INCLINE_DAY_NONE ? 0 : add_str(b, incline_date_format_day(out, d));
-}
-
 static int add_size(incline_emit_buf *b, size_t n)
 {
 	char out[32];
@@ -54,10 +46,17 @@ static int add_size(incline_emit_buf *b, size_t n)
 	return add_str(b, out);
 }
 
-/* Same-string test where NULL equals only NULL. */
-static bool same_str(const char *a, const char *b)
+/* The distinct values of field over ev's evidence, in evidence order. */
+static int add_distinct(incline_emit_buf *b, const incline_event *ev,
+			incline_emit_evidence_field field)
 {
-	return a == b || (a && b && strcmp(a, b) == 0);
+	size_t count = 0;
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++)
+		if (incline_emit_evidence_is_first(ev, i, field))
+			rc = add_item(b, field(&ev->evidence[i]), &count);
+	return rc;
 }
 
 /* ---- the columns ------------------------------------------------------- */
@@ -74,12 +73,12 @@ static int fill_type(incline_emit_buf *b, const incline_event *ev)
 
 static int fill_earliest(incline_emit_buf *b, const incline_event *ev)
 {
-	return add_day(b, ev->when.date.earliest);
+	return incline_emit_buf_add_day(b, ev->when.date.earliest);
 }
 
 static int fill_latest(incline_emit_buf *b, const incline_event *ev)
 {
-	return add_day(b, ev->when.date.latest);
+	return incline_emit_buf_add_day(b, ev->when.date.latest);
 }
 
 static int fill_granularity(incline_emit_buf *b, const incline_event *ev)
@@ -89,21 +88,9 @@ static int fill_granularity(incline_emit_buf *b, const incline_event *ev)
 
 static int fill_value(incline_emit_buf *b, const incline_event *ev)
 {
-	char small[64];
-	int n = incline_date_format(small, sizeof small, &ev->when.date);
-	char *big;
-	int rc;
+	char value[INCLINE_EMIT_EDTF_SIZE];
 
-	if (n < 0)
-		return 0;
-	if ((size_t)n < sizeof small)
-		return add_str(b, small);
-	if (!(big = malloc((size_t)n + 1)))
-		return INCLINE_ENOMEM;
-	incline_date_format(big, (size_t)n + 1, &ev->when.date);
-	rc = add_str(b, big);
-	free(big);
-	return rc;
+	return add_str(b, incline_emit_edtf(value, &ev->when.date));
 }
 
 static int fill_date_text(incline_emit_buf *b, const incline_event *ev)
@@ -178,7 +165,7 @@ static int fill_hedged(incline_emit_buf *b, const incline_event *ev)
 
 static int fill_first_reported(incline_emit_buf *b, const incline_event *ev)
 {
-	return add_day(b, ev->first_reported);
+	return incline_emit_buf_add_day(b, ev->first_reported);
 }
 
 static int fill_sources(incline_emit_buf *b, const incline_event *ev)
@@ -191,40 +178,14 @@ static int fill_evidence_count(incline_emit_buf *b, const incline_event *ev)
 	return add_size(b, ev->n_evidence);
 }
 
-/* Distinct article ids, in evidence order. */
 static int fill_articles(incline_emit_buf *b, const incline_event *ev)
 {
-	size_t count = 0;
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++) {
-		const char *id = ev->evidence[i].article;
-		bool seen = !id;
-
-		for (size_t j = 0; !seen && j < i; j++)
-			seen = same_str(ev->evidence[j].article, id);
-		if (!seen)
-			rc = add_item(b, id, &count);
-	}
-	return rc;
+	return add_distinct(b, ev, incline_emit_evidence_article);
 }
 
-/* Distinct outlets, in evidence order. */
 static int fill_outlets(incline_emit_buf *b, const incline_event *ev)
 {
-	size_t count = 0;
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < ev->n_evidence; i++) {
-		const char *src = ev->evidence[i].source;
-		bool seen = !src;
-
-		for (size_t j = 0; !seen && j < i; j++)
-			seen = same_str(ev->evidence[j].source, src);
-		if (!seen)
-			rc = add_item(b, src, &count);
-	}
-	return rc;
+	return add_distinct(b, ev, incline_emit_evidence_source);
 }
 
 /* Distinct publication dates, earliest first. Picks the next larger day
@@ -320,18 +281,6 @@ static bool is_formula_start(char c)
 	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
 }
 
-static int write_failed(csv_ctx *ctx)
-{
-	return incline_error_set(ctx->err, INCLINE_EIO, NULL, 0, 0,
-				 "cannot write the output");
-}
-
-static int nomem(csv_ctx *ctx)
-{
-	return incline_error_set(ctx->err, INCLINE_ENOMEM, NULL, 0, 0,
-				 "out of memory writing CSV");
-}
-
 /* Writes ctx->raw as field number i of the current record. */
 static int put_cell(csv_ctx *ctx, size_t i)
 {
@@ -343,19 +292,19 @@ static int put_cell(csv_ctx *ctx, size_t i)
 	if (incline_emit_buf_add(o, "'", 1)
 	    || incline_emit_buf_add_utf8(o, ctx->raw.data ? ctx->raw.data : "",
 					 ctx->raw.len))
-		return nomem(ctx);
+		return incline_emit_nomem(ctx->err);
 	/* Keep the quote only when the cell would be a formula. */
 	text = is_formula_start(o->data[1]) ? o->data : o->data + 1;
 	len = o->len - (size_t)(text - o->data);
 	if ((i > 0 && fputc(',', ctx->fp) == EOF)
 	    || csv_fwrite(ctx->fp, text, len) != 0)
-		return write_failed(ctx);
+		return incline_emit_write_failed(ctx->err);
 	return 0;
 }
 
 static int end_record(csv_ctx *ctx)
 {
-	return fputs("\r\n", ctx->fp) == EOF ? write_failed(ctx) : 0;
+	return fputs("\r\n", ctx->fp) == EOF ? incline_emit_write_failed(ctx->err) : 0;
 }
 
 static int put_header(csv_ctx *ctx)
@@ -365,7 +314,7 @@ static int put_header(csv_ctx *ctx)
 	for (size_t i = 0; rc == 0 && i < N_COLUMNS; i++) {
 		incline_emit_buf_reset(&ctx->raw);
 		if (add_str(&ctx->raw, columns[i].name))
-			return nomem(ctx);
+			return incline_emit_nomem(ctx->err);
 		rc = put_cell(ctx, i);
 	}
 	return rc ? rc : end_record(ctx);
@@ -378,7 +327,7 @@ static int put_event(csv_ctx *ctx, const incline_event *ev)
 	for (size_t i = 0; rc == 0 && i < N_COLUMNS; i++) {
 		incline_emit_buf_reset(&ctx->raw);
 		if (columns[i].fill(&ctx->raw, ev))
-			return nomem(ctx);
+			return incline_emit_nomem(ctx->err);
 		rc = put_cell(ctx, i);
 	}
 	return rc ? rc : end_record(ctx);
@@ -394,8 +343,5 @@ int incline_emit_csv(FILE *fp, const incline_timeline *tl,
 		rc = put_event(&ctx, &tl->events[i]);
 	incline_emit_buf_free(&ctx.raw);
 	incline_emit_buf_free(&ctx.out);
-	/* Flush so a full disk is reported here. */
-	if (rc == 0 && (fflush(fp) != 0 || ferror(fp)))
-		rc = write_failed(&ctx);
-	return rc;
+	return rc ? rc : incline_emit_finish(fp, err);
 }

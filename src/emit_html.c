@@ -66,6 +66,18 @@ static const char style[] =
 	".pub{color:#666}\n"
 	"@media (max-width:40rem){li.event{grid-template-columns:1fr}}\n";
 
+/* How this view writes flags and claims. */
+static const incline_emit_markup markup = {
+	.esc = incline_emit_buf_add_html,
+	.date_conflict = "<span class=\"flag conflict\">sources disagree on the date</span>",
+	.claim_conflict = "<span class=\"flag conflict\">sources disagree on the claim</span>",
+	.hedged = "<span class=\"flag hedged\">hedged: may or might</span>",
+	.claim_open = "<p class=\"claim\">",
+	.actor_open = "<strong>",
+	.actor_close = "</strong>",
+	.claim_close = "</p>\n",
+};
+
 static int add(incline_emit_buf *b, const char *s)
 {
 	return incline_emit_buf_add(b, s, strlen(s));
@@ -115,12 +127,11 @@ static int header(incline_emit_buf *b, const incline_timeline *tl)
 	snprintf(line, sizeof line, "</style>\n</head>\n<body data-events=\"%zu\">\n"
 		 "<h1>", tl->n);
 	rc = rc || add(b, line) || incline_emit_buf_add(b, title.data, title.len);
-	snprintf(line, sizeof line, "</h1>\n<p class=\"meta\">%zu event%s "
-		 "from %zu article%s, built by incline %s. ", tl->n,
-		 tl->n == 1 ? "" : "s", tl->n_articles,
-		 tl->n_articles == 1 ? "" : "s", INCLINE_VERSION);
 	incline_emit_buf_free(&title);
-	return rc || add(b, line)
+	return rc || add(b, "</h1>\n<p class=\"meta\">")
+	       || incline_emit_buf_add_count(b, tl->n, "event") || add(b, " from ")
+	       || incline_emit_buf_add_count(b, tl->n_articles, "article")
+	       || add(b, ", built by incline " INCLINE_VERSION ". ")
 	       || add(b, "Dates are as precise as the sources make them; "
 		      "every event lists the sentences it rests on.</p>\n")
 	       ? INCLINE_ENOMEM : 0;
@@ -129,8 +140,7 @@ static int header(incline_emit_buf *b, const incline_timeline *tl)
 static int source_item(incline_emit_buf *b, const incline_evidence *e)
 {
 	const char *link = incline_emit_evidence_link(e);
-	const char *name = e->source ? e->source : e->article;
-	char day[11];
+	const char *name = incline_emit_evidence_name(e);
 	int rc = add(b, "<li>");
 
 	if (!rc && link)
@@ -142,7 +152,7 @@ static int source_item(incline_emit_buf *b, const incline_evidence *e)
 		     || add(b, "</span>");
 	if (!rc && e->published != INCLINE_DAY_NONE)
 		rc = add(b, " <span class=\"pub\">")
-		     || add(b, incline_date_format_day(day, e->published))
+		     || incline_emit_buf_add_day(b, e->published)
 		     || add(b, "</span>");
 	if (!rc && (e->flags & INCLINE_EVIDENCE_HEDGED))
 		rc = add(b, " <span class=\"flag hedged\">hedged</span>");
@@ -156,10 +166,10 @@ static int event_item(incline_emit_buf *b, const incline_event *ev)
 	const incline_date *d = &ev->when.date;
 	bool conflict = ev->flags & (INCLINE_EVENT_DATE_CONFLICT
 				     | INCLINE_EVENT_CLAIM_CONFLICT);
-	char value[64];
+	char value[INCLINE_EMIT_EDTF_SIZE];
 	int rc;
 
-	incline_date_format(value, sizeof value, d);
+	incline_emit_edtf(value, d);
 	rc = add(b, "<li class=\"event type-") || add(b, type)
 	     || (conflict && add(b, " conflict"))
 	     || ((ev->flags & INCLINE_EVENT_HEDGED) && add(b, " hedged"))
@@ -176,29 +186,10 @@ static int event_item(incline_emit_buf *b, const incline_event *ev)
 	rc = rc || add(b, "</span></div>\n<div class=\"what\">\n"
 		       "<span class=\"badge type-") || add(b, type)
 	     || add(b, "\">") || add(b, type) || add(b, "</span>");
-	if (!rc && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
-		rc = add(b, "<span class=\"flag conflict\">sources disagree "
-			 "on the date</span>");
-	if (!rc && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
-		rc = add(b, "<span class=\"flag conflict\">sources disagree "
-			 "on the claim</span>");
-	if (!rc && (ev->flags & INCLINE_EVENT_HEDGED))
-		rc = add(b, "<span class=\"flag hedged\">hedged: may or "
-			 "might</span>");
-	rc = rc || add(b, "\n<p class=\"summary\">") || add_html(b, ev->summary)
-	     || add(b, "</p>\n");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
-	    && ev->claim.stance != INCLINE_STANCE_NONE) {
-		rc = add(b, "<p class=\"claim\">Claim");
-		if (!rc && ev->claim.actor)
-			rc = add(b, " about <strong>") || add_html(b, ev->claim.actor)
-			     || add(b, "</strong>");
-		rc = rc || add(b, " (") || add(b, incline_stance_name(ev->claim.stance));
-		if (!rc && ev->claim.claimant)
-			rc = add(b, ", by ") || add_html(b, ev->claim.claimant);
-		rc = rc || add(b, ")</p>\n");
-	}
-	rc = rc || add(b, "<ul class=\"sources\">\n");
+	rc = rc || incline_emit_buf_add_flags(b, ev, &markup)
+	     || add(b, "\n<p class=\"summary\">") || add_html(b, ev->summary)
+	     || add(b, "</p>\n") || incline_emit_buf_add_claim(b, ev, &markup)
+	     || add(b, "<ul class=\"sources\">\n");
 	for (size_t i = 0; !rc && i < ev->n_evidence; i++)
 		rc = source_item(b, &ev->evidence[i]);
 	return rc || add(b, "</ul>\n</div>\n</li>\n") ? INCLINE_ENOMEM : 0;
@@ -209,13 +200,9 @@ static int event_item(incline_emit_buf *b, const incline_event *ev)
 static int year_section(incline_emit_buf *b, const incline_event *ev,
 			int *year)
 {
-	incline_day day = ev->when.date.earliest != INCLINE_DAY_NONE
-			  ? ev->when.date.earliest : ev->when.date.latest;
-	int y = 0, m, d;
+	int y = incline_emit_sort_year(ev);
 	char out[96];
 
-	if (day != INCLINE_DAY_NONE)
-		incline_date_to_ymd(day, &y, &m, &d);
 	if (y == *year)
 		return 0;
 	if (*year != -1 && add(b, "</ol>\n</section>\n"))

@@ -23,6 +23,18 @@
 #include "incline/incline.h"
 #include "emit_private.h"
 
+/* How this view writes flags and claims. */
+static const incline_emit_markup markup = {
+	.esc = incline_emit_buf_add_markdown,
+	.date_conflict = "**\xE2\x9A\xA0 Sources disagree on the date.** ",
+	.claim_conflict = "**\xE2\x9A\xA0 Sources disagree on the claim.** ",
+	.hedged = "*Hedged: every source says may or might.* ",
+	.claim_open = "",
+	.actor_open = "**",
+	.actor_close = "**",
+	.claim_close = "\n\n",
+};
+
 static int add(incline_emit_buf *b, const char *s)
 {
 	return incline_emit_buf_add(b, s, strlen(s));
@@ -33,19 +45,10 @@ static int add_md(incline_emit_buf *b, const char *s)
 	return s ? incline_emit_buf_add_markdown(b, s, strlen(s)) : 0;
 }
 
-static int add_count(incline_emit_buf *b, size_t n, const char *what)
-{
-	char out[64];
-
-	snprintf(out, sizeof out, "%zu %s%s", n, what, n == 1 ? "" : "s");
-	return add(b, out);
-}
-
 static int source_line(incline_emit_buf *b, const incline_evidence *e)
 {
 	const char *link = incline_emit_evidence_link(e);
-	const char *name = e->source ? e->source : e->article;
-	char day[11];
+	const char *name = incline_emit_evidence_name(e);
 	int rc = add(b, "- ");
 
 	if (!rc && link)
@@ -54,7 +57,7 @@ static int source_line(incline_emit_buf *b, const incline_evidence *e)
 	else if (!rc)
 		rc = add_md(b, name);
 	if (!rc && e->published != INCLINE_DAY_NONE)
-		rc = add(b, ", ") || add(b, incline_date_format_day(day, e->published));
+		rc = add(b, ", ") || incline_emit_buf_add_day(b, e->published);
 	if (!rc && (e->flags & INCLINE_EVIDENCE_HEDGED))
 		rc = add(b, " (hedged)");
 	return rc || add(b, ": \xE2\x80\x9C") || add_md(b, e->quote)
@@ -72,29 +75,13 @@ static int event_block(incline_emit_buf *b, const incline_event *ev)
 	if (!rc && ev->when.text)
 		rc = add(b, ": \xE2\x80\x9C") || add_md(b, ev->when.text)
 		     || add(b, "\xE2\x80\x9D");
-	rc = rc || add(b, "*\n\n");
-	if (!rc && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
-		rc = add(b, "**\xE2\x9A\xA0 Sources disagree on the date.** ");
-	if (!rc && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
-		rc = add(b, "**\xE2\x9A\xA0 Sources disagree on the claim.** ");
-	if (!rc && (ev->flags & INCLINE_EVENT_HEDGED))
-		rc = add(b, "*Hedged: every source says may or might.* ");
+	rc = rc || add(b, "*\n\n") || incline_emit_buf_add_flags(b, ev, &markup);
 	if (!rc && (ev->flags & (INCLINE_EVENT_DATE_CONFLICT
 				 | INCLINE_EVENT_CLAIM_CONFLICT
 				 | INCLINE_EVENT_HEDGED)))
 		rc = add(b, "\n\n");
-	rc = rc || add_md(b, ev->summary) || add(b, "\n\n");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
-	    && ev->claim.stance != INCLINE_STANCE_NONE) {
-		rc = add(b, "Claim");
-		if (!rc && ev->claim.actor)
-			rc = add(b, " about **") || add_md(b, ev->claim.actor)
-			     || add(b, "**");
-		rc = rc || add(b, " (") || add(b, incline_stance_name(ev->claim.stance));
-		if (!rc && ev->claim.claimant)
-			rc = add(b, ", by ") || add_md(b, ev->claim.claimant);
-		rc = rc || add(b, ")\n\n");
-	}
+	rc = rc || add_md(b, ev->summary) || add(b, "\n\n")
+	     || incline_emit_buf_add_claim(b, ev, &markup);
 	for (size_t i = 0; !rc && i < ev->n_evidence; i++)
 		rc = source_line(b, &ev->evidence[i]);
 	return rc || add(b, "\n") ? INCLINE_ENOMEM : 0;
@@ -105,13 +92,9 @@ static int event_block(incline_emit_buf *b, const incline_event *ev)
 static int year_heading(incline_emit_buf *b, const incline_event *ev,
 			int *year)
 {
-	incline_day day = ev->when.date.earliest != INCLINE_DAY_NONE
-			  ? ev->when.date.earliest : ev->when.date.latest;
-	int y = 0, m, d;
+	int y = incline_emit_sort_year(ev);
 	char out[32];
 
-	if (day != INCLINE_DAY_NONE)
-		incline_date_to_ymd(day, &y, &m, &d);
 	if (y == *year)
 		return 0;
 	*year = y;
@@ -128,8 +111,8 @@ int incline_emit_markdown(FILE *fp, const incline_timeline *tl,
 	int year = -1;
 	int rc = add(&b, "# ")
 		 || incline_emit_buf_add_title(&b, tl, incline_emit_buf_add_markdown)
-		 || add(&b, "\n\n") || add_count(&b, tl->n, "event")
-		 || add(&b, " from ") || add_count(&b, tl->n_articles, "article")
+		 || add(&b, "\n\n") || incline_emit_buf_add_count(&b, tl->n, "event")
+		 || add(&b, " from ") || incline_emit_buf_add_count(&b, tl->n_articles, "article")
 		 || add(&b, ", built by incline " INCLINE_VERSION ". Dates are as "
 			"precise as the sources make them; every event lists the "
 			"sentences it rests on.\n\n");

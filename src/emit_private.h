@@ -51,6 +51,22 @@ int incline_emit_buf_add_markdown(incline_emit_buf *b, const char *s,
  * "from 3 May 2023", "undated"; "about " in front when approximate. */
 int incline_emit_buf_add_human_date(incline_emit_buf *b, const incline_date *d);
 
+/* Appends "YYYY-MM-DD"; nothing for INCLINE_DAY_NONE. */
+int incline_emit_buf_add_day(incline_emit_buf *b, incline_day d);
+
+/* Appends "N what" or "N whats" (n == 1 is singular). */
+int incline_emit_buf_add_count(incline_emit_buf *b, size_t n,
+			       const char *what);
+
+/* Room for any EDTF value incline_date_format writes: two days of at most
+ * ten characters and a slash, or "../" and one day. */
+#define INCLINE_EMIT_EDTF_SIZE 32
+
+/* The EDTF value of d ("2023-09", "../2023-09-20", "" when undated) in
+ * out. Returns out. */
+const char *incline_emit_edtf(char out[INCLINE_EMIT_EDTF_SIZE],
+			      const incline_date *d);
+
 /* true when url is an absolute http:// or https:// URL with no spaces or
  * control characters: the only URLs the HTML and Markdown views turn into
  * links (never javascript:, data:, file: or relative paths). */
@@ -61,10 +77,25 @@ bool incline_emit_url_is_web(const char *url);
  * Markdown or HTML link) percent-encoded. */
 int incline_emit_buf_add_url(incline_emit_buf *b, const char *url);
 
+/* One string of a piece of evidence, borrowed from e (NULL when unknown):
+ * what lists of distinct values (articles, outlets, links) collect. */
+typedef const char *(*incline_emit_evidence_field)(const incline_evidence *e);
+
+const char *incline_emit_evidence_article(const incline_evidence *e);
+const char *incline_emit_evidence_source(const incline_evidence *e);
+
 /* The link target for a piece of evidence: its URL, else its article id
- * when that is a web URL; NULL when there is none worth linking.
- * Borrowed from e. */
+ * when that is a web URL; NULL when there is none worth linking. */
 const char *incline_emit_evidence_link(const incline_evidence *e);
+
+/* How the views name a source: its outlet, else its article id. */
+const char *incline_emit_evidence_name(const incline_evidence *e);
+
+/* true when field(ev->evidence[i]) is set and no earlier piece of ev's
+ * evidence has the same value: walking i up lists the distinct values in
+ * evidence order. Quadratic, but an event has few pieces of evidence. */
+bool incline_emit_evidence_is_first(const incline_event *ev, size_t i,
+				    incline_emit_evidence_field field);
 
 /* Error helpers of every emitter: fill err and return the code. */
 int incline_emit_nomem(incline_error *err);
@@ -75,6 +106,8 @@ int incline_emit_put(FILE *fp, const incline_emit_buf *b, incline_error *err);
 
 /* Flushes fp so a full disk is reported by the emitter, not at fclose. */
 int incline_emit_finish(FILE *fp, incline_error *err);
+
+/* ---- the views for people (HTML, Markdown, TimelineJS text) ---- */
 
 /* Escapes s[0..len) for one output language (HTML, Markdown) into b. */
 typedef int (*incline_emit_escaper)(incline_emit_buf *b, const char *s,
@@ -94,38 +127,94 @@ const char *incline_emit_type_label(incline_event_type t);
  * reported; INCLINE_DAY_NONE when it has none of these. */
 incline_day incline_emit_anchor_day(const incline_event *ev);
 
-/* ---- jansson helpers for the JSON-based emitters ---- */
+/* The year the views file an event under: that of the day it sorts at
+ * (earliest, else latest); 0 for an undated event (sorted last). */
+int incline_emit_sort_year(const incline_event *ev);
 
-/* A new JSON string of s (NULL: JSON null), invalid UTF-8 repaired through
- * scratch. NULL only on OOM. */
+/* How one view marks up the words every view writes about an event (all
+ * strings static; esc escapes article text for the view). */
+typedef struct incline_emit_markup {
+	incline_emit_escaper esc;
+	/* Written for each flag set on the event, in this order. */
+	const char *date_conflict;
+	const char *claim_conflict;
+	const char *hedged;
+	/* The claim of an attribution event: claim_open "Claim",
+	 * " about " actor_open ACTOR actor_close, " (" stance,
+	 * ", by " CLAIMANT, ")" claim_close. */
+	const char *claim_open;
+	const char *actor_open;
+	const char *actor_close;
+	const char *claim_close;
+} incline_emit_markup;
+
+/* Appends m's text for each flag ev has. Returns 0 or INCLINE_ENOMEM. */
+int incline_emit_buf_add_flags(incline_emit_buf *b, const incline_event *ev,
+			       const incline_emit_markup *m);
+
+/* Appends the claim of an attribution event with a stance; nothing for
+ * any other event. Returns 0 or INCLINE_ENOMEM. */
+int incline_emit_buf_add_claim(incline_emit_buf *b, const incline_event *ev,
+			       const incline_emit_markup *m);
+
+/* ---- jansson helpers for the JSON-based emitters ----
+ * Every constructor returns a new reference, or NULL on OOM; those taking
+ * a scratch buffer use it (borrowed) to repair invalid UTF-8 without an
+ * allocation per string. */
+
+/* A JSON string of s[0..len), invalid UTF-8 repaired (jansson refuses
+ * invalid strings). */
+json_t *incline_emit_json_strn(incline_emit_buf *scratch, const char *s,
+			       size_t len);
+
+/* The same for a NUL-terminated s; NULL s gives JSON null. */
 json_t *incline_emit_json_str(incline_emit_buf *scratch, const char *s);
+
+/* An id field (event or incident id: NUL-terminated unless it fills all
+ * INCLINE_EVENT_ID_SIZE bytes) as a JSON string. */
+json_t *incline_emit_json_id(incline_emit_buf *scratch,
+			     const char id[INCLINE_EVENT_ID_SIZE]);
+
+/* b's bytes as a JSON string (b must hold valid UTF-8). */
+json_t *incline_emit_json_buf(const incline_emit_buf *b);
 
 /* "YYYY-MM-DD" or null. */
 json_t *incline_emit_json_day(incline_day d);
 
-/* The EDTF value of a date ("2023-09", "../2023-09-20"). NULL on OOM. */
+/* The EDTF value of a date, as incline_emit_edtf. */
 json_t *incline_emit_json_edtf(const incline_date *d);
 
-/* obj[key] = value, stealing value; false when value is NULL (an earlier
- * OOM) or the set fails. */
+/* The strings of list[0..n) as an array (NULL entries as null). */
+json_t *incline_emit_json_strings(incline_emit_buf *scratch,
+				  char *const *list, size_t n);
+
+/* ["date", "claim"] for the conflict flags set on ev (maybe empty). */
+json_t *incline_emit_json_conflicts(const incline_event *ev);
+
+/* Distinct non-NULL values of field over ev's evidence, in evidence
+ * order, as an array of strings. */
+json_t *incline_emit_json_distinct(incline_emit_buf *scratch,
+				   const incline_event *ev,
+				   incline_emit_evidence_field field);
+
+/* obj[key] = value / arr += value, stealing value (even on failure);
+ * false when value is NULL (an earlier OOM) or the set fails, so a chain
+ * of them joined by && stops at the first failure. */
 bool incline_emit_json_set(json_t *obj, const char *key, json_t *value);
 bool incline_emit_json_append(json_t *arr, json_t *value);
 
-/* Distinct non-NULL article ids / outlets / web links of ev's evidence, in
- * evidence order, as a new JSON array of strings. NULL on OOM. */
-json_t *incline_emit_json_articles(incline_emit_buf *scratch,
-				   const incline_event *ev);
-json_t *incline_emit_json_outlets(incline_emit_buf *scratch,
-				  const incline_event *ev);
-json_t *incline_emit_json_links(incline_emit_buf *scratch,
-				const incline_event *ev);
+/* The end of every builder: v (taken) when ok, else v released and NULL. */
+json_t *incline_emit_json_done(json_t *v, bool ok);
 
-/* Writes v and "\n" (JSON_COMPACT or indented per flags). */
 /* Appends v as compact JSON, the same bytes as jansson's JSON_COMPACT
  * dump, but without a callback per token (emit_compact.c). Returns 0,
  * INCLINE_ENOMEM, or INCLINE_EINVAL for a tree nested over 64 deep. */
 int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v);
 
+/* Writes v (borrowed) and "\n": JSON_COMPACT lines through
+ * incline_emit_buf_add_json and one fwrite, anything else (an indented
+ * document) streamed by jansson so it is never held twice in memory. A
+ * stream error is INCLINE_EIO, anything else INCLINE_ENOMEM. */
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 

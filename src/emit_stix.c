@@ -9,11 +9,17 @@
  *                  has no event object in its core): id, type, EDTF date,
  *                  granularity, summary, sources and flags
  *   threat-actor   one per actor named by an attribution claim (by name)
- *   relationship   one "attributed-to" (incident -> threat-actor) per
- *                  attribution event, with x_incline_stance (asserted,
- *                  suspected, denied), x_incline_claimant, x_incline_event_id,
- *                  x_incline_conflict / x_incline_hedged when flagged and
- *                  x_incline_claims, every source's own claim
+ *   relationship   one per attribution event (incident -> threat-actor):
+ *                  "attributed-to" when its stance is asserted or
+ *                  suspected, "related-to" when the actor is denied or
+ *                  said not to be the one (STIX has no relationship for
+ *                  "did not do it", and a consumer reading only
+ *                  relationship_type must not take a denial for an
+ *                  attribution); with x_incline_stance (asserted,
+ *                  suspected, denied, unattributed), x_incline_claimant,
+ *                  x_incline_event_id, x_incline_conflict /
+ *                  x_incline_hedged when flagged and x_incline_claims,
+ *                  every source's own claim
  *   report         one per article (by article id): published = the
  *                  article's date, external_references with its URL when
  *                  it is a web URL, object_refs = the incidents, claims and
@@ -22,7 +28,9 @@
  * Reproducible: ids are UUIDv5 (in incline's own namespace, below) of
  * what the object stands for: "incident" + merge's incident id (or, for
  * the whole timeline, the article ids), "threat-actor"
- * + the name, "attributed-to" + the event id, "report" + the article id.
+ * + the name, "relationship" + the event id, "report" + the article id
+ * (the type is part of every name, so no two objects share a UUID, as
+ * STIX 2.1 requires).
  * created and modified are the latest publication date in the timeline
  * (00:00:00.000Z), never the clock, so the same timeline gives the same
  * bytes. STIX forbids null values and empty lists, so unknown values are
@@ -49,6 +57,9 @@ static const uint8_t incline_ns[16] = {
 	0xb7, 0xe9, 0xfb, 0x06, 0x5e, 0xf2, 0xca, 0xe0,
 };
 
+/* Room for a STIX timestamp, "YYYY-MM-DDT00:00:00.000Z". */
+#define STIX_TIME_SIZE 32
+
 /* An article as the evidence describes it (strings borrowed). */
 typedef struct stix_article {
 	const char *id;
@@ -65,13 +76,23 @@ typedef struct stix_ctx {
 	size_t n_articles;
 	const char **actors;     /* sorted, distinct */
 	size_t n_actors;
-	char stamp[32];          /* created/modified of every object */
+	char stamp[STIX_TIME_SIZE]; /* created/modified of every object */
 	/* STIX ids of tl->incidents[i], then of the whole-timeline incident
 	 * (index n_incidents) used by events that belong to none. */
 	char (*incident_ids)[64];
 	size_t n_incidents;
 	bool whole;              /* the whole-timeline incident is written */
 } stix_ctx;
+
+/* The start of day d as a STIX timestamp (STIX wants created and modified
+ * to the millisecond). */
+static void stix_time(char out[STIX_TIME_SIZE], incline_day d)
+{
+	char day[11];
+
+	snprintf(out, STIX_TIME_SIZE, "%sT00:00:00.000Z",
+		 incline_date_format_day(day, d));
+}
 
 /* "type--uuid5(type + "\n" + key)" into out. false on OOM. */
 static bool make_id(stix_ctx *c, char out[64], const char *type,
@@ -109,13 +130,54 @@ static stix_article *find_article(const stix_ctx *c, const char *id)
 		  : NULL;
 }
 
+/* Folds a, another copy of the article last, into last, field by field
+ * (the smallest string, the earliest day): qsort is not stable, so the
+ * result must not depend on which copy came first. */
+static void merge_article(stix_article *last, const stix_article *a)
+{
+	if (a->source && (!last->source || strcmp(a->source, last->source) < 0))
+		last->source = a->source;
+	if (a->url && (!last->url || strcmp(a->url, last->url) < 0))
+		last->url = a->url;
+	if (a->published != INCLINE_DAY_NONE
+	    && (last->published == INCLINE_DAY_NONE
+		|| a->published < last->published))
+		last->published = a->published;
+}
+
+/* Sorts c->articles[0..n) by id and keeps one per id. */
+static void unique_articles(stix_ctx *c, size_t n)
+{
+	qsort(c->articles, n, sizeof *c->articles, cmp_article);
+	for (size_t i = 0; i < n; i++) {
+		stix_article *last = c->n_articles ? &c->articles[c->n_articles - 1]
+						   : NULL;
+
+		if (last && strcmp(last->id, c->articles[i].id) == 0)
+			merge_article(last, &c->articles[i]);
+		else
+			c->articles[c->n_articles++] = c->articles[i];
+	}
+}
+
+/* Sorts c->actors and keeps one of each name. */
+static void unique_actors(stix_ctx *c)
+{
+	size_t n = 0;
+
+	qsort(c->actors, c->n_actors, sizeof *c->actors, cmp_str);
+	for (size_t i = 0; i < c->n_actors; i++)
+		if (n == 0 || strcmp(c->actors[n - 1], c->actors[i]) != 0)
+			c->actors[n++] = c->actors[i];
+	c->n_actors = n;
+}
+
 /* Collects the articles (from the timeline's list and the evidence) and
  * the actors, and the stamp. false on OOM. */
 static bool collect(stix_ctx *c, const incline_timeline *tl)
 {
 	size_t cap = tl->n_articles, n = 0, na = 0;
 	incline_day latest = INCLINE_DAY_NONE;
-	char day[11];
 
 	for (size_t i = 0; i < tl->n; i++) {
 		cap += tl->events[i].n_evidence;
@@ -143,28 +205,8 @@ static bool collect(stix_ctx *c, const incline_timeline *tl)
 		if (ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor)
 			c->actors[c->n_actors++] = ev->claim.actor;
 	}
-	/* qsort is not stable: merge duplicates field by field so the result
-	 * does not depend on which copy came first. */
-	qsort(c->articles, n, sizeof *c->articles, cmp_article);
-	for (size_t i = 0; i < n; i++) {
-		stix_article *a = &c->articles[i];
-		stix_article *last = c->n_articles ? &c->articles[c->n_articles - 1]
-						   : NULL;
-
-		if (last && strcmp(last->id, a->id) == 0) {
-			if (a->source && (!last->source
-					  || strcmp(a->source, last->source) < 0))
-				last->source = a->source;
-			if (a->url && (!last->url || strcmp(a->url, last->url) < 0))
-				last->url = a->url;
-			if (a->published != INCLINE_DAY_NONE
-			    && (last->published == INCLINE_DAY_NONE
-				|| a->published < last->published))
-				last->published = a->published;
-		} else {
-			c->articles[c->n_articles++] = *a;
-		}
-	}
+	unique_articles(c, n);
+	unique_actors(c);
 	for (size_t i = 0; i < c->n_articles; i++) {
 		if (!(c->articles[i].refs = json_array()))
 			return false;
@@ -173,15 +215,8 @@ static bool collect(stix_ctx *c, const incline_timeline *tl)
 			|| c->articles[i].published > latest))
 			latest = c->articles[i].published;
 	}
-	qsort(c->actors, c->n_actors, sizeof *c->actors, cmp_str);
-	na = 0;
-	for (size_t i = 0; i < c->n_actors; i++)
-		if (na == 0 || strcmp(c->actors[na - 1], c->actors[i]) != 0)
-			c->actors[na++] = c->actors[i];
-	c->n_actors = na;
-	snprintf(c->stamp, sizeof c->stamp, "%sT00:00:00.000Z",
-		 latest == INCLINE_DAY_NONE
-		 ? "1970-01-01" : incline_date_format_day(day, latest));
+	/* No date at all: the epoch, still never the clock. */
+	stix_time(c->stamp, latest == INCLINE_DAY_NONE ? 0 : latest);
 	return true;
 }
 
@@ -196,39 +231,22 @@ static json_t *common(const stix_ctx *c, const char *type, const char *id)
 {
 	json_t *o = json_object();
 
-	if (o && SET(o, "type", json_string(type))
-	    && SET(o, "spec_version", json_string("2.1"))
-	    && SET(o, "id", json_string(id))
-	    && SET(o, "created", json_string(c->stamp))
-	    && SET(o, "modified", json_string(c->stamp)))
-		return o;
-	json_decref(o);
-	return NULL;
+	return incline_emit_json_done(o, o && SET(o, "type", json_string(type))
+		&& SET(o, "spec_version", json_string("2.1"))
+		&& SET(o, "id", json_string(id))
+		&& SET(o, "created", json_string(c->stamp))
+		&& SET(o, "modified", json_string(c->stamp)));
 }
 
-static json_t *event_summary(stix_ctx *c, const incline_event *ev)
+/* obj[key] = list (taken) unless list is empty: STIX forbids empty lists
+ * as well as nulls. false on OOM (list NULL) or when the set fails. */
+static bool set_list(json_t *obj, const char *key, json_t *list)
 {
-	json_t *o = json_object();
-	bool ok = o && SET(o, "id", json_stringn(ev->id, strnlen(ev->id,
-								 sizeof ev->id)))
-		  && SET(o, "type", json_string(incline_event_type_name(ev->type)))
-		  && SET(o, "date", incline_emit_json_edtf(&ev->when.date))
-		  && SET(o, "granularity",
-			 json_string(incline_gran_name(ev->when.date.gran)))
-		  && (!ev->summary || SET(o, "summary", text(c, ev->summary)))
-		  && SET(o, "sources", json_integer((json_int_t)ev->n_sources));
-
-	if (ok && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
-		ok = SET(o, "date_conflict", json_true());
-	if (ok && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
-		ok = SET(o, "claim_conflict", json_true());
-	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
-		ok = SET(o, "hedged", json_true());
-	if (!ok) {
-		json_decref(o);
-		return NULL;
+	if (list && json_array_size(list) == 0) {
+		json_decref(list);
+		return true;
 	}
-	return o;
+	return SET(obj, key, list);
 }
 
 /* Index into c->incident_ids of the incident ev belongs to. */
@@ -243,6 +261,39 @@ static size_t incident_of(const stix_ctx *c, const incline_timeline *tl,
 	return c->n_incidents;
 }
 
+static json_t *event_summary(stix_ctx *c, const incline_event *ev)
+{
+	json_t *o = json_object();
+	bool ok = o && SET(o, "id", incline_emit_json_id(&c->scratch, ev->id))
+		  && SET(o, "type", json_string(incline_event_type_name(ev->type)))
+		  && SET(o, "date", incline_emit_json_edtf(&ev->when.date))
+		  && SET(o, "granularity",
+			 json_string(incline_gran_name(ev->when.date.gran)))
+		  && (!ev->summary || SET(o, "summary", text(c, ev->summary)))
+		  && SET(o, "sources", json_integer((json_int_t)ev->n_sources));
+
+	if (ok && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
+		ok = SET(o, "date_conflict", json_true());
+	if (ok && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
+		ok = SET(o, "claim_conflict", json_true());
+	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
+		ok = SET(o, "hedged", json_true());
+	return incline_emit_json_done(o, ok);
+}
+
+/* The summaries of the events that belong to STIX incident k. */
+static json_t *incident_events(stix_ctx *c, const incline_timeline *tl,
+			       size_t k)
+{
+	json_t *a = json_array();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < tl->n; i++)
+		if (incident_of(c, tl, &tl->events[i]) == k)
+			ok = APPEND(a, event_summary(c, &tl->events[i]));
+	return incline_emit_json_done(a, ok);
+}
+
 /* STIX incident k: tl->incidents[k], or (k == n_incidents) the events that
  * belong to no incident. */
 static json_t *incident(stix_ctx *c, const incline_timeline *tl, size_t k)
@@ -250,13 +301,9 @@ static json_t *incident(stix_ctx *c, const incline_timeline *tl, size_t k)
 	const incline_incident *in = k < tl->n_incidents ? &tl->incidents[k]
 							 : NULL;
 	char name[160];
-	json_t *o = common(c, "incident", c->incident_ids[k]),
-	       *events = json_array();
-	bool ok = o && events;
+	json_t *o = common(c, "incident", c->incident_ids[k]);
+	bool ok = o != NULL;
 
-	for (size_t i = 0; ok && i < tl->n; i++)
-		if (incident_of(c, tl, &tl->events[i]) == k)
-			ok = APPEND(events, event_summary(c, &tl->events[i]));
 	if (in && in->name)
 		ok = ok && SET(o, "name", text(c, in->name));
 	else if (in) {
@@ -276,31 +323,19 @@ static json_t *incident(stix_ctx *c, const incline_timeline *tl, size_t k)
 				   "every event keeps its sources (see the "
 				   "reports)."));
 	if (ok && in) {
-		json_t *ents = json_array();
-		char day[11];
-
-		ok = ents && SET(o, "x_incline_id",
-				 json_stringn(in->id, strnlen(in->id, sizeof in->id)));
-		for (size_t i = 0; ok && i < in->n_entities; i++)
-			ok = APPEND(ents, text(c, in->entities[i]));
-		ok = ok && (json_array_size(ents) == 0
-			    || SET(o, "x_incline_entities", json_incref(ents)));
-		json_decref(ents);
+		ok = SET(o, "x_incline_id", incline_emit_json_id(&c->scratch, in->id))
+		     && set_list(o, "x_incline_entities",
+				 incline_emit_json_strings(&c->scratch, in->entities,
+							   in->n_entities));
 		if (ok && in->earliest != INCLINE_DAY_NONE)
 			ok = SET(o, "x_incline_first_day",
-				 json_string(incline_date_format_day(day, in->earliest)));
+				 incline_emit_json_day(in->earliest));
 		if (ok && in->latest != INCLINE_DAY_NONE)
 			ok = SET(o, "x_incline_last_day",
-				 json_string(incline_date_format_day(day, in->latest)));
+				 incline_emit_json_day(in->latest));
 	}
-	ok = ok && (json_array_size(events) == 0
-		    || SET(o, "x_incline_events", json_incref(events)));
-	json_decref(events);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	ok = ok && set_list(o, "x_incline_events", incident_events(c, tl, k));
+	return incline_emit_json_done(o, ok);
 }
 
 static json_t *threat_actor(stix_ctx *c, const char *name)
@@ -366,8 +401,15 @@ static bool add_refs(stix_ctx *c, const incline_event *ev, const char *ref)
 	return true;
 }
 
-/* The attributed-to relationship of an attribution event; adds itself
- * and its actor to the reports of the articles that tell it. */
+/* The relationship_type that says what the claim says (see the top). */
+static const char *claim_relationship(incline_stance stance)
+{
+	return stance == INCLINE_STANCE_ASSERTED || stance == INCLINE_STANCE_SUSPECTED
+	       ? "attributed-to" : "related-to";
+}
+
+/* The relationship of an attribution event to its actor; adds itself and
+ * its actor to the reports of the articles that tell it. */
 static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
 			   const incline_event *ev)
 {
@@ -381,7 +423,8 @@ static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
 	    || !make_id(c, actor_id, "threat-actor", ev->claim.actor))
 		return NULL;
 	o = common(c, "relationship", id);
-	ok = o && SET(o, "relationship_type", json_string("attributed-to"))
+	ok = o && SET(o, "relationship_type",
+		      json_string(claim_relationship(ev->claim.stance)))
 	     && (!ev->summary || SET(o, "description", text(c, ev->summary)))
 	     && SET(o, "source_ref",
 		    json_string(c->incident_ids[incident_of(c, tl, ev)]))
@@ -395,25 +438,14 @@ static json_t *attribution(stix_ctx *c, const incline_timeline *tl,
 		ok = SET(o, "x_incline_conflict", json_true());
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
 		ok = SET(o, "x_incline_hedged", json_true());
-	if (ok) {
-		/* STIX forbids empty lists as well as nulls. */
-		json_t *all = claims(c, ev);
-
-		ok = all && (json_array_size(all) == 0
-			     ? (json_decref(all), true)
-			     : SET(o, "x_incline_claims", all));
-	}
-	ok = ok && add_refs(c, ev, id) && add_refs(c, ev, actor_id);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	ok = ok && set_list(o, "x_incline_claims", claims(c, ev))
+	     && add_refs(c, ev, id) && add_refs(c, ev, actor_id);
+	return incline_emit_json_done(o, ok);
 }
 
 static json_t *report(stix_ctx *c, const stix_article *a)
 {
-	char id[64], day[11], published[32];
+	char id[64], published[STIX_TIME_SIZE];
 	json_t *o, *ext = json_array(), *ref = json_object(),
 	       *types = json_array(), *refs = json_array();
 	bool ok = ext && ref && types && refs && make_id(c, id, "report", a->id)
@@ -430,8 +462,7 @@ static json_t *report(stix_ctx *c, const stix_article *a)
 	if (a->published == INCLINE_DAY_NONE)
 		snprintf(published, sizeof published, "%s", c->stamp);
 	else
-		snprintf(published, sizeof published, "%sT00:00:00.000Z",
-			 incline_date_format_day(day, a->published));
+		stix_time(published, a->published);
 	o = ok ? common(c, "report", id) : NULL;
 	ok = o && SET(o, "name", text(c, a->id))
 	     && SET(o, "report_types", json_incref(types))
@@ -442,11 +473,7 @@ static json_t *report(stix_ctx *c, const stix_article *a)
 	json_decref(ref);
 	json_decref(types);
 	json_decref(refs);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return incline_emit_json_done(o, ok);
 }
 
 /* The bundle id: the incident id and every object id, in order. */
@@ -466,18 +493,16 @@ static bool bundle_id(stix_ctx *c, char out[64], const json_t *objects)
 	return ok;
 }
 
-static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
+/* The STIX ids of the incidents: one per merge incident, named by its
+ * id, then the whole-timeline one, named by the set of articles. */
+static bool incident_ids(stix_ctx *c, const incline_timeline *tl)
 {
 	incline_emit_buf key = { NULL, 0, 0 };
-	json_t *objects = json_array(), *o = NULL;
-	char id[64];
-	bool ok = objects && collect(c, tl);
+	bool ok;
 
-	/* One STIX incident per merge incident, named by its id; the
-	 * whole-timeline one by the set of articles. */
 	c->n_incidents = tl->n_incidents;
 	c->incident_ids = calloc(tl->n_incidents + 1, sizeof *c->incident_ids);
-	ok = ok && c->incident_ids;
+	ok = c->incident_ids != NULL;
 	for (size_t i = 0; ok && i < tl->n_incidents; i++) {
 		char in_id[INCLINE_EVENT_ID_SIZE + 1];
 
@@ -493,6 +518,15 @@ static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
 	ok = ok && make_id(c, c->incident_ids[tl->n_incidents], "incident",
 			   key.data ? key.data : "");
 	incline_emit_buf_free(&key);
+	return ok;
+}
+
+/* Every object, in the order the top of this file gives. */
+static bool add_objects(stix_ctx *c, const incline_timeline *tl,
+			json_t *objects)
+{
+	bool ok = true;
+
 	c->whole = tl->n_incidents == 0;
 	for (size_t i = 0; ok && i < tl->n; i++) {
 		size_t k = incident_of(c, tl, &tl->events[i]);
@@ -513,16 +547,22 @@ static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
 			ok = APPEND(objects, attribution(c, tl, &tl->events[i]));
 	for (size_t i = 0; ok && i < c->n_articles; i++)
 		ok = APPEND(objects, report(c, &c->articles[i]));
-	ok = ok && bundle_id(c, id, objects) && (o = json_object())
-	     && SET(o, "type", json_string("bundle"))
-	     && SET(o, "id", json_string(id))
-	     && SET(o, "objects", json_incref(objects));
+	return ok;
+}
+
+static json_t *bundle(stix_ctx *c, const incline_timeline *tl)
+{
+	json_t *objects = json_array(), *o = NULL;
+	char id[64];
+	bool ok = objects && collect(c, tl) && incident_ids(c, tl)
+		  && add_objects(c, tl, objects) && bundle_id(c, id, objects)
+		  && (o = json_object())
+		  && SET(o, "type", json_string("bundle"))
+		  && SET(o, "id", json_string(id))
+		  && SET(o, "objects", json_incref(objects));
+
 	json_decref(objects);
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return incline_emit_json_done(o, ok);
 }
 
 int incline_emit_stix(FILE *fp, const incline_timeline *tl,

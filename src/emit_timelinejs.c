@@ -56,12 +56,9 @@ static json_t *date_object(incline_day day, precision p)
 	json_t *o = json_object();
 
 	incline_date_to_ymd(day, &y, &m, &d);
-	if (o && SET(o, "year", json_integer(y))
-	    && (p < SHOW_MONTH || SET(o, "month", json_integer(m)))
-	    && (p < SHOW_DAY || SET(o, "day", json_integer(d))))
-		return o;
-	json_decref(o);
-	return NULL;
+	return incline_emit_json_done(o, o && SET(o, "year", json_integer(y))
+		&& (p < SHOW_MONTH || SET(o, "month", json_integer(m)))
+		&& (p < SHOW_DAY || SET(o, "day", json_integer(d))));
 }
 
 /* true when a and b fall in the same unit of precision p. */
@@ -74,6 +71,18 @@ static bool same_unit(incline_day a, incline_day b, precision p)
 	return ay == by && (p < SHOW_MONTH || am == bm)
 	       && (p < SHOW_DAY || ad == bd);
 }
+
+/* How the slide text writes flags and claims. */
+static const incline_emit_markup markup = {
+	.esc = incline_emit_buf_add_html,
+	.date_conflict = "<p><strong>Sources disagree on the date.</strong></p>",
+	.claim_conflict = "<p><strong>Sources disagree on the claim.</strong></p>",
+	.hedged = "<p><em>Hedged: every source says may or might.</em></p>",
+	.claim_open = "<p>",
+	.actor_open = "",
+	.actor_close = "",
+	.claim_close = "</p>",
+};
 
 static int add(incline_emit_buf *b, const char *s)
 {
@@ -89,30 +98,14 @@ static int add_html(incline_emit_buf *b, const char *s)
  * list, every piece escaped. */
 static int body_html(incline_emit_buf *b, const incline_event *ev)
 {
-	int rc = add(b, "<p>") || add_html(b, ev->summary) || add(b, "</p>");
+	int rc = add(b, "<p>") || add_html(b, ev->summary) || add(b, "</p>")
+		 || incline_emit_buf_add_flags(b, ev, &markup)
+		 || incline_emit_buf_add_claim(b, ev, &markup) || add(b, "<ul>");
 
-	if (!rc && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
-		rc = add(b, "<p><strong>Sources disagree on the date.</strong></p>");
-	if (!rc && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
-		rc = add(b, "<p><strong>Sources disagree on the claim.</strong></p>");
-	if (!rc && (ev->flags & INCLINE_EVENT_HEDGED))
-		rc = add(b, "<p><em>Hedged: every source says may or might.</em></p>");
-	if (!rc && ev->type == INCLINE_EVENT_ATTRIBUTION
-	    && ev->claim.stance != INCLINE_STANCE_NONE)
-		rc = add(b, "<p>Claim")
-		     || (ev->claim.actor && (add(b, " about ")
-					     || add_html(b, ev->claim.actor)))
-		     || add(b, " (") || add(b, incline_stance_name(ev->claim.stance))
-		     || (ev->claim.claimant && (add(b, ", by ")
-						|| add_html(b, ev->claim.claimant)))
-		     || add(b, ")</p>");
-	if (!rc)
-		rc = add(b, "<ul>");
 	for (size_t i = 0; !rc && i < ev->n_evidence; i++) {
 		const incline_evidence *e = &ev->evidence[i];
 		const char *link = incline_emit_evidence_link(e);
-		const char *name = e->source ? e->source : e->article;
-		char day[11];
+		const char *name = incline_emit_evidence_name(e);
 
 		rc = add(b, "<li>");
 		if (!rc && link)
@@ -122,17 +115,11 @@ static int body_html(incline_emit_buf *b, const incline_event *ev)
 		else if (!rc)
 			rc = add_html(b, name);
 		if (!rc && e->published != INCLINE_DAY_NONE)
-			rc = add(b, ", ")
-			     || add(b, incline_date_format_day(day, e->published));
+			rc = add(b, ", ") || incline_emit_buf_add_day(b, e->published);
 		rc = rc || add(b, ": \xE2\x80\x9C") || add_html(b, e->quote)
 		     || add(b, "\xE2\x80\x9D</li>");
 	}
 	return rc || add(b, "</ul>") ? INCLINE_ENOMEM : 0;
-}
-
-static json_t *buf_string(const incline_emit_buf *b)
-{
-	return json_stringn(b->data ? b->data : "", b->len);
 }
 
 static json_t *headline(incline_emit_buf *b, const incline_event *ev)
@@ -143,7 +130,7 @@ static json_t *headline(incline_emit_buf *b, const incline_event *ev)
 	if (ev->type == INCLINE_EVENT_ATTRIBUTION && ev->claim.actor
 	    && (add(b, ": ") || add_html(b, ev->claim.actor)))
 		return NULL;
-	return buf_string(b);
+	return incline_emit_json_buf(b);
 }
 
 static json_t *text_object(incline_emit_buf *b, const incline_event *ev)
@@ -152,33 +139,30 @@ static json_t *text_object(incline_emit_buf *b, const incline_event *ev)
 	bool ok = o && SET(o, "headline", headline(b, ev));
 
 	incline_emit_buf_reset(b);
-	if (ok && body_html(b, ev) == 0 && SET(o, "text", buf_string(b)))
-		return o;
-	json_decref(o);
-	return NULL;
+	return incline_emit_json_done(o, ok && body_html(b, ev) == 0
+				      && SET(o, "text", incline_emit_json_buf(b)));
 }
 
+/* The date in words; an undated event says it is placed at the day it
+ * was first reported. */
 static json_t *display_date(incline_emit_buf *b, const incline_event *ev)
 {
+	bool undated = ev->when.date.earliest == INCLINE_DAY_NONE
+		       && ev->when.date.latest == INCLINE_DAY_NONE;
+	incline_date d = undated ? incline_date_make(ev->first_reported,
+						     ev->first_reported,
+						     INCLINE_GRAN_DAY)
+				 : ev->when.date;
+
 	incline_emit_buf_reset(b);
-	if (ev->when.date.earliest == INCLINE_DAY_NONE
-	    && ev->when.date.latest == INCLINE_DAY_NONE) {
-		if (add(b, "undated (first reported "))
-			return NULL;
-		{
-			incline_date d = incline_date_make(ev->first_reported,
-							   ev->first_reported,
-							   INCLINE_GRAN_DAY);
-			if (incline_emit_buf_add_human_date(b, &d) || add(b, ")"))
-				return NULL;
-		}
-	} else if (incline_emit_buf_add_human_date(b, &ev->when.date)) {
+	if ((undated && add(b, "undated (first reported "))
+	    || incline_emit_buf_add_human_date(b, &d) || (undated && add(b, ")")))
 		return NULL;
-	}
-	return buf_string(b);
+	return incline_emit_json_buf(b);
 }
 
-/* One slide; *skip when the event has no day to be placed at. */
+/* One slide, placed at ev's anchor day (the caller leaves out events
+ * that have none). */
 static json_t *slide(incline_emit_buf *b, const incline_event *ev)
 {
 	const incline_date *d = &ev->when.date;
@@ -196,37 +180,38 @@ static json_t *slide(incline_emit_buf *b, const incline_event *ev)
 	ok = ok && SET(o, "display_date", display_date(b, ev))
 	     && SET(o, "text", text_object(b, ev))
 	     && SET(o, "group", json_string(incline_event_type_name(ev->type)))
-	     && SET(o, "unique_id",
-		    json_stringn(ev->id, strnlen(ev->id, sizeof ev->id)))
+	     && SET(o, "unique_id", incline_emit_json_id(b, ev->id))
 	     && SET(o, "autolink", json_false());
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	return incline_emit_json_done(o, ok);
+}
+
+/* {headline: the title, text: what the timeline was built from}. */
+static json_t *title_text(incline_emit_buf *b, const incline_timeline *tl,
+			  size_t shown)
+{
+	json_t *o = json_object();
+	bool ok = o != NULL;
+
+	incline_emit_buf_reset(b);
+	ok = ok && incline_emit_buf_add_title(b, tl, incline_emit_buf_add_html) == 0
+	     && SET(o, "headline", incline_emit_json_buf(b));
+	incline_emit_buf_reset(b);
+	ok = ok && (add(b, "<p>") || incline_emit_buf_add_count(b, shown, "event")
+		    || add(b, " from ")
+		    || incline_emit_buf_add_count(b, tl->n_articles, "article")
+		    || add(b, ", built by incline " INCLINE_VERSION
+			   "; every event links to its sources.</p>")) == 0
+	     && SET(o, "text", incline_emit_json_buf(b));
+	return incline_emit_json_done(o, ok);
 }
 
 static json_t *title_slide(incline_emit_buf *b, const incline_timeline *tl,
 			   size_t shown)
 {
-	char line[160];
-	json_t *o = json_object(), *text = json_object();
+	json_t *o = json_object();
 
-	snprintf(line, sizeof line, "<p>%zu event%s from %zu article%s, built "
-		 "by incline %s; every event links to its sources.</p>",
-		 shown, shown == 1 ? "" : "s", tl->n_articles,
-		 tl->n_articles == 1 ? "" : "s", INCLINE_VERSION);
-	incline_emit_buf_reset(b);
-	if (o && text && !incline_emit_buf_add_title(b, tl, incline_emit_buf_add_html)
-	    && SET(text, "headline", buf_string(b))
-	    && SET(text, "text", json_string(line))
-	    && SET(o, "text", json_incref(text))) {
-		json_decref(text);
-		return o;
-	}
-	json_decref(text);
-	json_decref(o);
-	return NULL;
+	return incline_emit_json_done(o, o && SET(o, "text",
+						  title_text(b, tl, shown)));
 }
 
 int incline_emit_timelinejs(FILE *fp, const incline_timeline *tl,

@@ -45,35 +45,6 @@ static const char *timestamp_desc(const incline_event *ev)
 	return "First reported (event undated)";
 }
 
-static json_t *conflicts(const incline_event *ev)
-{
-	json_t *a = json_array();
-	bool ok = a != NULL;
-
-	if (ok && (ev->flags & INCLINE_EVENT_DATE_CONFLICT))
-		ok = incline_emit_json_append(a, json_string("date"));
-	if (ok && (ev->flags & INCLINE_EVENT_CLAIM_CONFLICT))
-		ok = incline_emit_json_append(a, json_string("claim"));
-	if (!ok) {
-		json_decref(a);
-		return NULL;
-	}
-	return a;
-}
-
-static json_t *actors(incline_emit_buf *scratch, const incline_event *ev)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; a && i < ev->n_actors; i++)
-		if (!incline_emit_json_append(
-			    a, incline_emit_json_str(scratch, ev->actors[i]))) {
-			json_decref(a);
-			return NULL;
-		}
-	return a;
-}
-
 /* "<Type>: <summary>", or the type alone. */
 static json_t *message(incline_emit_buf *scratch, const incline_event *ev)
 {
@@ -87,7 +58,7 @@ static json_t *message(incline_emit_buf *scratch, const incline_event *ev)
 		|| incline_emit_buf_add_utf8(scratch, ev->summary,
 					     strlen(ev->summary))))
 		return NULL;
-	return json_stringn(scratch->data, scratch->len);
+	return incline_emit_json_buf(scratch);
 }
 
 /* The line of ev anchored at day. NULL on OOM. */
@@ -108,8 +79,7 @@ static json_t *event_line(incline_emit_buf *scratch, const incline_event *ev,
 		    json_integer((json_int_t)day * 86400 * 1000000))
 	     && SET(o, "timestamp_desc", json_string(timestamp_desc(ev)))
 	     && SET(o, "data_type", json_string("incline:event"))
-	     && SET(o, "event_id", json_stringn(ev->id, strnlen(ev->id,
-								 sizeof ev->id)))
+	     && SET(o, "event_id", incline_emit_json_id(scratch, ev->id))
 	     && SET(o, "event_type",
 		    json_string(incline_event_type_name(ev->type)))
 	     && SET(o, "date_value", incline_emit_json_edtf(&ev->when.date))
@@ -122,7 +92,8 @@ static json_t *event_line(incline_emit_buf *scratch, const incline_event *ev,
 	     && SET(o, "date_basis",
 		    json_string(incline_basis_name(ev->when.basis)))
 	     && SET(o, "summary", incline_emit_json_str(scratch, ev->summary))
-	     && SET(o, "actors", actors(scratch, ev));
+	     && SET(o, "actors", incline_emit_json_strings(scratch, ev->actors,
+							   ev->n_actors));
 	if (ok && ev->type == INCLINE_EVENT_ATTRIBUTION)
 		ok = SET(o, "attribution_actor",
 			 incline_emit_json_str(scratch, ev->claim.actor))
@@ -131,20 +102,19 @@ static json_t *event_line(incline_emit_buf *scratch, const incline_event *ev,
 		     && SET(o, "attribution_stance",
 			    json_string(incline_stance_name(ev->claim.stance)));
 	if (ok && (ev->flags & flagged))
-		ok = SET(o, "conflict", conflicts(ev));
+		ok = SET(o, "conflict", incline_emit_json_conflicts(ev));
 	ok = ok && SET(o, "hedged",
 		       json_boolean(ev->flags & INCLINE_EVENT_HEDGED))
 	     && SET(o, "first_reported", incline_emit_json_day(ev->first_reported))
 	     && SET(o, "sources", json_integer((json_int_t)ev->n_sources))
 	     && SET(o, "evidence_count", json_integer((json_int_t)ev->n_evidence))
-	     && SET(o, "articles", incline_emit_json_articles(scratch, ev))
-	     && SET(o, "outlets", incline_emit_json_outlets(scratch, ev))
-	     && SET(o, "urls", incline_emit_json_links(scratch, ev));
-	if (!ok) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	     && SET(o, "articles", incline_emit_json_distinct(
+				scratch, ev, incline_emit_evidence_article))
+	     && SET(o, "outlets", incline_emit_json_distinct(
+				scratch, ev, incline_emit_evidence_source))
+	     && SET(o, "urls", incline_emit_json_distinct(
+				scratch, ev, incline_emit_evidence_link));
+	return incline_emit_json_done(o, ok);
 }
 
 int incline_emit_timesketch(FILE *fp, const incline_timeline *tl,

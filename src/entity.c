@@ -97,6 +97,12 @@ static const char *const entity_non_victims[] = {
 	"united nations", "un", "eu", "european union", "white house",
 	"congress", "senate", "parliament", "police", "scotland yard",
 	"justice ministry", "ministry of justice", "gru", "svr", "fsb",
+	/* malware and crews the lexicon's actor table may lack: the
+	 * attack's name, not its victim */
+	"samsam", "dark overlord", "the dark overlord", "fin7", "fin10",
+	"wannacry", "wannacrypt", "notpetya", "petya", "locky", "ryuk",
+	"emotet", "trickbot", "mirai", "cerber", "gandcrab", "shamoon",
+	"triton", "industroyer", "stuxnet", "olympic destroyer",
 	/* news outlets and platforms where stories are told */
 	"reuters", "associated press", "ap", "afp", "bloomberg", "bbc", "cnn",
 	"cnbc", "nbc", "abc", "cbs", "fox news", "the record", "record",
@@ -125,6 +131,8 @@ struct incline_entity_finder {
 	incline_strmap surfaces;    /* spelling -> key id */
 	incline_strmap keys;        /* folded key -> id */
 	incline_span_list spans;    /* scratch */
+	unsigned *flags;            /* scratch: per word */
+	size_t cap_flags;
 	char *buf;                  /* scratch spelling */
 	size_t buf_cap;
 };
@@ -162,6 +170,7 @@ void incline_entity_finder_free(incline_entity_finder *f)
 	incline_strmap_free(&f->keys);
 	incline_span_list_free(&f->spans);
 	free(f->buf);
+	free(f->flags);
 	free(f);
 }
 
@@ -243,6 +252,10 @@ uint32_t incline_entity_surface_key(const incline_entity_finder *f,
 	return surface < f->surfaces.n ? f->surfaces.entries[surface].value
 				       : INCLINE_ENTITY_NONE;
 }
+
+static int entity_find_spans(incline_entity_list *out,
+			     incline_entity_finder *f, const char *s,
+			     size_t len);
 
 /* ---- words ------------------------------------------------------------ */
 
@@ -458,9 +471,6 @@ static size_t entity_paren_acronym(const char *s, size_t len,
 int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
 			const char *s, size_t len)
 {
-	incline_span *w;
-	unsigned *fl;
-	size_t n;
 	int rc;
 
 	if (len > 1u << 20)
@@ -468,11 +478,43 @@ int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
 	f->spans.n = 0;
 	if ((rc = incline_text_words(&f->spans, s, len)))
 		return rc;
-	w = f->spans.items;
-	n = f->spans.n;
-	fl = calloc(n ? n : 1, sizeof *fl);
-	if (!fl)
-		return INCLINE_ENOMEM;
+	return entity_find_spans(out, f, s, len);
+}
+
+int incline_entity_find_words(incline_entity_list *out,
+			      incline_entity_finder *f, const char *s,
+			      size_t len, const incline_span *words, size_t n)
+{
+	void *items = f->spans.items;
+	int rc;
+
+	if (len > 1u << 20)
+		return 0;
+	rc = incline_array_reserve(&items, &f->spans.cap, n, sizeof *words);
+	f->spans.items = items;
+	if (rc)
+		return rc;
+	if (n)
+		memcpy(f->spans.items, words, n * sizeof *words);
+	f->spans.n = n;
+	return entity_find_spans(out, f, s, len);
+}
+
+/* The names of s[0..len), whose words are in f->spans. */
+static int entity_find_spans(incline_entity_list *out,
+			     incline_entity_finder *f, const char *s,
+			     size_t len)
+{
+	incline_span *w = f->spans.items;
+	size_t n = f->spans.n;
+	unsigned *fl;
+	void *p = f->flags;
+	int rc = incline_array_reserve(&p, &f->cap_flags, n + 1, sizeof *fl);
+
+	f->flags = p;
+	if (rc)
+		return rc;
+	fl = f->flags;
 	for (size_t i = 0; i < n && !rc; i++) {
 		/* "Court's" is the court. */
 		size_t wl = w[i].end - w[i].start;
@@ -553,6 +595,5 @@ int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
 			rc = entity_push(out, &x);
 		}
 	}
-	free(fl);
 	return rc;
 }

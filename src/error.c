@@ -63,14 +63,18 @@ int incline_error_at(incline_error *err, int code, const char *file,
 
 const char *incline_error_name(int code)
 {
-	switch (code) {
-	case INCLINE_OK: return "no error";
-	case INCLINE_ENOMEM: return "out of memory";
-	case INCLINE_EIO: return "input/output error";
-	case INCLINE_EINVAL: return "invalid input";
-	case INCLINE_ENODATE: return "no publication date";
-	case INCLINE_ELIMIT: return "input too large";
-	case INCLINE_EUSAGE: return "bad usage";
-	default: return "unknown error";
-	}
+	/* Indexed by -code (error.h numbers the codes 0, -1, -2, ...). */
+	static const char *const names[] = {
+		[-INCLINE_OK] = "no error",
+		[-INCLINE_ENOMEM] = "out of memory",
+		[-INCLINE_EIO] = "input/output error",
+		[-INCLINE_EINVAL] = "invalid input",
+		[-INCLINE_ENODATE] = "no publication date",
+		[-INCLINE_ELIMIT] = "input too large",
+		[-INCLINE_EUSAGE] = "bad usage",
+	};
+
+	if (code > 0 || code < -(int)(sizeof names / sizeof *names) + 1)
+		return "unknown error";
+	return names[-code];
 }

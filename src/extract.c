@@ -22,6 +22,8 @@
 /* A date this close after a reporting verb dates the report, not the
  * happening: "reported on Sept. 19", "said Tuesday". */
 #define REPORT_DATE_REACH 3
+/* How far after a cue a modal still makes it hypothetical. */
+#define MODAL_AFTER_REACH 1
 /* How far before an intrusion cue "can"/"allows" turns it into a capability. */
 #define CAPABILITY_REACH 5
 
@@ -320,6 +322,20 @@ static bool negated(const sentence *s, const lex_hit *cue, bool sentence_wide)
 /* A modal in the cue's clause ("may obstruct", "if hackers gain access",
  * "warned of ... attacks") makes it not (yet) real, unless it is the
  * hedged past "may have". */
+/* true when an auxiliary stands just before the cue ("has been patched",
+ * "was stolen", "had already leaked"): the cue is a finite verb. */
+static bool after_auxiliary(const sentence *s, const lex_hit *cue)
+{
+	static const char *const aux[] = {
+		"has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+	};
+	for (size_t i = cue->first; i-- > 0 && i + 3 > cue->first;)
+		for (size_t k = 0; k < sizeof aux / sizeof *aux; k++)
+			if (strcmp(s->folded[i], aux[k]) == 0)
+				return true;
+	return false;
+}
+
 static bool hypothetical(const sentence *s, const lex_hit *cue)
 {
 	for (size_t h = 0; h < s->n_hits; h++) {
@@ -327,6 +343,12 @@ static bool hypothetical(const sentence *s, const lex_hit *cue)
 		if (m->cls != LEX_MODAL || s->clause[m->first] != s->clause[cue->first])
 			continue;
 		if (covered(s, LEX_HEDGE, m->first) || (m->first >= cue->first && m->first <= cue->last))
+			continue;
+		/* after a cue told as a finite verb, a modal governs a later verb:
+		 * "as the bug has been patched users will be able to update"; a
+		 * cue in the subject is what the modal is about: "a patch will
+		 * be released", "the leaking of data may obstruct justice" */
+		if (m->first > cue->last + MODAL_AFTER_REACH && after_auxiliary(s, cue))
 			continue;
 		return true;
 	}

@@ -218,7 +218,8 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 
 int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       incline_day published, incline_event_type t,
-			       const char *quote)
+			       const char *quote, const incline_span *words,
+			       size_t n_words)
 {
 	uint32_t a = UINT32_MAX;
 	int rc;
@@ -227,8 +228,11 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 	if (article && (rc = ix_article(&a, x, article, published)))
 		return rc;
 	if (article && quote
-	    && (rc = incline_entity_find(&x->scratch, x->finder, quote,
-					 strlen(quote))))
+	    && (rc = words ? incline_entity_find_words(&x->scratch, x->finder,
+						       quote, strlen(quote),
+						       words, n_words)
+			   : incline_entity_find(&x->scratch, x->finder, quote,
+						 strlen(quote))))
 		return rc;
 	for (size_t i = 0; i < x->scratch.n && !rc; i++) {
 		const incline_entity *e = &x->scratch.items[i];

@@ -29,12 +29,14 @@ int incline_incident_index_new(incline_incident_index **out,
 void incline_incident_index_free(incline_incident_index *x);
 
 /* Records atom number N (the count of earlier adds): sentence quote (may
- * be NULL) of article (may be NULL), told as an event of type t. Adding
- * the same (article, quote, type) twice counts twice, so callers add
- * distinct atoms. Returns 0 or INCLINE_ENOMEM. */
+ * be NULL) of article (may be NULL), told as an event of type t; words
+ * are quote's word tokens (incline_text_words) when the caller has them,
+ * else NULL. Adding the same (article, quote, type) twice counts twice,
+ * so callers add distinct atoms. Returns 0 or INCLINE_ENOMEM. */
 int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       incline_day published, incline_event_type t,
-			       const char *quote);
+			       const char *quote, const incline_span *words,
+			       size_t n_words);
 
 /* Call once after the last add: resolves acronyms to their long forms
  * and picks each article's victim. Returns 0 or INCLINE_ENOMEM. */

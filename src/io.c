@@ -432,17 +432,18 @@ static int walk_entry(walk_ctx *ctx, const char *path, const walk_frame *up)
 	/* stat, not lstat: a link to a file is read like the file, a link
 	 * to a folder is followed, which is why loops must be caught. */
 	if (stat(path, &st) != 0) {
+		int errnum = errno; /* lstat below may change errno */
 		struct stat lst;
 
-		if (errno == ELOOP)
+		if (errnum == ELOOP)
 			return incline_error_set(ctx->err, INCLINE_EIO, path, 0,
 						 0, "symlink loop at '%s'",
 						 path);
-		if (errno == ENOENT && lstat(path, &lst) == 0
+		if (errnum == ENOENT && lstat(path, &lst) == 0
 		    && S_ISLNK(lst.st_mode))
 			return 0; /* dangling link: nothing to read */
 		return io_errno(ctx->err, INCLINE_EIO, path, "cannot read",
-				errno);
+				errnum);
 	}
 	if (S_ISDIR(st.st_mode))
 		return walk_dir(ctx, path, &st, up);

@@ -199,12 +199,14 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "how to"},
 	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
 	{LEX_MODAL, "in case of"},
+	{LEX_MODAL, "expected|scheduled|slated|planned to|for|on|in"},
+	{LEX_MODAL, "upcoming|forthcoming"},
 	{LEX_MODAL, "in the event of"},
 	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
-	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences"},
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	/* in a sentence about a flaw, a bare "attack" names the way to
@@ -252,6 +254,7 @@ static const row qualifier_rows[] = {
 	{LEX_SELF_CLAIM, "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{LEX_CAPABILITY, "can|allow|allows|allowing|enable|enables|enabling|lets|permits"},
 	{LEX_CAPABILITY, "designed|meant|built|engineered|crafted to"},
+	{LEX_CAPABILITY, "method|methods|tool|tools|ways|means|technique|techniques|capability|capabilities|ability to"},
 	{LEX_CONTINUE, "he|she|it|they|this|that|these|those|then|later|afterwards|subsequently|there|its|their"},
 	{LEX_CONTINUE, "the attack|breach|incident|hack|attackers|hackers"},
 	/* a fragment cut off after a closing quote: "…systems.”but assures…" */

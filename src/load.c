@@ -1059,18 +1059,18 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 					   n_old + m, sizeof *dst->articles);
 		dst->articles = articles;
 	}
-	/* The incidents' room too, before the point of no return: growing it
-	 * afterwards could only drop them silently on ENOMEM (test_chaos). */
+	/* Room for the incidents too: dropping them on a failure here would
+	 * load another timeline than the file's. */
 	if (!rc && src->n_incidents) {
-		incline_incident *items = NULL;
+		incline_incident *items;
 
-		if (src->n_incidents <= SIZE_MAX / sizeof *items - dst->n_incidents)
-			items = realloc(dst->incidents,
-					(dst->n_incidents + src->n_incidents) * sizeof *items);
-		if (items)
-			dst->incidents = items;
-		else
+		if (src->n_incidents > SIZE_MAX / sizeof *items - dst->n_incidents
+		    || !(items = realloc(dst->incidents,
+					 (dst->n_incidents + src->n_incidents)
+					 * sizeof *items)))
 			rc = INCLINE_ENOMEM;
+		else
+			dst->incidents = items;
 	}
 	if (!rc && ((n_old && !(seen = calloc(n_old, sizeof *seen)))
 		    || (m && (!(refs = calloc(m, sizeof *refs))
@@ -1115,7 +1115,7 @@ static int move_into(incline_timeline *dst, incline_timeline *src)
 	free(keep);
 	if (src->n_incidents) {
 		memcpy(dst->incidents + dst->n_incidents, src->incidents,
-		       src->n_incidents * sizeof *dst->incidents);
+		       src->n_incidents * sizeof *src->incidents);
 		dst->n_incidents += src->n_incidents;
 		src->n_incidents = 0;
 	}

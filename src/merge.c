@@ -683,10 +683,11 @@ static int merge_prepare(merge_ctx *c)
 		c->clo[u] = c->lo[u];
 		c->chi[u] = c->hi[u];
 		if ((rc = merge_atom_keys(c, u))
-		    || (rc = incline_incident_index_add(c->incidents,
-							a->ev->article,
-							a->ev->published,
-							a->type, a->ev->quote)))
+		    || (rc = incline_incident_index_add(
+				c->incidents, a->ev->article, a->ev->published,
+				a->type, a->ev->quote,
+				a->ev->quote ? c->words.items : NULL,
+				c->words.n)))
 			return rc;
 	}
 	if ((rc = incline_incident_index_finish(c->incidents)))
@@ -912,10 +913,25 @@ static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a,
 	return n;
 }
 
+/* true when a and b were published further apart than one incident's
+ * news lasts (incident_index.h): a victim hit twice, or a vendor in two
+ * unrelated stories ("Microsoft patched ..." in March and in October). */
+static bool merge_far_apart(const merge_ctx *c, size_t a, size_t b)
+{
+	incline_day pa = c->atoms[c->uniq[a]].ev->published;
+	incline_day pb = c->atoms[c->uniq[b]].ev->published;
+
+	if (pa == INCLINE_DAY_NONE || pb == INCLINE_DAY_NONE)
+		return false;
+	return (pa > pb ? (int64_t)pa - pb : (int64_t)pb - pa)
+	       > INCLINE_INCIDENT_GAP_DAYS;
+}
+
 /* The least overlap for a and b to match: never when their articles are
- * about different victims; higher when their dates cannot both be true
- * (such an edge could only ever join at conflict_overlap, see
- * merge_cluster_edges, so a weaker one is not worth keeping). */
+ * about different victims; the conflict bar when they were published
+ * more than INCLINE_INCIDENT_GAP_DAYS apart, or when their dates cannot
+ * both be true (such an edge could only ever join at conflict_overlap,
+ * see merge_cluster_edges, so a weaker one is not worth keeping). */
 static double merge_least(const merge_ctx *c, size_t a, size_t b)
 {
 	double t = c->min_overlap;
@@ -927,6 +943,8 @@ static double merge_least(const merge_ctx *c, size_t a, size_t b)
 	    && c->victim[a] != c->victim[b])
 		return 2; /* above any overlap: never */
 	if (lo > hi && c->conflict_overlap > t)
+		t = c->conflict_overlap;
+	if (merge_far_apart(c, a, b) && c->conflict_overlap > t)
 		t = c->conflict_overlap;
 	return t;
 }

@@ -8,7 +8,7 @@
 #include "timex_tables.h"
 
 /* The length is computed by the compiler, never by hand. */
-#define W(word, cls, val, num, id) { word, sizeof(word) - 1, cls, val, num, id }
+#define W(word, cls, val, num, id) { word, sizeof(word) - 1, cls, val, num, id, word }
 
 const tx_word tx_words[] = {
 	W("a", TXC_NUM, 0, 1, TXW_A),
@@ -42,6 +42,7 @@ const tx_word tx_words[] = {
 	W("between", TXC_CONTEXT, 0, 0, TXW_BETWEEN),
 	W("beyond", 0, 0, 0, TXW_BEYOND),
 	W("biweekly", TXC_SET, TXU_FORTNIGHT, 0, 0),
+	W("black", TXC_NAMEDAY, 0, 0, 0),
 	W("bought", TXC_PAST | TXC_PPART, 0, 0, 0),
 	W("brought", TXC_PAST | TXC_PPART, 0, 0, 0),
 	W("bst", TXC_TZ, 0, 0, 0),
@@ -68,6 +69,7 @@ const tx_word tx_words[] = {
 	W("current", TXC_REL, TXR_THIS, 0, TXW_CURRENT),
 	W("currently", TXC_REF, TXF_PRESENT, 0, 0),
 	W("cve", TXC_NOYEAR, 0, 0, 0),
+	W("cyber", TXC_NAMEDAY, 0, 0, 0),
 	W("daily", TXC_SET, TXU_DAY, 0, 0),
 	W("date", 0, 0, 0, TXW_DATE),
 	W("day", TXC_UNIT, TXU_DAY, 0, 0),
@@ -143,6 +145,7 @@ const tx_word tx_words[] = {
 	W("gave", TXC_PAST, 0, 0, 0),
 	W("gen", TXC_NOSTOP, 0, 0, 0),
 	W("gmt", TXC_TZ, 0, 0, 0),
+	W("good", TXC_NAMEDAY, 0, 0, 0),
 	W("gov", TXC_NOSTOP, 0, 0, 0),
 	W("grew", TXC_PAST, 0, 0, 0),
 	W("had", TXC_PAST, 0, 0, 0),
@@ -247,6 +250,7 @@ const tx_word tx_words[] = {
 	W("page", TXC_NOYEAR, 0, 0, 0),
 	W("pages", TXC_NOYEAR, 0, 0, 0),
 	W("past", TXC_REL | TXC_CONTEXT, TXR_LAST, 0, TXW_PAST),
+	W("patch", TXC_NAMEDAY, 0, 0, 0),
 	W("payable", TXC_FUTURE, 0, 0, 0),
 	W("pdt", TXC_TZ, 0, 0, 0),
 	W("per", 0, 0, 0, TXW_PER),
@@ -325,6 +329,7 @@ const tx_word tx_words[] = {
 	W("summer", TXC_SEASON, TXS_SUMMER, 0, 0),
 	W("sun", TXC_WEEKDAY | TXC_ABBR | TXC_AMBIG | TXC_NOSTOP, 7, 0, 0),
 	W("sunday", TXC_WEEKDAY, 7, 0, 0),
+	W("super", TXC_NAMEDAY, 0, 0, 0),
 	W("ten", TXC_NUM, 0, 10, 0),
 	W("tenth", TXC_ORD, 0, 10, 0),
 	W("term", 0, 0, 0, TXW_TERM),
@@ -437,7 +442,7 @@ void tx_index_init(tx_index *idx)
 	idx->key[0].lo = idx->key[0].hi = ~(uint64_t)0;
 	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
 		size_t at;
-		idx->key[i + 1] = tx_key_of(tx_words[i].word, tx_words[i].len);
+		memcpy(&idx->key[i + 1], tx_words[i].key, sizeof idx->key[0]);
 		at = tx_key_slot(idx->key[i + 1]);
 		while (idx->slot[at])
 			at = (at + 1) & (TX_HASH_SIZE - 1);

@@ -32,7 +32,8 @@ enum {
 	TXC_AMBIG = 1u << 19,   /* also a common word ("may", "march", "fall") */
 	TXC_TENS = 1u << 20,    /* "twenty" .. "ninety": joins with 1..9 */
 	TXC_NOSTOP = 1u << 21,  /* a following "." does not end a sentence */
-	TXC_PPART = 1u << 22    /* a past cue that is also a participle ("sold") */
+	TXC_PPART = 1u << 22,   /* a past cue that is also a participle ("sold") */
+	TXC_NAMEDAY = 1u << 23  /* capitalised before a weekday, a name ("Patch Tuesday") */
 };
 
 /* Seasons, in TIMEX3 order. */
@@ -113,6 +114,7 @@ typedef struct tx_word {
 	int16_t val;      /* class value (month, unit, rel, mod, ...) */
 	int16_t num;      /* numeric value for TXC_NUM / TXC_ORD / TXC_DECADE */
 	uint16_t id;      /* TXW_* or 0 */
+	char key[16];     /* word zero-padded: its lookup key, made by the compiler */
 } tx_word;
 
 /* The lexicon, sorted by word (byte order) for binary search. */

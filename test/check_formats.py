@@ -196,13 +196,15 @@ def check_stix(path):
     if not m or m.group(1) != "bundle":
         fail(f"bad bundle id {b['id']}")
     no_null_or_empty(b["objects"], "objects")
-    ids = {}
+    ids, uuids = {}, set()
     for o in b["objects"]:
         m = STIX_ID.match(o.get("id", ""))
         if not m or m.group(1) != o.get("type"):
             fail(f"bad id {o.get('id')} for type {o.get('type')}")
-        if o["id"] in ids:
-            fail(f"duplicate id {o['id']}")
+        # STIX 2.1 section 2.9: the UUID part is unique whatever the type
+        if o["id"].split("--")[1] in uuids:
+            fail(f"UUID of {o['id']} used by another object")
+        uuids.add(o["id"].split("--")[1])
         ids[o["id"]] = o
     types = {}
     for o in b["objects"]:
@@ -230,11 +232,16 @@ def check_stix(path):
                 fail(f"{where}: external reference needs source_name and url/external_id/description")
             if "url" in e and not re.match(r"^https?://", e["url"]):
                 fail(f"{where}: url {e['url']} is not http(s)")
-        if t == "relationship" and o["relationship_type"] == "attributed-to":
+        if t == "relationship" and "x_incline_stance" in o:
             if ids[o["target_ref"]]["type"] not in ("threat-actor", "intrusion-set"):
-                fail(f"{where}: attributed-to must point at an actor")
-            if o.get("x_incline_stance") not in ("asserted", "suspected", "denied", "unattributed"):
-                fail(f"{where}: x_incline_stance missing")
+                fail(f"{where}: a claim must point at an actor")
+            # a denial written as attributed-to would read as an attribution
+            want = {"asserted": "attributed-to", "suspected": "attributed-to",
+                    "denied": "related-to", "unattributed": "related-to"}.get(o["x_incline_stance"])
+            if o["relationship_type"] != want:
+                fail(f"{where}: stance {o['x_incline_stance']} as {o['relationship_type']}")
+        elif t == "relationship" and o["relationship_type"] == "attributed-to":
+            fail(f"{where}: attributed-to without x_incline_stance")
     if not types.get("incident"):
         fail("no incident")
     if not types.get("report"):

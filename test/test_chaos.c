@@ -439,6 +439,107 @@ static void test_every_allocation_failure_is_enomem(void **state)
 	assert_true(injected > 100 / stride);
 }
 
+/* The loader (load.h) with the Nth allocation failing, on a timeline
+ * document and on the NDJSON stream of the same events: every run loads
+ * exactly what an undisturbed one does, or fails with INCLINE_ENOMEM
+ * leaving the timeline it was loading into as it was, and leaks nothing.
+ *
+ * Only the library's own allocations fail here, not jansson's: jansson's
+ * parser (2.14) is not safe against a failed allocation: lex_save ignores
+ * a failed strbuffer_append_byte, so the token text loses bytes and
+ * lex_scan_string then hits assert(0) or, without asserts, corrupts the
+ * heap. Nothing above jansson can repair that. */
+static void *jansson_never_fails(size_t n)
+{
+	return counted(__real_malloc(n));
+}
+
+static char *emit_text(const incline_timeline *tl, emitter fn)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	incline_error err;
+
+	assert_non_null(fp);
+	incline_error_clear(&err);
+	assert_int_equal(fn(fp, tl, &err), 0);
+	fclose(fp);
+	return buf; /* libc's malloc: __real_free */
+}
+
+static void test_load_every_allocation_failure_is_enomem(void **state)
+{
+	static const emitter emitters[] = {incline_emit_json, incline_emit_ndjson};
+	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
+	incline_article_list list = {0};
+	incline_timeline raw = {0}, merged = {0};
+	incline_extractor *x = NULL;
+	incline_error err;
+	unsigned long stride = chaos_stride(), injected = 0;
+
+	(void)state;
+	chaos_arm(0);
+	json_set_alloc_funcs(jansson_never_fails, __wrap_free);
+	incline_error_clear(&err);
+	assert_int_equal(incline_article_read(&list, SEED, &opts, &err), 0);
+	assert_int_equal(incline_extract_new(&x, &err), 0);
+	assert_int_equal(incline_extract_article(&raw, x, list.items[0], &err), 0);
+	assert_int_equal(incline_merge(&merged, &raw, NULL, &err), 0);
+	for (size_t k = 0; k < sizeof emitters / sizeof *emitters; k++) {
+		char *text = emit_text(&merged, emitters[k]), *want;
+		incline_timeline tl = {0};
+
+		/* What an undisturbed load reads, emitted the same way. */
+		assert_int_equal(incline_timeline_add_article(&tl, "kept.txt"), 0);
+		assert_int_equal(incline_load_buffer(&tl, "t", text, strlen(text), NULL, &err), 0);
+		want = emit_text(&tl, emitters[k]);
+		incline_timeline_free(&tl);
+		for (unsigned long n = 1;; n += stride) {
+			long live;
+			int rc, hit;
+
+			live = chaos.live;
+			assert_int_equal(incline_timeline_add_article(&tl, "kept.txt"), 0);
+			chaos_arm(n);
+			incline_error_clear(&err);
+			rc = incline_load_buffer(&tl, "t", text, strlen(text), NULL, &err);
+			hit = chaos.failed;
+			chaos_arm(0);
+			if (rc == 0) {
+				char *got = emit_text(&tl, emitters[k]);
+
+				if (strcmp(got, want) != 0)
+					fail_msg("load: allocation %lu failed, the load succeeded "
+						 "with another timeline", n);
+				__real_free(got);
+			} else {
+				if (rc != INCLINE_ENOMEM || err.code != rc)
+					fail_msg("load: allocation %lu failed: %s (%s), not "
+						 "INCLINE_ENOMEM", n, incline_error_name(rc), err.text);
+				assert_int_equal(tl.n, 0);
+				assert_int_equal(tl.n_articles, 1);
+			}
+			incline_timeline_free(&tl);
+			if (chaos.live != live)
+				fail_msg("load: allocation %lu failed: %ld block(s) leaked", n,
+					 chaos.live - live);
+			if (!hit)
+				break;
+			injected++;
+		}
+		__real_free(text);
+		__real_free(want);
+	}
+	json_set_alloc_funcs(json_alloc, __wrap_free); /* as main() set it */
+	print_message("chaos: %lu allocation failures injected into the loader\n", injected);
+	assert_true(injected > 100 / stride);
+	incline_extract_free(x);
+	incline_timeline_free(&raw);
+	incline_timeline_free(&merged);
+	incline_article_list_free(&list);
+}
+
 /* Every allocation of emit_and_load failed in turn. */
 static void test_emit_and_load_allocation_failures_are_enomem(void **state)
 {
@@ -627,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_claim_copy_enomem_leaves_source_alone),
 		cmocka_unit_test(test_actor_file_enomem_is_enomem),
 		cmocka_unit_test(test_every_allocation_failure_is_enomem),
+		cmocka_unit_test(test_load_every_allocation_failure_is_enomem),
 		cmocka_unit_test(test_emit_and_load_allocation_failures_are_enomem),
 		cmocka_unit_test(test_extract_allocation_failures_are_enomem),
 	};

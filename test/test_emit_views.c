@@ -665,6 +665,35 @@ static void test_stix_incidents(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* A denied claim must not read as an attribution to a consumer that only
+ * looks at relationship_type: it is related-to, the stance says why. */
+static void test_stix_denied_claim(void **state)
+{
+	incline_timeline tl;
+	size_t i, relationships = 0;
+	char *out;
+	json_t *doc, *o;
+
+	(void)state;
+	build(&tl, 0);
+	for (i = 0; i < tl.n; i++)
+		if (tl.events[i].type == INCLINE_EVENT_ATTRIBUTION)
+			tl.events[i].claim.stance = INCLINE_STANCE_DENIED;
+	out = capture(incline_emit_stix, &tl, NULL);
+	doc = parse(out);
+	json_array_foreach(json_object_get(doc, "objects"), i, o) {
+		if (strcmp(str(o, "type"), "relationship") != 0)
+			continue;
+		relationships++;
+		assert_string_equal(str(o, "relationship_type"), "related-to");
+		assert_string_equal(str(o, "x_incline_stance"), "denied");
+	}
+	assert_int_equal(relationships, 1);
+	json_decref(doc);
+	free(out);
+	incline_timeline_free(&tl);
+}
+
 /* ---- all views ------------------------------------------------------------------ */
 
 static void test_deterministic(void **state)
@@ -739,6 +768,7 @@ int main(void)
 		cmocka_unit_test(test_timesketch),
 		cmocka_unit_test(test_stix),
 		cmocka_unit_test(test_stix_incidents),
+		cmocka_unit_test(test_stix_denied_claim),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_empty_timeline),
 		cmocka_unit_test(test_write_error_is_eio),

@@ -35,6 +35,7 @@ static const type_case type_cases[] = {
 	/* capability, not happening: "can"/"allows" just before the cue */
 	{"The flaw allows a remote attacker to log in as root.", "intrusion", false, "", "", NULL},
 	{"Using the bug, a remote user can hijack the session.", "intrusion", false, "", "", NULL},
+	{"The leaked files describe methods to hack smart televisions.", "intrusion", false, "", "", NULL},
 	/* "encrypted" alone is hashing or transport, not ransomware */
 	{"The passwords were encrypted with a strong algorithm.", "intrusion", false, "", "", NULL},
 	/* a participle used as an adjective tells of something else */
@@ -62,6 +63,12 @@ static const type_case type_cases[] = {
 	{"The mayor said he could not comment on the ransom.", "intrusion", true, NULL, PUB, "publication"},
 	{"The minister warned of the possibility of cyberattacks on the grid.", "intrusion", false, "", "", NULL},
 	{"The company did not suffer a breach.", "intrusion", false, "", "", NULL},
+	/* a modal well after the cue governs another verb; right after it, the cue */
+	{"As the bug has been patched users will be able to update safely.", "patch", true, NULL, PUB, "publication"},
+	{"A patch will be released next week.", "patch", false, "", "", NULL},
+	{"The fix is expected on the next Patch Tuesday.", "patch", false, "", "", NULL},
+	{"Google plans to fix the issue in its upcoming Android release.", "patch", false, "", "", NULL},
+	{"The leaking of court files may obstruct justice, the prosecutor wrote.", "intrusion", false, "", "", NULL},
 	/* a relative clause keeps its own modal: "that could let" */
 	{"Cisco patched a critical flaw that could let attackers run code.", "patch", true, NULL, PUB, "publication"},
 	{"The problem has been addressed in the latest release.", "patch", true, NULL, PUB, "publication"},
@@ -105,6 +112,10 @@ static const type_case type_cases[] = {
 	{"Email service was restored on Wednesday.", "recovery", true, "2023-09-13", "2023-09-13", NULL},
 	{"The county is still recovering from the attack.", "recovery", true, NULL, PUB, "publication"},
 	{"Most systems are back online, the mayor said.", "recovery", true, NULL, PUB, "publication"},
+	{"The hospital resumed normal operations on Monday.", "recovery", true, "2023-09-18", "2023-09-18", NULL},
+	{"Payroll systems are up and running again.", "recovery", true, NULL, PUB, "publication"},
+	{"It took the city two weeks to recover from the attack.", "recovery", true, NULL, PUB, "publication"},
+	{"The company has not restored access to its customer portal.", "recovery", false, "", "", NULL},
 	{"Operations have not yet resumed.", "recovery", false, "", "", NULL},
 	{"Systems could be restored by the end of the month.", "recovery", false, "", "", NULL},
 	/* disclosure */
@@ -123,6 +134,8 @@ static const type_case type_cases[] = {
 	{"The attack knocked the airline's booking system offline.", "impact", true, NULL, PUB, "publication"},
 	{"Personal data of 3 million customers was exposed.", "impact", true, NULL, PUB, "publication"},
 	{"The hospital was unable to access patient records.", "impact", true, NULL, PUB, "publication"},
+	{"The attack cost the shipper an estimated 300 million dollars.", "impact", true, NULL, PUB, "publication"},
+	{"Several patient services were disrupted for days.", "impact", true, NULL, PUB, "publication"},
 	{"No patient data was affected.", "impact", false, "", "", NULL},
 	{"There is no evidence that customer data was exposed.", "impact", false, "", "", NULL},
 	{"Card data may have been exposed.", "impact", true, NULL, PUB, "publication"},

@@ -161,6 +161,24 @@ static const check_case CHECK_CASES[] = {
 	{B("x\0y\xFF"), 3},
 };
 
+/* The eight-bytes-at-a-time ASCII path finds a bad byte at any offset. */
+static void test_utf8_check_every_offset(void **state)
+{
+	char buf[40];
+	(void)state;
+	for (size_t at = 0; at < 24; at++) {
+		memset(buf, 'a', sizeof buf);
+		buf[at] = (char)0xFF;
+		assert_int_equal(incline_text_utf8_check(buf, sizeof buf), at);
+		buf[at] = (char)0xC3; /* a truncated two-byte sequence */
+		buf[at + 1] = 'a';
+		assert_int_equal(incline_text_utf8_check(buf, sizeof buf), at);
+		buf[at + 1] = (char)0xA9; /* é: valid */
+		assert_int_equal(incline_text_utf8_check(buf, sizeof buf), sizeof buf);
+		assert_int_equal(incline_text_utf8_check(buf, at), at);
+	}
+}
+
 static void test_utf8_check(void **state)
 {
 	(void)state;
@@ -677,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_decode_empty),
 		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_utf8_check),
+		cmocka_unit_test(test_utf8_check_every_offset),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_fold_long_run),
 		cmocka_unit_test(test_fold_append),

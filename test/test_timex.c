@@ -258,6 +258,24 @@ static const tcase cases[] = {
 	{ "1989-11-01", "Sales rose in the last half of 1989, analysts said.", "the last half of 1989", "DATE", "1989-H2", "", "1989-07-01", "1989-12-31", NULL },
 	{ "1989-11-01", "Prices are falling right now, analysts said.", "right now", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
 
+	{ "2022-06-01", "The campaign ran between January and March 2021 against banks.", "January", "DATE", "2021-01", "", "2021-01-01", "2021-01-31", "" },
+	{ "2022-06-01", "Activity was observed from March to May 2020 in Europe.", "March", "DATE", "2020-03", "", NULL, NULL, "" },
+	{ "2022-06-01", "Infections peaked in January, February and March 2021.", "February", "DATE", "2021-02", "", NULL, NULL, "" },
+	{ "2022-06-01", "Attacks ran December - January 2021 in Asia.", "December", "DATE", "2020-12", "", NULL, NULL, "" },
+	{ "2022-06-01", "Between May and June, attacks rose, and in July 2021 fell.", "June", "DATE", "2022-06", "", NULL, NULL, "publication" },
+
+	{ "2022-06-01", "The attack happened in FY2021 Q3, it said.", "FY2021 Q3", "DATE", "2021-Q3", "", "2021-07-01", "2021-09-30", NULL },
+	{ "2022-06-01", "The attack happened in Q3, the firm said.", "Q3", "DATE", "2021-Q3", "", NULL, NULL, NULL },
+	{ "2022-06-01", "Sales will rise in the third quarter.", "the third quarter", "DATE", "2022-Q3", "", NULL, NULL, NULL },
+
+	{ "2022-06-01", "The gang was active 2019-2021 in Asia.", "2019", "DATE", "2019", "", NULL, NULL, NULL },
+	{ "2022-06-01", "The empire lasted (1279-1368) in China.", "1279", "DATE", "1279", "", NULL, NULL, NULL },
+
+	{ "2021-01-01", "See https://lab52.es/2019/04/x.png. On May 5, 2020 it began.", "May 5, 2020", "DATE", "2020-05-05", "", NULL, NULL, "" },
+	{ "2021-01-01", "The 2019/2020 season was hit.", "2020", "DATE", "2020", "", NULL, NULL, NULL },
+
+	{ "2021-01-01", "See [the August 2017 report](/blogs/emotet-august-2017) for more.", "August 2017", "DATE", "2017-08", "", NULL, NULL, "" },
+
 	/* --- frequencies */
 	{ "2023-09-19", "Twice a year the audit runs.", "Twice a year", "SET", "P1Y", "", NULL, NULL, NULL },
 	{ "2023-09-19", "Updates arrive 3 times a week.", "3 times a week", "SET", "P1W", "", NULL, NULL, NULL },
@@ -299,6 +317,19 @@ static const struct {
 	{ "Install iOS 16.4.1 on every phone.", "16.4.1" },
 	{ "The vote passed 52-48 in the senate.", "52-48" },
 	{ "Call (202) 555-0143 for the desk.", "555-0143" },
+	{ "Patch CVE-2020-1350 on every server.", "1350" },
+	{ "Patch CVE-2022-1234 on every server.", "2022-1234" },
+	{ "On Patch Tuesday, Microsoft fixed the bug.", "Tuesday" },
+	{ "Shops braced for Black Friday crowds.", "Friday" },
+	{ "The 185.220.101.1:443 host used TLS 1.2 and port 8080/tcp.", "185.220.101.1:443" },
+	{ "APT28 and FIN7 used Log4j 2.17 and MS17-010 exploits.", "2.17" },
+	{ "See ![](https://lab52.es/uploads/2019/04/img.png) for details.", "2019" },
+	{ "Read www.example.com/2020/05/01/post today.", "2020/05/01" },
+	{ "The beacon goes to TCP/2082 every hour.", "2082" },
+	{ "![May 18_Image](/sites/files/May%2018_Image%202.png) shows it.", "2018" },
+	{ "Files in Election_Blog_2020 were signed.", "2020" },
+	{ "Mail anthony.marshall.1986@gmail.com for it.", "1986" },
+	{ "Run CrackHub 2021.exe to crack it.", "2021" },
 };
 
 static incline_day day(const char *s)
@@ -549,6 +580,10 @@ static void test_lexicon_sorted(void **state)
 	for (size_t i = 0; i < tx_nwords; i++) {
 		assert_int_equal(tx_words[i].len, strlen(tx_words[i].word));
 		assert_true(tx_words[i].len <= TX_MAX_WORD);
+		/* the lookup key: the word, zero-padded to 16 bytes */
+		assert_memory_equal(tx_words[i].key, tx_words[i].word, tx_words[i].len);
+		for (size_t b = tx_words[i].len; b < sizeof tx_words[i].key; b++)
+			assert_int_equal(tx_words[i].key[b], 0);
 		assert_ptr_equal(tx_lookup(tx_words[i].word, strlen(tx_words[i].word)), &tx_words[i]);
 	}
 	{

@@ -1,5 +1,13 @@
 /* Output formats. Each only reads a finished timeline (or a list of date
- * expressions); none reads articles or extracts. */
+ * expressions); none reads articles or extracts.
+ *
+ * Every emitter here: fp is borrowed (written, flushed before returning so
+ * a full disk is reported here, never closed); tl and the other inputs are
+ * borrowed and left unchanged; err is caller-allocated, NULL allowed.
+ * Returns 0, INCLINE_ENOMEM or INCLINE_EIO (err filled). On failure fp may
+ * hold part of the output: write through incline_io_write_atomic to keep
+ * a file whole. Output depends only on the data: same timeline, same
+ * bytes. */
 #ifndef INCLINE_EMIT_H
 #define INCLINE_EMIT_H
 
@@ -11,12 +19,13 @@
 #include "incline/timex.h"
 
 /* The timeline as one JSON document:
- * {"incline": VERSION, "generated_from": [...], "events": [...]}.
- * Returns 0, INCLINE_ENOMEM or INCLINE_EIO. */
+ * {"incline": VERSION, "generated_from": [...], "events": [...]}
+ * (schema/timeline.schema.json; incline_load_* reads it back). */
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err);
 
-/* One event per line, same event objects as the JSON timeline. */
+/* One event per line, same event objects as the JSON timeline, after a
+ * line naming the articles read. */
 int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			incline_error *err);
 
@@ -38,9 +47,10 @@ int incline_emit_timesketch(FILE *fp, const incline_timeline *tl,
 			    incline_error *err);
 
 /* A STIX 2.1 bundle: one incident, one report per article, attribution
- * claims as threat-actor objects with attributed-to relationships
- * (x_incline_stance, x_incline_claimant). Ids are UUIDv5 of the content
- * and timestamps come from the data, so output is reproducible. */
+ * claims as threat-actor objects with a relationship from the incident:
+ * attributed-to when asserted or suspected, related-to when denied
+ * (x_incline_stance, x_incline_claimant say which). Ids are UUIDv5 of the
+ * content and timestamps come from the data, so output is reproducible. */
 int incline_emit_stix(FILE *fp, const incline_timeline *tl,
 		      incline_error *err);
 
@@ -58,7 +68,8 @@ int incline_emit_html(FILE *fp, const incline_timeline *tl,
 
 /* Date expressions of article a, one JSON object per line: start, end
  * (offsets into the file), text, type, value, mod, earliest, latest,
- * granularity, anchor, article. */
+ * granularity, anchor, article. a and list are borrowed. Also returns
+ * INCLINE_EINVAL when an expression lies outside the article's bytes. */
 int incline_emit_timex_ndjson(FILE *fp, const incline_article *a,
 			      const incline_timex_list *list,
 			      incline_error *err);

@@ -49,6 +49,12 @@ void incline_entity_finder_free(incline_entity_finder *f);
 int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
 			const char *s, size_t len);
 
+/* The same with the word tokens of s already found (incline_text_words
+ * of s, offsets into s): callers that tokenised s anyway save a pass. */
+int incline_entity_find_words(incline_entity_list *out,
+			      incline_entity_finder *f, const char *s,
+			      size_t len, const incline_span *words, size_t n);
+
 void incline_entity_list_free(incline_entity_list *list);
 
 /* The folded key or the spelling of an id (borrowed from f, valid while

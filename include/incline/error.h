@@ -18,8 +18,11 @@ enum {
 	INCLINE_EUSAGE = -6   /* bad argument from the caller */
 };
 
-/* Where and why. line/column are 1-based (0 = unknown); offset is a byte
- * offset into the file (or -1 when unknown). */
+/* Where and why. Caller-allocated (usually on the stack) and passed by
+ * pointer to every function that can fail; it holds no pointers, so it
+ * needs no freeing. line/column are 1-based (0 = unknown), columns count
+ * characters; offset is a byte offset into the file (or -1 when unknown);
+ * file and text are truncated to fit. */
 typedef struct incline_error {
 	int code;
 	int line;
@@ -43,7 +46,8 @@ int incline_error_set(incline_error *err, int code, const char *file,
 	;
 
 /* Like incline_error_set, with line and column computed from a byte offset
- * into buf (the whole file). */
+ * into buf[0..len) (the whole file, borrowed; need not be NUL-terminated);
+ * an offset past len counts as len. */
 int incline_error_at(incline_error *err, int code, const char *file,
 		     const char *buf, size_t len, size_t offset,
 		     const char *fmt, ...)
@@ -52,7 +56,8 @@ int incline_error_at(incline_error *err, int code, const char *file,
 #endif
 	;
 
-/* Static text naming a code ("out of memory", ...). */
+/* Static text naming a code ("out of memory", ...; "unknown error" for a
+ * code not listed above). Never NULL, never to be freed. */
 const char *incline_error_name(int code);
 
 #endif

@@ -204,7 +204,7 @@ def main():
     arts = collect(a.paths)
     if a.limit:
         arts = arts[:a.limit]
-    same_sys = same_all = diff_sys = 0
+    same_sys = same_all = diff_sys = diff_same_victim = 0
     b3p = b3r = 0.0
     n_items = 0
     errors = []
@@ -243,7 +243,9 @@ def main():
                                capture_output=True)
             if p.returncode != 0:
                 sys.exit('dup_harness: incline failed (%d): %s' % (p.returncode, p.stderr.decode()[:300]))
-            evs = json.load(open(out, encoding='utf-8'))['events']
+            tl = json.load(open(out, encoding='utf-8'))
+            evs = tl['events']
+            inc_name = {i['id']: i.get('name') for i in tl.get('incidents', [])}
             items = []  # (event index, key, text)
             for ei, ev in enumerate(evs):
                 for e in ev.get('evidence', []):
@@ -253,6 +255,15 @@ def main():
                     piece = locate(f[1], e['start'])
                     items.append((ei, (f[0], ev['type'], piece), e['text']))
             n_items += len(items)
+            # each story's victim as incline named it: the incident most
+            # of its items are in
+            votes = {}
+            for ei, key, _ in items:
+                name = inc_name.get(evs[ei].get('incident'))
+                votes.setdefault(key[0][0], {}).setdefault(name, 0)
+                votes[key[0][0]][name] += 1
+            story_victim = {st: max(sorted(v.items(), key=lambda kv: str(kv[0])), key=lambda kv: kv[1])[0]
+                            for st, v in votes.items()}
             by_key, by_ev = {}, {}
             for it in items:
                 by_key.setdefault(it[1], []).append(it)
@@ -268,6 +279,8 @@ def main():
                             errors.append('MISSED %s: %r | %r' % (ix[1], ix[2][:90], iy[2][:90]))
                     elif ix[1][0][0] != iy[1][0][0] and ss:
                         diff_sys += 1
+                        vx, vy = story_victim.get(ix[1][0][0]), story_victim.get(iy[1][0][0])
+                        diff_same_victim += vx is not None and vx == vy
                         if len(errors) < a.show:
                             errors.append('WRONG event %s: %r | %r' % (evs[ix[0]]['id'], ix[2][:90], iy[2][:90]))
             for it in items:
@@ -283,7 +296,9 @@ def main():
     bp = b3p / n_items if n_items else 0.0
     br = b3r / n_items if n_items else 0.0
     print('pairs: %d must share an event, %d do; %d pairs of different stories share one'
-          % (same_all, same_sys, diff_sys))
+          ' (%d between stories incline gives the same victim: two reports of one incident, or'
+          ' a victim picked wrongly; merge never joins different victims)'
+          % (same_all, same_sys, diff_sys, diff_same_victim))
     print('dup_pair_f1=%.3f dup_b3_f1=%.3f pair_p=%.3f pair_r=%.3f b3_p=%.3f b3_r=%.3f items=%d stories=%d'
           % (f1(pp, pr), f1(bp, br), pp, pr, bp, br, n_items, len(arts)))
     bad = (a.min_p is not None and pp < a.min_p) or (a.min_r is not None and pr < a.min_r)
