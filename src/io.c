@@ -171,6 +171,35 @@ static int write_stdout(incline_io_writer fn, void *payload,
 	return 0;
 }
 
+/* Writes into an existing special file (a device such as /dev/null or
+ * /dev/full, a FIFO, a terminal) in place: renaming a temporary file over
+ * it would replace the device node itself. */
+static int write_special(const char *path, incline_io_writer fn,
+			 void *payload, incline_error *err)
+{
+	FILE *fp = fopen(path, "w");
+	int rc;
+
+	if (!fp)
+		return io_errno(err, INCLINE_EIO, path, "cannot open", errno);
+	rc = fn(fp, payload, err);
+	if (fflush(fp) != 0 || ferror(fp)) {
+		if (!rc)
+			rc = io_errno(err, INCLINE_EIO, path, "cannot write", errno);
+	}
+	if (fclose(fp) != 0 && !rc)
+		rc = io_errno(err, INCLINE_EIO, path, "cannot write", errno);
+	return rc;
+}
+
+/* An existing path that is neither a regular file nor a folder. */
+static bool is_special(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 /* *dir = new copy of path's folder ("." when there is none), *base points
  * into path after the last '/'. */
 static int split_path(char **dir, const char **base, const char *path)
@@ -278,6 +307,8 @@ int incline_io_write_atomic(const char *path, incline_io_writer fn,
 
 	if (strcmp(path, "-") == 0)
 		return write_stdout(fn, payload, err);
+	if (is_special(path))
+		return write_special(path, fn, payload, err);
 	if (split_path(&dir, &base, path) || !(tmp = temp_template(dir, base))) {
 		free(dir);
 		return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0,

@@ -764,6 +764,8 @@ typedef struct merge_index {
 	uint32_t *rweight;  /* rank -> weight of its key */
 	size_t *post_off;   /* rank -> first posting; n_ranks + 1 entries */
 	merge_posting *postings; /* per rank: its atoms, sorted by victim */
+	size_t *cur;        /* per rank: where the victim being linked starts */
+	size_t n_ranks;
 	size_t *stamp;      /* unique atom -> last atom it was compared to */
 	struct merge_vu *vu; /* block atoms sorted by victim */
 } merge_index;
@@ -776,6 +778,7 @@ static void merge_index_free(merge_index *x)
 	free(x->rweight);
 	free(x->post_off);
 	free(x->postings);
+	free(x->cur);
 	free(x->stamp);
 	free(x->vu);
 }
@@ -830,6 +833,7 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 		x->df[k] = 0; /* reused as the fill cursor below */
 	}
 	x->post_off[n_ranks] = total;
+	x->n_ranks = n_ranks;
 	for (size_t u = b; u < e; u++) {
 		uint32_t *k = c->kpool + c->koff[u];
 
@@ -951,7 +955,7 @@ static double merge_least(const merge_ctx *c, size_t a, size_t b)
 
 /* The part [*from, *to) of posting list [p0, p1) (sorted by victim) whose
  * atoms have victim v. */
-static void merge_victim_range(size_t *from, size_t *to, const merge_ctx *c,
+static void merge_victim_range(size_t *from, size_t *to,
 			       const merge_index *x, size_t p0, size_t p1,
 			       uint32_t v)
 {
@@ -1004,13 +1008,20 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
  * w / wsum[a] >= min_overlap, one of a's rarest keys up to merge_prefix
  * is shared, so only the atoms listed under those keys are compared;
  * exact. Blocking by victim: postings are sorted by victim, and a scans
- * only its own victim's part of each list and the part of atoms whose
- * article names nobody (all of it when a names nobody). Common words
- * ("hackers breached") are then never scanned across the pile. */
+ * only its own victim's part of each list (found by a cursor per list, as
+ * atoms are taken victim by victim) and the part of atoms whose article
+ * names nobody (all of it when a names nobody). Common words ("hackers
+ * breached") are then never scanned across the pile. */
 static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 {
 	merge_index_block(c, x, b, e);
-	for (size_t a = b; a < e; a++) {
+	for (size_t r = 0; r < x->n_ranks; r++)
+		x->cur[r] = x->post_off[r];
+	/* Atoms victim by victim (x->vu; the edges do not depend on the
+	 * order, they are sorted before use): each posting list's cursor
+	 * then only moves forward to the victim at hand. */
+	for (size_t ia = 0; ia < e - b; ia++) {
+		size_t a = x->vu[ia].u;
 		const uint32_t *k = c->kpool + c->koff[a];
 		size_t n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
 		uint32_t v = c->victim[a];
@@ -1025,13 +1036,22 @@ static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 					return rc;
 				continue;
 			}
-			merge_victim_range(&from, &to, c, x, p0, p1, v);
+			from = x->cur[k[i]];
+			while (from < p1 && x->postings[from].victim < v)
+				from++;
+			x->cur[k[i]] = from;
+			for (to = from; to < p1 && x->postings[to].victim == v; to++)
+				;
 			if ((rc = merge_scan(c, x, a, from, to)))
 				return rc;
-			merge_victim_range(&from, &to, c, x, p0, p1,
-					   INCLINE_ENTITY_NONE);
-			if ((rc = merge_scan(c, x, a, from, to)))
-				return rc;
+			/* atoms whose article names nobody sort last */
+			if (p1 > p0 && x->postings[p1 - 1].victim
+					       == INCLINE_ENTITY_NONE) {
+				merge_victim_range(&from, &to, x, p0, p1,
+						   INCLINE_ENTITY_NONE);
+				if ((rc = merge_scan(c, x, a, from, to)))
+					return rc;
+			}
 		}
 	}
 	return 0;
@@ -1183,9 +1203,10 @@ static int merge_link(merge_ctx *c)
 	x.postings = merge_calloc(c->kpool_n, sizeof *x.postings);
 	x.stamp = merge_calloc(c->n_uniq, sizeof *x.stamp);
 	x.vu = merge_calloc(c->n_uniq, sizeof *x.vu);
+	x.cur = merge_calloc(n_keys, sizeof *x.cur);
 	refs = merge_calloc(c->n_uniq, sizeof *refs);
 	if (!x.rank || !x.df || !x.order || !x.rweight || !x.post_off
-	    || !x.postings || !x.stamp || !x.vu || !refs)
+	    || !x.postings || !x.stamp || !x.vu || !x.cur || !refs)
 		goto out;
 	for (size_t u = 0; u < c->n_uniq; u++)
 		x.stamp[u] = SIZE_MAX;
@@ -1378,6 +1399,7 @@ static int merge_reconcile_date(incline_event *ev, const merge_ctx *c,
 typedef struct merge_stance_ref {
 	const char *actor;
 	incline_stance stance;
+	const incline_claim *claim;
 } merge_stance_ref;
 
 static int merge_cmp_stance_ref(const void *pa, const void *pb)
@@ -1537,6 +1559,55 @@ typedef struct merge_scratch {
 	merge_source_ref *sources;
 } merge_scratch;
 
+/* How firmly a stance speaks, for breaking ties between equally cited
+ * claims: a claim made outranks a suspicion, which outranks a denial. */
+static int merge_stance_rank(incline_stance s)
+{
+	switch (s) {
+	case INCLINE_STANCE_ASSERTED: return 0;
+	case INCLINE_STANCE_SUSPECTED: return 1;
+	case INCLINE_STANCE_DENIED: return 2;
+	case INCLINE_STANCE_UNATTRIBUTED: return 3;
+	default: return 4;
+	}
+}
+
+/* The event's own claim: the (actor, stance) most sources make, not the
+ * claim of whichever sentence became the summary (a denial could stand
+ * for an event that two sources assert). Ties: the firmer stance, then
+ * the actor's name; the claimant is the summary's when it makes that
+ * claim, else the first by name. Order-free like everything here. */
+static const incline_claim *merge_pick_claim(merge_stance_ref *refs, const merge_ctx *c,
+					     const merge_cluster *k,
+					     const incline_evidence *sum)
+{
+	const incline_claim *best = &sum->claim;
+	size_t best_n = 0;
+
+	for (size_t i = 0; i < k->n; i++) {
+		refs[i].claim = &merge_ev(c, k->u[i])->claim;
+		refs[i].actor = refs[i].claim->actor;
+		refs[i].stance = refs[i].claim->stance;
+	}
+	incline_array_sort(refs, k->n, sizeof *refs, merge_cmp_stance_ref);
+	for (size_t i = 0, j; i < k->n; i = j) {
+		const incline_claim *pick = refs[i].claim;
+
+		for (j = i; j < k->n && merge_cmp_stance_ref(&refs[i], &refs[j]) == 0; j++)
+			if (refs[j].claim == &sum->claim
+			    || (pick != &sum->claim
+				&& merge_cmp_str(refs[j].claim->claimant, pick->claimant) < 0))
+				pick = refs[j].claim;
+		if (j - i > best_n
+		    || (j - i == best_n && merge_stance_rank(refs[i].stance)
+						   < merge_stance_rank(best->stance))) {
+			best = pick;
+			best_n = j - i;
+		}
+	}
+	return best;
+}
+
 /* Appends e to ev (room reserved) moving its strings, which nothing
  * reads after this (the event's own date words and summary are copies
  * made before, sources counted before): e keeps only what is copied
@@ -1583,7 +1654,8 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		goto fail;
 	}
 	if (ev.type == INCLINE_EVENT_ATTRIBUTION) {
-		if ((rc = incline_claim_copy(&ev.claim, &sum->claim)))
+		if ((rc = incline_claim_copy(&ev.claim,
+					     merge_pick_claim(s->stances, c, k, sum))))
 			goto fail;
 		if (merge_claims_conflict(s->stances, c, k))
 			ev.flags |= INCLINE_EVENT_CLAIM_CONFLICT;

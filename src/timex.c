@@ -1,9 +1,11 @@
 /* The date-expression scanner. One pass: a small hand-written lexer turns
- * the bytes into tokens (words looked up once in the sorted lexicon of
- * timex_tables.c, numbers, ISO and slash dates, clock times), a sliding
+ * the bytes into tokens (words read 16 bytes at a time and looked up once
+ * in the lexicon of timex_tables.c through a hash index, numbers, ISO and
+ * slash dates, clock times; web addresses skipped whole), a sliding
  * window of tokens keeps a bounded left and right context, and at each
- * token a set of small recursive-descent parsers proposes an expression;
- * the longest wins. Resolution against the reference date (or the last
+ * token that can begin an expression (a flag the lexer settles from the
+ * token and the next one) a set of small recursive-descent parsers
+ * proposes an expression; the longest wins. Resolution against the reference date (or the last
  * date seen in the text) produces the TIMEX3 value and the day interval.
  * No allocation except the output list; no state survives a call. */
 #include <stdbool.h>

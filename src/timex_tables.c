@@ -1,6 +1,8 @@
-/* The word tables of the date scanner: one sorted lexicon (binary search,
- * no allocation, no mutable state) plus the TIMEX3 code tables. To add a
- * word, insert it in byte order; test_timex checks the order. */
+/* The word tables of the date scanner: one sorted lexicon (no mutable
+ * state) plus the TIMEX3 code tables. The scanner looks words up through
+ * a hash index it builds per scan (tx_index); tx_lookup bisects the
+ * sorted table. To add a word, insert it in byte order; test_timex checks
+ * the order, the lengths and the keys. */
 #include <stdbool.h>
 #include <string.h>
 

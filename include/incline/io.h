@@ -21,7 +21,9 @@ int incline_io_read_file(char **out, size_t *len, const char *path,
  * fn is called once with a stream it must not close, payload as given
  * (borrowed, passed through) and err; it returns 0 or an INCLINE_E* code,
  * returned as is. path "-" writes to stdout directly (not atomic: a
- * failure may leave part of the output there). A new file gets mode 0644,
+ * failure may leave part of the output there); so does an existing path
+ * that is not a regular file (/dev/null, /dev/full, a FIFO): it is written
+ * in place, never replaced. A new file gets mode 0644,
  * a replaced one keeps its mode. */
 typedef int (*incline_io_writer)(FILE *fp, void *payload, incline_error *err);
 int incline_io_write_atomic(const char *path, incline_io_writer fn,
