@@ -279,6 +279,9 @@ static void test_output_failure(void **state)
 	assert_int_equal(st.output, 1);
 	assert_int_equal(incline_run_extract(&st, &o, inputs, 1, &err), INCLINE_EIO);
 	assert_int_equal(st.output, 1);
+	/* err is optional */
+	assert_int_equal(incline_run_dates(&st, &o, inputs, 1, NULL), INCLINE_EIO);
+	assert_int_equal(st.output, 1);
 }
 
 /* Invalid UTF-8 is a warning with its position, and the run goes on. */
