@@ -2377,16 +2377,72 @@ typedef struct tx_ago {
 	int dir;         /* -1 before, +1 after */
 	bool prevanchor; /* "later", "earlier": from the previous date */
 	bool the_form;   /* "the day before," */
+	incline_timex_mod lead; /* "more than", "about": a duration mod */
 } tx_ago;
+
+/* A bound or hedge before the count: "about", "nearly", "some" (APPROX),
+ * "more than", "over", "at least" (the count is a lower bound), "less
+ * than", "under", "up to" (an upper bound). Sets a->lead to the duration
+ * mod and returns the tokens read. */
+static int ago_lead(const tx_scan *s, int i, tx_ago *a)
+{
+	unsigned w = wid(s, i);
+
+	if ((w == TXW_MORE || w == TXW_LESS) && wid(s, i + 1) == TXW_THAN) {
+		a->lead = wval(s, i);
+		return 2;
+	}
+	if (w == TXW_AT && wid(s, i + 1) == TXW_LEAST) {
+		a->lead = INCLINE_MOD_EQUAL_OR_MORE;
+		return 2;
+	}
+	if (w == TXW_UP && wid(s, i + 1) == TXW_TO) {
+		a->lead = INCLINE_MOD_EQUAL_OR_LESS;
+		return 2;
+	}
+	/* "some 18 months ago", not "some days ago" (a count of its own) */
+	if (w == TXW_SOME && (kind(s, i + 1) == TK_NUM || (has(s, i + 1, TXC_NUM | TXC_TENS) &&
+							 wid(s, i + 1) != TXW_SOME))) {
+		a->lead = INCLINE_MOD_APPROX;
+		return 1;
+	}
+	if (has(s, i, TXC_MOD) && w != TXW_MORE && w != TXW_LESS) {
+		a->lead = wval(s, i);
+		return 1;
+	}
+	return 0;
+}
+
+/* The TIMEX3 mod of a point n units from its base when the count is
+ * hedged or bounded: "more than 18 months ago" lies before the point 18
+ * months back (BEFORE), "less than a year ago" after it (AFTER), "at
+ * least a week later" on or after it; "about", "nearly" APPROX. */
+static incline_timex_mod ago_mod(const tx_ago *a)
+{
+	bool past = a->dir < 0;
+
+	switch (a->lead) {
+	case INCLINE_MOD_MORE_THAN:
+		return past ? INCLINE_MOD_BEFORE : INCLINE_MOD_AFTER;
+	case INCLINE_MOD_LESS_THAN:
+		return past ? INCLINE_MOD_AFTER : INCLINE_MOD_BEFORE;
+	case INCLINE_MOD_EQUAL_OR_MORE:
+		return past ? INCLINE_MOD_ON_OR_BEFORE : INCLINE_MOD_ON_OR_AFTER;
+	case INCLINE_MOD_EQUAL_OR_LESS:
+		return past ? INCLINE_MOD_ON_OR_AFTER : INCLINE_MOD_ON_OR_BEFORE;
+	case INCLINE_MOD_APPROX:
+		return INCLINE_MOD_APPROX;
+	default:
+		return INCLINE_MOD_NONE;
+	}
+}
 
 /* The count and unit: "two days", "a year", "the day" (before "before" or
  * "after"), "Days". Returns the token after the unit, or 0. */
 static int ago_count(const tx_scan *s, int i, tx_ago *a)
 {
-	int j = i, k;
+	int j = i + ago_lead(s, i, a), k;
 
-	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
-		j++;
 	if (j == i && wid(s, j) == TXW_THE &&
 	    (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
 		/* "the day before,", "the year after.": one unit from the
@@ -2477,7 +2533,8 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 	int j;
 
 	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
-	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
+	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE && wid(s, i) != TXW_AT &&
+	    wid(s, i) != TXW_UP)
 		return 0;
 	if (!(j = ago_count(s, i, &a)) || !(j = ago_direction(s, j, &a)))
 		return 0;
@@ -2485,7 +2542,26 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 		return 0;
 	if (a.n < 0 || a.half || unit_g(a.unit) == TG_CENTURY)
 		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
-	return ago_resolve(s, &a, r) ? j - i : 0;
+	if (!ago_resolve(s, &a, r))
+		return 0;
+	r->mod = ago_mod(&a);
+	if (r->mod == INCLINE_MOD_APPROX) {
+		r->approx = true;
+	} else if (r->mod != INCLINE_MOD_NONE) {
+		/* The interval runs from the point away from the base, open
+		 * on that side: "more than 18 months ago" is any day up to the
+		 * end of that month; "less than a week ago" lies between that
+		 * week and the base. */
+		bool upto = r->mod == INCLINE_MOD_BEFORE || r->mod == INCLINE_MOD_ON_OR_BEFORE;
+		bool toward = (a.dir < 0) != upto; /* between the point and the base */
+		incline_day base = r->anchor == INCLINE_ANCHOR_PREVIOUS && !r->derived ? s->prev.day : s->ref;
+		incline_day lo = r->p.g == TG_DAY ? r->p.day : unit_start(r->p.g, r->p.day);
+		incline_day hi = r->p.g == TG_DAY ? r->p.day : unit_end(r->p.g, r->p.day);
+		r->has_iv = true;
+		r->lo = upto ? (toward ? base : INCLINE_DAY_NONE) : lo;
+		r->hi = upto ? hi : (toward ? base : INCLINE_DAY_NONE);
+	}
+	return j - i;
 }
 
 /* A bare weekday: "on Tuesday", "Friday". */

@@ -167,6 +167,16 @@ static const tcase cases[] = {
 	{ "2023-03-01", "The bank said yesterday that data leaked.", "yesterday", "DATE", "2023-02-28", "", "2023-02-28", "2023-02-28", NULL },
 	{ "2023-12-31", "The bank will report tomorrow on the leak.", "tomorrow", "DATE", "2024-01-01", "", "2024-01-01", "2024-01-01", NULL },
 	{ "2024-03-31", "The leak began a month ago, the bank said.", "a month ago", "DATE", "2024-02", "", "2024-02-01", "2024-02-29", NULL },
+	/* a bounded or hedged count before "ago" is still a point (TimeML: mod
+	 * BEFORE for "more than ... ago"), never a bare duration */
+	{ "2020-06-15", "It happened more than 18 months ago, they said.", "more than 18 months ago", "DATE", "2018-12", "BEFORE", "", "2018-12-31", "publication" },
+	{ "2020-06-15", "The breach began over a year ago, they said.", "over a year ago", "DATE", "2019", "BEFORE", "", "2019-12-31", NULL },
+	{ "2020-06-15", "The breach began at least three weeks ago, they said.", "at least three weeks ago", "DATE", "2020-W22", "ON_OR_BEFORE", "", "2020-05-31", NULL },
+	{ "2020-06-15", "The breach began less than a week ago, they said.", "less than a week ago", "DATE", "2020-W24", "AFTER", "2020-06-08", "2020-06-15", NULL },
+	{ "2020-06-15", "The breach began some 18 months ago, they said.", "some 18 months ago", "DATE", "2018-12", "APPROX", "2018-12-01", "2018-12-31", NULL },
+	{ "2020-06-15", "The breach began nearly two years ago, they said.", "nearly two years ago", "DATE", "2018", "APPROX", NULL, NULL, NULL },
+	{ "2020-06-15", "The fix came more than two weeks later, they said.", "more than two weeks later", "DATE", "2020-W27", "AFTER", "2020-06-29", "", NULL },
+	{ "2020-06-15", "The breach lasted more than 18 months in all.", "more than 18 months", "DURATION", "P18M", "MORE_THAN", NULL, NULL, NULL },
 
 	/* --- present, past and future references */
 	{ "2023-09-19", "The court is now restoring its systems.", "now", "DATE", "PRESENT_REF", "", "2023-09-19", "2023-09-19", "publication" },
