@@ -2061,6 +2061,27 @@ static int ref_word(tx_scan *s, int i, tx_res *r)
 	return 1;
 }
 
+/* An all-caps "TODAY" or "NOW" right after a capitalised word that is no
+ * date or function word, on the same line, ends a name: "USA TODAY",
+ * "Reuters NOW". Not in a shouted line (all-caps words on both sides, or
+ * two before it: "HACKERS STRIKE TODAY", also "NBC NEWS NOW"), nor after
+ * a sentence's first word ("Act NOW"), where it is the date. */
+static bool masthead(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i), *p = tk(s, i - 1), *n = tk(s, i + 1), *pp = tk(s, i - 2);
+	const unsigned caps = TF_ALLCAP, line = TF_NL | TF_BREAK;
+
+	if (!(t->flags & caps) || (t->flags & line) || !(t->flags & TF_SPACE))
+		return false;
+	if (p->kind != TK_WORD || p->w || !cap(s, i - 1))
+		return false;
+	if (!(p->flags & caps)) /* "Reuters NOW", not "Act NOW" */
+		return !(p->flags & line) && !sentence_end(s, i - 2);
+	if (n->kind == TK_WORD && (n->flags & caps) && !(n->flags & line))
+		return false;
+	return !(pp->kind == TK_WORD && (pp->flags & caps) && !(p->flags & line));
+}
+
 /* "the past", "the (near) future", "future quarters", "the near term". */
 static int ref_past_future(tx_scan *s, int i, tx_res *r)
 {
@@ -2126,8 +2147,11 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 		if (!has(s, i, TXC_REF))
 			return 0;
 	}
-	if (has(s, i, TXC_REF))
+	if (has(s, i, TXC_REF)) {
+		if ((wval(s, i) == TXF_TODAY || wval(s, i) == TXF_PRESENT) && masthead(s, i))
+			return 0;
 		return ref_word(s, i, r);
+	}
 	if (wid(s, i) == TXW_THESE && wid(s, i + 1) == TXW_DAYS)
 		return ref_of(r, TXF_PRESENT, 2);
 	if (wid(s, i) == TXW_RIGHT && wid(s, i + 1) == TXW_NOW)

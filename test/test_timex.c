@@ -180,6 +180,10 @@ static const tcase cases[] = {
 
 	/* --- present, past and future references */
 	{ "2023-09-19", "The court is now restoring its systems.", "now", "DATE", "PRESENT_REF", "", "2023-09-19", "2023-09-19", "publication" },
+	{ "2023-09-19", "Today the court restored its systems.", "Today", "DATE", "2023-09-19", "", "2023-09-19", "2023-09-19", "publication" },
+	{ "2023-09-19", "HACKERS STRIKE BANK TODAY AT DAWN", "TODAY", "DATE", "2023-09-19", "", NULL, NULL, NULL },
+	{ "2023-09-19", "Act NOW, the agency said.", "NOW", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
+	{ "2023-09-19", "The paper told readers today that it was hit.", "today", "DATE", "2023-09-19", "", NULL, NULL, NULL },
 	{ "2023-09-19", "The court is currently restoring its systems.", "currently", "DATE", "PRESENT_REF", "", "2023-09-19", "2023-09-19", NULL },
 	{ "2023-09-19", "The court recently restored its systems.", "recently", "DATE", "PAST_REF", "", "", "2023-09-19", NULL },
 	{ "2023-09-19", "Such attacks have failed in the past, experts say.", "the past", "DATE", "PAST_REF", "", "", "2023-09-19", NULL },
@@ -340,6 +344,11 @@ static const struct {
 	{ "Files in Election_Blog_2020 were signed.", "2020" },
 	{ "Mail anthony.marshall.1986@gmail.com for it.", "1986" },
 	{ "Run CrackHub 2021.exe to crack it.", "2021" },
+	/* an all-caps TODAY/NOW closing a name */
+	{ "Equifax told USA TODAY late Wednesday the criminals got in.", "TODAY" },
+	{ "USA TODAY Intel chiefs: We are certain of it.", "TODAY" },
+	{ "By Jane Doe, USA TODAY\nHackers hit the bank.", "TODAY" },
+	{ "The firm told Reuters NOW that it had paid.", "NOW" },
 };
 
 static incline_day day(const char *s)
