@@ -1103,6 +1103,29 @@ static int year_tok(const tx_scan *s, int i, bool loose)
 	return t->num;
 }
 
+/* Token i is a revision tag of a product version on the same line:
+ * "R2", "SP1", "HF5", "RC1", "CU12" (capital letters, then digits). */
+static bool revision_tag(const tx_scan *s, int i)
+{
+	static const char *const tags[] = { "R", "SP", "HF", "RC", "CU" };
+	const tx_tok *t = tk(s, i);
+	const unsigned char *w = s->lx.s + t->start;
+	size_t n = t->end - t->start;
+
+	if (t->kind != TK_WORD || (t->flags & TF_NL) || n < 2 || n > 5)
+		return false;
+	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++) {
+		size_t m = strlen(tags[k]);
+		if (n > m && memcmp(w, tags[k], m) == 0) {
+			size_t d = m;
+			while (d < n && is_digit(w[d]))
+				d++;
+			return d == n;
+		}
+	}
+	return false;
+}
+
 /* A bare year standing alone (no month before it): stricter, since
  * "1500 people", "Windows 2000" or "CVE-2021-4321" are not dates. */
 static int bare_year(const tx_scan *s, int i)
@@ -1136,6 +1159,12 @@ static int bare_year(const tx_scan *s, int i)
 	    !(p->flags & TF_SPACE) && !year_tok(s, i - 2, true))
 		return 0;
 	if (has(s, i - 1, TXC_NOYEAR))
+		return 0;
+	/* A version after a capitalised name: "Outlook 2010", "Exchange
+	 * 2013" (a product word), "Windows Server 2008 R2", "Foo 2019 SP1"
+	 * (a revision tag after the number, whatever the name). */
+	if (p->kind == TK_WORD && cap(s, i - 1) && !(t->flags & (TF_NL | TF_HYPH)) &&
+	    (has(s, i - 1, TXC_PRODUCT) || revision_tag(s, i + 1)))
 		return 0;
 	if ((t->flags & TF_HYPH) && p->kind == TK_WORD && !has(s, i - 1, TXC_MONTH | TXC_PART))
 		return 0; /* "CVE-2021", "COVID-2019" */
