@@ -250,7 +250,8 @@ int incline_emit_buf_add_day(incline_emit_buf *b, incline_day d)
 {
 	char out[11];
 
-	return d == INCLINE_DAY_NONE ? 0 : add_str(b, incline_date_format_day(out, d));
+	/* a day with no YYYY-MM-DD form is written as none, never as another */
+	return !incline_date_day_valid(d) ? 0 : add_str(b, incline_date_format_day(out, d));
 }
 
 int incline_emit_buf_add_count(incline_emit_buf *b, size_t n,
@@ -489,7 +490,7 @@ json_t *incline_emit_json_day(incline_day d)
 {
 	char out[11];
 
-	if (d == INCLINE_DAY_NONE)
+	if (!incline_date_day_valid(d)) /* none, or no YYYY-MM-DD form */
 		return json_null();
 	return json_string(incline_date_format_day(out, d));
 }

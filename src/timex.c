@@ -2597,6 +2597,13 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
 	if (!ago_resolve(s, &a, r))
 		return 0;
+	/* "10000 years ago" leaves the calendar years 1..9999: a time in
+	 * the past, with no date to write. */
+	if (!incline_date_day_valid(unit_start(r->p.g, r->p.day)) ||
+	    !incline_date_day_valid(unit_end(r->p.g, r->p.day))) {
+		res_init(r);
+		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
+	}
 	r->mod = ago_mod(&a);
 	if (r->mod == INCLINE_MOD_APPROX) {
 		r->approx = true;
@@ -3284,6 +3291,24 @@ static bool may_start(const tx_scan *s, int i)
 	return s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs;
 }
 
+/* A year no calendar date has follows at j: "January 1, 99999.", "the
+ * year 10000 was" (a plain number of five or more digits after "year",
+ * or after a date and a comma, ending the clause). The expression before it is no date:
+ * without its year it would state another one. "March 5, 10000 people"
+ * (a word follows) is a count. */
+static bool year_out_of_range(const tx_scan *s, int j)
+{
+	const tx_tok *t;
+	/* "the year 99999 saw": the number is the year whatever follows */
+	bool year_word = has(s, j - 1, TXC_UNIT) && wval(s, j - 1) == TXU_YEAR;
+
+	if (punct(s, j, ','))
+		j++, year_word = false;
+	t = tk(s, j);
+	return t->kind == TK_NUM && t->ndig >= 5 && !(t->flags & (TF_COMPLEX | TF_NL)) &&
+	       t->suf == SUF_NONE && (year_word || kind(s, j + 1) != TK_WORD);
+}
+
 /* The best expression starting at token i (0 when none). */
 static int match_at(tx_scan *s, int i, tx_res *r)
 {
@@ -3338,6 +3363,8 @@ plain:
 		}
 	}
 	r->ntok = best;
+	if (best > 0 && r->type == INCLINE_TIMEX_DATE && !r->ref && year_out_of_range(s, i + best))
+		return 0;
 	/* Nothing spans a paragraph break. */
 	for (int t = i + 1; t < i + best; t++)
 		if (tk(s, t)->flags & TF_BREAK)
@@ -3520,8 +3547,13 @@ static int emit(tx_scan *s, int i, tx_res *r)
 			x.date.earliest = s->ref;
 		x.date.flags = INCLINE_DATE_RELATIVE;
 	} else {
-		format_point(x.value, sizeof x.value, &r->p);
 		point_interval(&x.date, r);
+		/* No date outside years 1..9999: it has no TIMEX3 or ISO form,
+		 * and writing a clamped year would state another date. */
+		if ((x.date.earliest != INCLINE_DAY_NONE && !incline_date_day_valid(x.date.earliest)) ||
+		    (x.date.latest != INCLINE_DAY_NONE && !incline_date_day_valid(x.date.latest)))
+			return 0;
+		format_point(x.value, sizeof x.value, &r->p);
 		if (r->anchor != INCLINE_ANCHOR_NONE)
 			x.date.flags |= INCLINE_DATE_RELATIVE;
 		if (r->approx || r->mod == INCLINE_MOD_START || r->mod == INCLINE_MOD_MID ||

@@ -172,6 +172,8 @@ static const tcase cases[] = {
 	{ "2023-03-01", "The bank said yesterday that data leaked.", "yesterday", "DATE", "2023-02-28", "", "2023-02-28", "2023-02-28", NULL },
 	{ "2023-12-31", "The bank will report tomorrow on the leak.", "tomorrow", "DATE", "2024-01-01", "", "2024-01-01", "2024-01-01", NULL },
 	{ "2024-03-31", "The leak began a month ago, the bank said.", "a month ago", "DATE", "2024-02", "", "2024-02-01", "2024-02-29", NULL },
+	{ "2020-06-15", "The rock formed 10000 years ago, they said.", "10000 years ago", "DATE", "PAST_REF", "", "", "2020-06-15", NULL },
+	{ "2020-06-15", "On March 5, 10000 people marched.", "March 5", "DATE", "2020-03-05", "", NULL, NULL, NULL },
 	/* a bounded or hedged count before "ago" is still a point (TimeML: mod
 	 * BEFORE for "more than ... ago"), never a bare duration */
 	{ "2020-06-15", "It happened more than 18 months ago, they said.", "more than 18 months ago", "DATE", "2018-12", "BEFORE", "", "2018-12-31", "publication" },
@@ -349,6 +351,9 @@ static const struct {
 	{ "Files in Election_Blog_2020 were signed.", "2020" },
 	{ "Mail anthony.marshall.1986@gmail.com for it.", "1986" },
 	{ "Run CrackHub 2021.exe to crack it.", "2021" },
+	/* a year no calendar holds: no date, never a clamped or default one */
+	{ "In the year 99999 we will know.", "the year" },
+	{ "The tablet is dated January 1, 99999.", "January 1" },
 	/* a year after a product name is its version */
 	{ "Users of Microsoft Outlook 2010 were phished.", "2010" },
 	{ "Attackers hit Exchange 2013 servers last week.", "2013" },
