@@ -562,23 +562,10 @@ json_t *incline_emit_json_distinct(incline_emit_buf *scratch,
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err)
 {
-	incline_emit_buf b = { NULL, 0, 0 };
-	int rc = 0;
-
-	if (flags != JSON_COMPACT) {
-		if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
-			return ferror(fp) ? incline_emit_write_failed(err)
-					  : incline_emit_nomem(err);
-		return 0;
-	}
-	/* perf: jansson's dumper calls back per token; a quarter of
-	 * `incline extract` was json_dumpf (see emit_compact.c). */
-	if (incline_emit_buf_add_json(&b, v) || incline_emit_buf_add(&b, "\n", 1))
-		rc = incline_emit_nomem(err);
-	else
-		rc = incline_emit_put(fp, &b, err);
-	incline_emit_buf_free(&b);
-	return rc;
+	if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
+		return ferror(fp) ? incline_emit_write_failed(err)
+				  : incline_emit_nomem(err);
+	return 0;
 }
 
 int incline_emit_buf_add_url(incline_emit_buf *b, const char *url)

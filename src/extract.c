@@ -661,9 +661,13 @@ static char *words_text(const sentence *s, size_t first, size_t last)
 	return strndup(at(s, b), e - b);
 }
 
-/* Who says so: "according to X", or the subject of a reporting verb. */
-static char *find_claimant(const sentence *s)
+/* Who says so: "according to X", or the subject of a reporting verb.
+ * NULL when nobody is named, or with *nomem set when the copy failed (a
+ * claim must not lose its claimant silently: found by chaos_cli.sh). */
+static char *find_claimant(const sentence *s, bool *nomem)
 {
+	char *who;
+
 	const lex_hit *acc = find(s, LEX_ACCORDING, 0, s->words.n);
 	const lex_hit *rep;
 
@@ -672,7 +676,8 @@ static char *find_claimant(const sentence *s)
 		while (last + 1 < s->words.n && last - first < 6 &&
 		       s->clause[last + 1] == s->clause[first])
 			last++;
-		return words_text(s, first, last);
+		*nomem = !(who = words_text(s, first, last));
+		return who;
 	}
 	for (size_t h = 0; h < s->n_hits; h++) {
 		rep = &s->hits[h];
@@ -694,7 +699,8 @@ static char *find_claimant(const sentence *s)
 		while (first > 0 && last - first < 5 && s->clause[first - 1] == clause &&
 		       !covered(s, LEX_NEGATION, first - 1) && !covered(s, LEX_MODAL, first - 1))
 			first--;
-		return words_text(s, first, last);
+		*nomem = !(who = words_text(s, first, last));
+		return who;
 	}
 	return NULL;
 }
@@ -749,9 +755,11 @@ static int fill_evidence(incline_evidence *e, const article_ctx *c, const senten
 static int fill_claim(incline_claim *cl, const sentence *s, const lex_hit *cue)
 {
 	const lex_hit *actor = find(s, LEX_ACTOR, 0, s->words.n);
+	bool nomem = false;
+
 	cl->actor = actor ? strdup(actor->actor) : NULL;
-	cl->claimant = find_claimant(s);
-	if (actor && !cl->actor)
+	cl->claimant = find_claimant(s, &nomem);
+	if (nomem || (actor && !cl->actor))
 		return INCLINE_ENOMEM;
 	/* "the group claimed responsibility": whoever claims it is the
 	 * actor, even when the alias table does not know the name */

@@ -1399,6 +1399,7 @@ static int merge_reconcile_date(incline_event *ev, const merge_ctx *c,
 typedef struct merge_stance_ref {
 	const char *actor;
 	incline_stance stance;
+	const incline_claim *claim;
 } merge_stance_ref;
 
 static int merge_cmp_stance_ref(const void *pa, const void *pb)
@@ -1558,6 +1559,55 @@ typedef struct merge_scratch {
 	merge_source_ref *sources;
 } merge_scratch;
 
+/* How firmly a stance speaks, for breaking ties between equally cited
+ * claims: a claim made outranks a suspicion, which outranks a denial. */
+static int merge_stance_rank(incline_stance s)
+{
+	switch (s) {
+	case INCLINE_STANCE_ASSERTED: return 0;
+	case INCLINE_STANCE_SUSPECTED: return 1;
+	case INCLINE_STANCE_DENIED: return 2;
+	case INCLINE_STANCE_UNATTRIBUTED: return 3;
+	default: return 4;
+	}
+}
+
+/* The event's own claim: the (actor, stance) most sources make, not the
+ * claim of whichever sentence became the summary (a denial could stand
+ * for an event that two sources assert). Ties: the firmer stance, then
+ * the actor's name; the claimant is the summary's when it makes that
+ * claim, else the first by name. Order-free like everything here. */
+static const incline_claim *merge_pick_claim(merge_stance_ref *refs, const merge_ctx *c,
+					     const merge_cluster *k,
+					     const incline_evidence *sum)
+{
+	const incline_claim *best = &sum->claim;
+	size_t best_n = 0;
+
+	for (size_t i = 0; i < k->n; i++) {
+		refs[i].claim = &merge_ev(c, k->u[i])->claim;
+		refs[i].actor = refs[i].claim->actor;
+		refs[i].stance = refs[i].claim->stance;
+	}
+	incline_array_sort(refs, k->n, sizeof *refs, merge_cmp_stance_ref);
+	for (size_t i = 0, j; i < k->n; i = j) {
+		const incline_claim *pick = refs[i].claim;
+
+		for (j = i; j < k->n && merge_cmp_stance_ref(&refs[i], &refs[j]) == 0; j++)
+			if (refs[j].claim == &sum->claim
+			    || (pick != &sum->claim
+				&& merge_cmp_str(refs[j].claim->claimant, pick->claimant) < 0))
+				pick = refs[j].claim;
+		if (j - i > best_n
+		    || (j - i == best_n && merge_stance_rank(refs[i].stance)
+						   < merge_stance_rank(best->stance))) {
+			best = pick;
+			best_n = j - i;
+		}
+	}
+	return best;
+}
+
 /* Appends e to ev (room reserved) moving its strings, which nothing
  * reads after this (the event's own date words and summary are copies
  * made before, sources counted before): e keeps only what is copied
@@ -1604,7 +1654,8 @@ static int merge_build_event(incline_timeline *out, const merge_ctx *c,
 		goto fail;
 	}
 	if (ev.type == INCLINE_EVENT_ATTRIBUTION) {
-		if ((rc = incline_claim_copy(&ev.claim, &sum->claim)))
+		if ((rc = incline_claim_copy(&ev.claim,
+					     merge_pick_claim(s->stances, c, k, sum))))
 			goto fail;
 		if (merge_claims_conflict(s->stances, c, k))
 			ev.flags |= INCLINE_EVENT_CLAIM_CONFLICT;

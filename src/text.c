@@ -520,6 +520,12 @@ static int icu_code(UErrorCode st)
 	return st == U_MEMORY_ALLOCATION_ERROR ? INCLINE_ENOMEM : INCLINE_EINVAL;
 }
 
+/* What to tell the user: "out of memory" says more than ICU's name for it. */
+static const char *icu_reason(UErrorCode st)
+{
+	return st == U_MEMORY_ALLOCATION_ERROR ? "out of memory" : u_errorName(st);
+}
+
 int incline_text_folder_new(incline_folder **out, incline_error *err)
 {
 	UErrorCode st = U_ZERO_ERROR;
@@ -535,14 +541,14 @@ int incline_text_folder_new(incline_folder **out, incline_error *err)
 		free(f);
 		return incline_error_set(err, icu_code(st), NULL, 0, 0,
 					 "ICU NFKC_Casefold unavailable: %s",
-					 u_errorName(st));
+					 icu_reason(st));
 	}
 	f->spoof = uspoof_open(&st);
 	if (U_FAILURE(st)) {
 		free(f);
 		return incline_error_set(err, icu_code(st), NULL, 0, 0,
 					 "ICU spoof checker unavailable: %s",
-					 u_errorName(st));
+					 icu_reason(st));
 	}
 	*out = f;
 	return 0;

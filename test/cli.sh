@@ -116,6 +116,15 @@ expect 0 "" -- merge --split -o "$tmp/split-merge" "$tmp/B.nd" "$tmp/A.json"
 [ -n "$(ls "$tmp/split-merge")" ] && diff -r "$tmp/split-build" "$tmp/split-merge" >/dev/null && ok || ko "merge --split != build --split"
 expect 2 "--split needs" -- merge --split "$tmp/A.json"
 
+# -o to a pipe (or a device) writes into it: renaming a file over it would
+# put a regular file where it was (as root: /dev/null for everyone)
+if mkfifo "$tmp/pipe" 2>/dev/null; then
+	cat "$tmp/pipe" >"$tmp/piped.json" & reader=$!
+	"$bin" build -o "$tmp/pipe" "$A" "$B" 2>"$tmp/err"; wait $reader
+	[ -p "$tmp/pipe" ] && cmp -s "$tmp/piped.json" "$tmp/ab.json" && ok || ko "-o FIFO replaced the pipe or lost the output"
+	rm -f "$tmp/pipe"
+fi
+
 # build --update: in place, atomic, re-adding changes nothing
 cp "$tmp/A.json" "$tmp/U.json"
 expect 0 "" -- build --update "$tmp/U.json" "$B"

@@ -63,6 +63,19 @@ for l in list.*; do xargs "$bin" extract <"$l" >"piped/$l"; done
 "$bin" extract - <in/wire.example-1.txt | "$bin" merge - >one.json &&
 	"$bin" build - <in/wire.example-1.txt | cmp -s - one.json && ok || ko "extract - | merge - != build -"
 
+# NDJSON article records streamed through one mapper (RDD.pipe("incline
+# extract -") on a partition of records): ids are -#ID, spans offsets into
+# the stream, so it equals the build of that same stream
+python3 - "$top"/examples/icc-2023/*.txt >feed.ndjson <<'PY' || ko "make NDJSON article records"
+import json, sys
+for i, p in enumerate(sys.argv[1:]):
+    lines = open(p, encoding="utf-8").read().split("\n")
+    print(json.dumps({"id": "r%d" % i, "date": lines[0].split()[1], "text": "\n".join(lines[1:])}))
+PY
+"$bin" extract - <feed.ndjson | "$bin" merge - >feed-mr.json &&
+	"$bin" build - <feed.ndjson | cmp -s - feed-mr.json && ok || ko "records: extract - | merge - != build -"
+grep -q '"-#r1"' feed-mr.json && ok || ko "records on stdin keep their ids"
+
 # with GNU parallel, when it is installed, exactly as the README shows
 if command -v parallel >/dev/null 2>&1; then
 	rm -f parts/*

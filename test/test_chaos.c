@@ -30,6 +30,7 @@
 #include "incline/load.h"
 
 #define SEED "examples/icc-2023/002_ad1cce7abc74dd27.txt"
+#define SEED_OTHER "examples/icc-2023/000_e5bf3133bbcd0f08.txt"
 
 /* ---- the failing allocator ---------------------------------------------- */
 
@@ -576,6 +577,78 @@ static void test_emit_and_load_allocation_failures_are_enomem(void **state)
 	assert_true(injected > 100 / stride);
 }
 
+/* Extraction alone of the other seed article (its attribution claim has a
+ * claimant), every allocation failed in turn: the extractor is built once,
+ * undisturbed; each run extracts and prints the events as NDJSON. */
+static int extract_other(incline_extractor *x, const incline_article *a, char **out,
+			 size_t *len, incline_error *err)
+{
+	incline_timeline raw = {0};
+	FILE *fp = open_memstream(out, len);
+	int rc;
+
+	if (!fp)
+		return INCLINE_EIO;
+	rc = incline_extract_article(&raw, x, a, err);
+	if (!rc)
+		rc = incline_emit_ndjson(fp, &raw, err);
+	incline_timeline_free(&raw);
+	fclose(fp);
+	return rc;
+}
+
+static void test_extract_allocation_failures_are_enomem(void **state)
+{
+	incline_article_list list = {0};
+	incline_read_opts opts = {0};
+	incline_extractor *x = NULL;
+	incline_error err;
+	char *want = NULL;
+	size_t want_len = 0;
+	unsigned long n, injected = 0, total = 0, stride = chaos_stride();
+
+	(void)state;
+	chaos_arm(0);
+	opts.ref_date = INCLINE_DAY_NONE;
+	incline_error_clear(&err);
+	assert_int_equal(incline_article_read(&list, SEED_OTHER, &opts, &err), 0);
+	assert_int_equal(incline_extract_new(&x, &err), 0);
+	assert_int_equal(extract_other(x, list.items[0], &want, &want_len, &err), 0);
+	for (n = 1;; n += stride) {
+		char *out = NULL;
+		size_t len = 0;
+		long live = chaos.live;
+		int rc, hit;
+
+		incline_error_clear(&err);
+		chaos_arm(n);
+		rc = extract_other(x, list.items[0], &out, &len, &err);
+		hit = chaos.failed;
+		total = chaos.calls;
+		chaos_arm(0);
+		if (chaos.live != live)
+			fail_msg("allocation %lu failed: %ld block(s) leaked (rc %d)", n,
+				 chaos.live - live, rc);
+		if (rc == 0 && (len != want_len || memcmp(out, want, len) != 0)) {
+			dump("extract", want, want_len, out, len);
+			fail_msg("allocation %lu failed, extraction succeeded with other events", n);
+		}
+		if (rc != 0 && rc != INCLINE_ENOMEM)
+			fail_msg("allocation %lu failed: error %d (%s: %s), not INCLINE_ENOMEM", n,
+				 rc, incline_error_name(rc), err.text);
+		__real_free(out);
+		if (!hit)
+			break;
+		injected++;
+	}
+	print_message("chaos: extract: %lu allocation failures injected (every %lu of %lu)\n",
+		      injected, stride, total);
+	__real_free(want);
+	incline_extract_free(x);
+	incline_article_list_free(&list);
+	assert_true(injected > 100 / stride);
+}
+
 /* ---- regressions: bugs the chaos run found, pinned to their function ---- */
 
 /* incline_when_copy freed src->text when the strdup of value failed: the
@@ -657,6 +730,7 @@ int main(void)
 		cmocka_unit_test(test_every_allocation_failure_is_enomem),
 		cmocka_unit_test(test_load_every_allocation_failure_is_enomem),
 		cmocka_unit_test(test_emit_and_load_allocation_failures_are_enomem),
+		cmocka_unit_test(test_extract_allocation_failures_are_enomem),
 	};
 	UErrorCode st = U_ZERO_ERROR;
 

@@ -884,6 +884,8 @@ static void test_claim_conflict(void **state)
 	assert_int_equal(ev->n_evidence, 2);
 	assert_true(ev->flags & INCLINE_EVENT_CLAIM_CONFLICT);
 	assert_string_equal(ev->claim.actor, "APT28");
+	/* one source each way: the claim made, not the denial, leads */
+	assert_int_equal(ev->claim.stance, INCLINE_STANCE_ASSERTED);
 	assert_int_equal(ev->n_actors, 1);
 	assert_string_equal(ev->actors[0], "APT28");
 	assert_int_equal(ev->n_sources, 2);
@@ -893,6 +895,36 @@ static void test_claim_conflict(void **state)
 	assert_non_null(ev);
 	assert_int_equal(ev->n_evidence, 1);
 	assert_int_equal(ev->flags & INCLINE_EVENT_CLAIM_CONFLICT, 0);
+}
+
+/* The event's claim is what most sources say, whichever sentence is the
+ * summary: two outlets deny, one asserts. */
+static void test_claim_majority(void **state)
+{
+	fixture *f = *state;
+	static const atom_spec atoms[] = {
+		{ INCLINE_EVENT_ATTRIBUTION, "a.txt", "A", "2023-05-03", 0, 60,
+		  "Germany blamed the Russian group APT28 for the intrusion into "
+		  "the party's email accounts on May 2.", INCLINE_BASIS_EXPLICIT,
+		  "2023-05-02", "2023-05-02", INCLINE_STANCE_ASSERTED, "APT28", 0 },
+		{ INCLINE_EVENT_ATTRIBUTION, "b.txt", "B", "2023-05-04", 0, 60,
+		  "Moscow rejected the accusation that APT28 was behind the "
+		  "intrusion into the party's email accounts.",
+		  INCLINE_BASIS_PUBLICATION, NULL, "2023-05-04",
+		  INCLINE_STANCE_DENIED, "APT28", 0 },
+		{ INCLINE_EVENT_ATTRIBUTION, "c.txt", "C", "2023-05-05", 0, 60,
+		  "The Kremlin denied that APT28 was behind the intrusion into "
+		  "the party's email accounts.", INCLINE_BASIS_PUBLICATION, NULL,
+		  "2023-05-05", INCLINE_STANCE_DENIED, "APT28", 0 },
+	};
+
+	add_atoms(&f->in, atoms, N_ELEMS(atoms));
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n, 1);
+	assert_int_equal(f->out.events[0].n_evidence, 3);
+	assert_true(f->out.events[0].flags & INCLINE_EVENT_CLAIM_CONFLICT);
+	assert_int_equal(f->out.events[0].claim.stance, INCLINE_STANCE_DENIED);
+	assert_string_equal(f->out.events[0].claim.actor, "APT28");
 }
 
 /* Two different actors asserted in accounts that say the same thing. */
@@ -1391,6 +1423,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_date_conflict, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_claim_conflict, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_claim_majority, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_claim_conflict_actors,
 						setup, teardown),
