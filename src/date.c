@@ -129,17 +129,28 @@ incline_day incline_date_add_months(incline_day d, int months)
 	return incline_date_from_ymd(y, m, day);
 }
 
-/* Borrowed out (11 bytes); returns out. */
+bool incline_date_day_valid(incline_day d)
+{
+	int y, m, day;
+
+	if (d == INCLINE_DAY_NONE)
+		return false;
+	incline_date_to_ymd(d, &y, &m, &day);
+	return y >= 1 && y <= 9999;
+}
+
+/* Borrowed out (11 bytes); returns out. A day outside years 1..9999 has
+ * no YYYY-MM-DD form: writing any other day (say, clamping the year)
+ * would state a wrong date, so out is left empty. */
 char *incline_date_format_day(char out[11], incline_day d)
 {
 	int y, m, day;
 
+	if (!incline_date_day_valid(d)) {
+		out[0] = '\0';
+		return out;
+	}
 	incline_date_to_ymd(d, &y, &m, &day);
-	/* Years outside 0..9999 would not fit; clamp rather than overflow. */
-	if (y < 0)
-		y = 0;
-	if (y > 9999)
-		y = 9999;
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, day);
 	return out;
 }
@@ -312,6 +323,12 @@ int incline_date_format(char *out, size_t size, const incline_date *d)
 
 	if (d->earliest == INCLINE_DAY_NONE && d->latest == INCLINE_DAY_NONE)
 		return snprintf(out, size, "%s", "");
+	if ((d->earliest != INCLINE_DAY_NONE && !incline_date_day_valid(d->earliest)) ||
+	    (d->latest != INCLINE_DAY_NONE && !incline_date_day_valid(d->latest))) {
+		if (size > 0)
+			out[0] = '\0';
+		return -1;
+	}
 	if (d->earliest == INCLINE_DAY_NONE)
 		return snprintf(out, size, "../%s",
 				incline_date_format_day(b, d->latest));

@@ -250,7 +250,8 @@ int incline_emit_buf_add_day(incline_emit_buf *b, incline_day d)
 {
 	char out[11];
 
-	return d == INCLINE_DAY_NONE ? 0 : add_str(b, incline_date_format_day(out, d));
+	/* a day with no YYYY-MM-DD form is written as none, never as another */
+	return !incline_date_day_valid(d) ? 0 : add_str(b, incline_date_format_day(out, d));
 }
 
 int incline_emit_buf_add_count(incline_emit_buf *b, size_t n,
@@ -489,7 +490,7 @@ json_t *incline_emit_json_day(incline_day d)
 {
 	char out[11];
 
-	if (d == INCLINE_DAY_NONE)
+	if (!incline_date_day_valid(d)) /* none, or no YYYY-MM-DD form */
 		return json_null();
 	return json_string(incline_date_format_day(out, d));
 }
@@ -561,23 +562,10 @@ json_t *incline_emit_json_distinct(incline_emit_buf *scratch,
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err)
 {
-	incline_emit_buf b = { NULL, 0, 0 };
-	int rc = 0;
-
-	if (flags != JSON_COMPACT) {
-		if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
-			return ferror(fp) ? incline_emit_write_failed(err)
-					  : incline_emit_nomem(err);
-		return 0;
-	}
-	/* perf: jansson's dumper calls back per token; a quarter of
-	 * `incline extract` was json_dumpf (see emit_compact.c). */
-	if (incline_emit_buf_add_json(&b, v) || incline_emit_buf_add(&b, "\n", 1))
-		rc = incline_emit_nomem(err);
-	else
-		rc = incline_emit_put(fp, &b, err);
-	incline_emit_buf_free(&b);
-	return rc;
+	if (json_dumpf(v, fp, flags) != 0 || fputc('\n', fp) == EOF)
+		return ferror(fp) ? incline_emit_write_failed(err)
+				  : incline_emit_nomem(err);
+	return 0;
 }
 
 int incline_emit_buf_add_url(incline_emit_buf *b, const char *url)

@@ -206,15 +206,8 @@ bool incline_emit_json_append(json_t *arr, json_t *value);
 /* The end of every builder: v (taken) when ok, else v released and NULL. */
 json_t *incline_emit_json_done(json_t *v, bool ok);
 
-/* Appends v as compact JSON, the same bytes as jansson's JSON_COMPACT
- * dump, but without a callback per token (emit_compact.c). Returns 0,
- * INCLINE_ENOMEM, or INCLINE_EINVAL for a tree nested over 64 deep. */
-int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v);
-
-/* Writes v (borrowed) and "\n": JSON_COMPACT lines through
- * incline_emit_buf_add_json and one fwrite, anything else (an indented
- * document) streamed by jansson so it is never held twice in memory. A
- * stream error is INCLINE_EIO, anything else INCLINE_ENOMEM. */
+/* Writes v (borrowed) with jansson's dumper and "\n". A stream error is
+ * INCLINE_EIO, anything else INCLINE_ENOMEM. */
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 

@@ -1103,6 +1103,29 @@ static int year_tok(const tx_scan *s, int i, bool loose)
 	return t->num;
 }
 
+/* Token i is a revision tag of a product version on the same line:
+ * "R2", "SP1", "HF5", "RC1", "CU12" (capital letters, then digits). */
+static bool revision_tag(const tx_scan *s, int i)
+{
+	static const char *const tags[] = { "R", "SP", "HF", "RC", "CU" };
+	const tx_tok *t = tk(s, i);
+	const unsigned char *w = s->lx.s + t->start;
+	size_t n = t->end - t->start;
+
+	if (t->kind != TK_WORD || (t->flags & TF_NL) || n < 2 || n > 5)
+		return false;
+	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++) {
+		size_t m = strlen(tags[k]);
+		if (n > m && memcmp(w, tags[k], m) == 0) {
+			size_t d = m;
+			while (d < n && is_digit(w[d]))
+				d++;
+			return d == n;
+		}
+	}
+	return false;
+}
+
 /* A bare year standing alone (no month before it): stricter, since
  * "1500 people", "Windows 2000" or "CVE-2021-4321" are not dates. */
 static int bare_year(const tx_scan *s, int i)
@@ -1136,6 +1159,12 @@ static int bare_year(const tx_scan *s, int i)
 	    !(p->flags & TF_SPACE) && !year_tok(s, i - 2, true))
 		return 0;
 	if (has(s, i - 1, TXC_NOYEAR))
+		return 0;
+	/* A version after a capitalised name: "Outlook 2010", "Exchange
+	 * 2013" (a product word), "Windows Server 2008 R2", "Foo 2019 SP1"
+	 * (a revision tag after the number, whatever the name). */
+	if (p->kind == TK_WORD && cap(s, i - 1) && !(t->flags & (TF_NL | TF_HYPH)) &&
+	    (has(s, i - 1, TXC_PRODUCT) || revision_tag(s, i + 1)))
 		return 0;
 	if ((t->flags & TF_HYPH) && p->kind == TK_WORD && !has(s, i - 1, TXC_MONTH | TXC_PART))
 		return 0; /* "CVE-2021", "COVID-2019" */
@@ -2061,6 +2090,27 @@ static int ref_word(tx_scan *s, int i, tx_res *r)
 	return 1;
 }
 
+/* An all-caps "TODAY" or "NOW" right after a capitalised word that is no
+ * date or function word, on the same line, ends a name: "USA TODAY",
+ * "Reuters NOW". Not in a shouted line (all-caps words on both sides, or
+ * two before it: "HACKERS STRIKE TODAY", also "NBC NEWS NOW"), nor after
+ * a sentence's first word ("Act NOW"), where it is the date. */
+static bool masthead(const tx_scan *s, int i)
+{
+	const tx_tok *t = tk(s, i), *p = tk(s, i - 1), *n = tk(s, i + 1), *pp = tk(s, i - 2);
+	const unsigned caps = TF_ALLCAP, line = TF_NL | TF_BREAK;
+
+	if (!(t->flags & caps) || (t->flags & line) || !(t->flags & TF_SPACE))
+		return false;
+	if (p->kind != TK_WORD || p->w || !cap(s, i - 1))
+		return false;
+	if (!(p->flags & caps)) /* "Reuters NOW", not "Act NOW" */
+		return !(p->flags & line) && !sentence_end(s, i - 2);
+	if (n->kind == TK_WORD && (n->flags & caps) && !(n->flags & line))
+		return false;
+	return !(pp->kind == TK_WORD && (pp->flags & caps) && !(p->flags & line));
+}
+
 /* "the past", "the (near) future", "future quarters", "the near term". */
 static int ref_past_future(tx_scan *s, int i, tx_res *r)
 {
@@ -2126,8 +2176,11 @@ static int p_ref(tx_scan *s, int i, tx_res *r)
 		if (!has(s, i, TXC_REF))
 			return 0;
 	}
-	if (has(s, i, TXC_REF))
+	if (has(s, i, TXC_REF)) {
+		if ((wval(s, i) == TXF_TODAY || wval(s, i) == TXF_PRESENT) && masthead(s, i))
+			return 0;
 		return ref_word(s, i, r);
+	}
 	if (wid(s, i) == TXW_THESE && wid(s, i + 1) == TXW_DAYS)
 		return ref_of(r, TXF_PRESENT, 2);
 	if (wid(s, i) == TXW_RIGHT && wid(s, i + 1) == TXW_NOW)
@@ -2377,16 +2430,72 @@ typedef struct tx_ago {
 	int dir;         /* -1 before, +1 after */
 	bool prevanchor; /* "later", "earlier": from the previous date */
 	bool the_form;   /* "the day before," */
+	incline_timex_mod lead; /* "more than", "about": a duration mod */
 } tx_ago;
+
+/* A bound or hedge before the count: "about", "nearly", "some" (APPROX),
+ * "more than", "over", "at least" (the count is a lower bound), "less
+ * than", "under", "up to" (an upper bound). Sets a->lead to the duration
+ * mod and returns the tokens read. */
+static int ago_lead(const tx_scan *s, int i, tx_ago *a)
+{
+	unsigned w = wid(s, i);
+
+	if ((w == TXW_MORE || w == TXW_LESS) && wid(s, i + 1) == TXW_THAN) {
+		a->lead = wval(s, i);
+		return 2;
+	}
+	if (w == TXW_AT && wid(s, i + 1) == TXW_LEAST) {
+		a->lead = INCLINE_MOD_EQUAL_OR_MORE;
+		return 2;
+	}
+	if (w == TXW_UP && wid(s, i + 1) == TXW_TO) {
+		a->lead = INCLINE_MOD_EQUAL_OR_LESS;
+		return 2;
+	}
+	/* "some 18 months ago", not "some days ago" (a count of its own) */
+	if (w == TXW_SOME && (kind(s, i + 1) == TK_NUM || (has(s, i + 1, TXC_NUM | TXC_TENS) &&
+							 wid(s, i + 1) != TXW_SOME))) {
+		a->lead = INCLINE_MOD_APPROX;
+		return 1;
+	}
+	if (has(s, i, TXC_MOD) && w != TXW_MORE && w != TXW_LESS) {
+		a->lead = wval(s, i);
+		return 1;
+	}
+	return 0;
+}
+
+/* The TIMEX3 mod of a point n units from its base when the count is
+ * hedged or bounded: "more than 18 months ago" lies before the point 18
+ * months back (BEFORE), "less than a year ago" after it (AFTER), "at
+ * least a week later" on or after it; "about", "nearly" APPROX. */
+static incline_timex_mod ago_mod(const tx_ago *a)
+{
+	bool past = a->dir < 0;
+
+	switch (a->lead) {
+	case INCLINE_MOD_MORE_THAN:
+		return past ? INCLINE_MOD_BEFORE : INCLINE_MOD_AFTER;
+	case INCLINE_MOD_LESS_THAN:
+		return past ? INCLINE_MOD_AFTER : INCLINE_MOD_BEFORE;
+	case INCLINE_MOD_EQUAL_OR_MORE:
+		return past ? INCLINE_MOD_ON_OR_BEFORE : INCLINE_MOD_ON_OR_AFTER;
+	case INCLINE_MOD_EQUAL_OR_LESS:
+		return past ? INCLINE_MOD_ON_OR_AFTER : INCLINE_MOD_ON_OR_BEFORE;
+	case INCLINE_MOD_APPROX:
+		return INCLINE_MOD_APPROX;
+	default:
+		return INCLINE_MOD_NONE;
+	}
+}
 
 /* The count and unit: "two days", "a year", "the day" (before "before" or
  * "after"), "Days". Returns the token after the unit, or 0. */
 static int ago_count(const tx_scan *s, int i, tx_ago *a)
 {
-	int j = i, k;
+	int j = i + ago_lead(s, i, a), k;
 
-	if (has(s, j, TXC_MOD) && tk(s, j)->w->val == INCLINE_MOD_APPROX)
-		j++;
 	if (j == i && wid(s, j) == TXW_THE &&
 	    (wid(s, j + 2) == TXW_BEFORE || wid(s, j + 2) == TXW_AFTER)) {
 		/* "the day before,", "the year after.": one unit from the
@@ -2477,7 +2586,8 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 	int j;
 
 	if (kind(s, i) != TK_NUM && !has(s, i, TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT) &&
-	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE)
+	    wid(s, i) != TXW_HALF && wid(s, i) != TXW_THE && wid(s, i) != TXW_AT &&
+	    wid(s, i) != TXW_UP)
 		return 0;
 	if (!(j = ago_count(s, i, &a)) || !(j = ago_direction(s, j, &a)))
 		return 0;
@@ -2485,7 +2595,33 @@ static int p_ago(tx_scan *s, int i, tx_res *r)
 		return 0;
 	if (a.n < 0 || a.half || unit_g(a.unit) == TG_CENTURY)
 		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
-	return ago_resolve(s, &a, r) ? j - i : 0;
+	if (!ago_resolve(s, &a, r))
+		return 0;
+	/* "10000 years ago" leaves the calendar years 1..9999: a time in
+	 * the past, with no date to write. */
+	if (!incline_date_day_valid(unit_start(r->p.g, r->p.day)) ||
+	    !incline_date_day_valid(unit_end(r->p.g, r->p.day))) {
+		res_init(r);
+		return ref_of(r, a.dir < 0 ? TXF_PAST : TXF_FUTURE, j - i);
+	}
+	r->mod = ago_mod(&a);
+	if (r->mod == INCLINE_MOD_APPROX) {
+		r->approx = true;
+	} else if (r->mod != INCLINE_MOD_NONE) {
+		/* The interval runs from the point away from the base, open
+		 * on that side: "more than 18 months ago" is any day up to the
+		 * end of that month; "less than a week ago" lies between that
+		 * week and the base. */
+		bool upto = r->mod == INCLINE_MOD_BEFORE || r->mod == INCLINE_MOD_ON_OR_BEFORE;
+		bool toward = (a.dir < 0) != upto; /* between the point and the base */
+		incline_day base = r->anchor == INCLINE_ANCHOR_PREVIOUS && !r->derived ? s->prev.day : s->ref;
+		incline_day lo = r->p.g == TG_DAY ? r->p.day : unit_start(r->p.g, r->p.day);
+		incline_day hi = r->p.g == TG_DAY ? r->p.day : unit_end(r->p.g, r->p.day);
+		r->has_iv = true;
+		r->lo = upto ? (toward ? base : INCLINE_DAY_NONE) : lo;
+		r->hi = upto ? hi : (toward ? base : INCLINE_DAY_NONE);
+	}
+	return j - i;
 }
 
 /* A bare weekday: "on Tuesday", "Friday". */
@@ -3155,6 +3291,24 @@ static bool may_start(const tx_scan *s, int i)
 	return s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs;
 }
 
+/* A year no calendar date has follows at j: "January 1, 99999.", "the
+ * year 10000 was" (a plain number of five or more digits after "year",
+ * or after a date and a comma, ending the clause). The expression before it is no date:
+ * without its year it would state another one. "March 5, 10000 people"
+ * (a word follows) is a count. */
+static bool year_out_of_range(const tx_scan *s, int j)
+{
+	const tx_tok *t;
+	/* "the year 99999 saw": the number is the year whatever follows */
+	bool year_word = has(s, j - 1, TXC_UNIT) && wval(s, j - 1) == TXU_YEAR;
+
+	if (punct(s, j, ','))
+		j++, year_word = false;
+	t = tk(s, j);
+	return t->kind == TK_NUM && t->ndig >= 5 && !(t->flags & (TF_COMPLEX | TF_NL)) &&
+	       t->suf == SUF_NONE && (year_word || kind(s, j + 1) != TK_WORD);
+}
+
 /* The best expression starting at token i (0 when none). */
 static int match_at(tx_scan *s, int i, tx_res *r)
 {
@@ -3209,6 +3363,8 @@ plain:
 		}
 	}
 	r->ntok = best;
+	if (best > 0 && r->type == INCLINE_TIMEX_DATE && !r->ref && year_out_of_range(s, i + best))
+		return 0;
 	/* Nothing spans a paragraph break. */
 	for (int t = i + 1; t < i + best; t++)
 		if (tk(s, t)->flags & TF_BREAK)
@@ -3391,8 +3547,13 @@ static int emit(tx_scan *s, int i, tx_res *r)
 			x.date.earliest = s->ref;
 		x.date.flags = INCLINE_DATE_RELATIVE;
 	} else {
-		format_point(x.value, sizeof x.value, &r->p);
 		point_interval(&x.date, r);
+		/* No date outside years 1..9999: it has no TIMEX3 or ISO form,
+		 * and writing a clamped year would state another date. */
+		if ((x.date.earliest != INCLINE_DAY_NONE && !incline_date_day_valid(x.date.earliest)) ||
+		    (x.date.latest != INCLINE_DAY_NONE && !incline_date_day_valid(x.date.latest)))
+			return 0;
+		format_point(x.value, sizeof x.value, &r->p);
 		if (r->anchor != INCLINE_ANCHOR_NONE)
 			x.date.flags |= INCLINE_DATE_RELATIVE;
 		if (r->approx || r->mod == INCLINE_MOD_START || r->mod == INCLINE_MOD_MID ||

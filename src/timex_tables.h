@@ -33,7 +33,8 @@ enum {
 	TXC_TENS = 1u << 20,    /* "twenty" .. "ninety": joins with 1..9 */
 	TXC_NOSTOP = 1u << 21,  /* a following "." does not end a sentence */
 	TXC_PPART = 1u << 22,   /* a past cue that is also a participle ("sold") */
-	TXC_NAMEDAY = 1u << 23  /* capitalised before a weekday, a name ("Patch Tuesday") */
+	TXC_NAMEDAY = 1u << 23, /* capitalised before a weekday, a name ("Patch Tuesday") */
+	TXC_PRODUCT = 1u << 24  /* capitalised before a year, a product ("Outlook 2010") */
 };
 
 /* Seasons, in TIMEX3 order. */

@@ -207,6 +207,22 @@ static void test_format_day(void **state)
 	assert_string_equal(incline_date_format_day(buf, ymd(2023, 9, 19)), "2023-09-19");
 	assert_string_equal(incline_date_format_day(buf, ymd(1, 1, 1)), "0001-01-01");
 	assert_string_equal(incline_date_format_day(buf, ymd(1969, 12, 31)), "1969-12-31");
+	assert_string_equal(incline_date_format_day(buf, ymd(9999, 12, 31)), "9999-12-31");
+	/* outside years 1..9999: no form, never a clamped (other) date */
+	assert_true(incline_date_day_valid(ymd(9999, 12, 31)));
+	assert_false(incline_date_day_valid(ymd(9999, 12, 31) + 1));
+	assert_false(incline_date_day_valid(ymd(1, 1, 1) - 1));
+	assert_false(incline_date_day_valid(INCLINE_DAY_NONE));
+	assert_string_equal(incline_date_format_day(buf, ymd(10000, 1, 1)), "");
+	assert_string_equal(incline_date_format_day(buf, ymd(-5, 6, 1)), "");
+	{
+		char out[32];
+		incline_date d = incline_date_make(ymd(99999, 1, 1), ymd(99999, 12, 31), INCLINE_GRAN_YEAR);
+		assert_int_equal(incline_date_format(out, sizeof out, &d), -1);
+		assert_string_equal(out, "");
+		d = incline_date_make(INCLINE_DAY_NONE, ymd(-1, 1, 1), INCLINE_GRAN_DAY);
+		assert_int_equal(incline_date_format(out, sizeof out, &d), -1);
+	}
 }
 
 #define NONE INCLINE_DAY_NONE

@@ -67,6 +67,11 @@ static const tcase cases[] = {
 	{ "2023-09-20", "Hackers in the nineties were hobbyists.", "the nineties", "DATE", "199", "", "1990-01-01", "1999-12-31", NULL },
 	{ "2023-09-20", "Cryptography changed in the 20th century.", "the 20th century", "DATE", "19", "", "1900-01-01", "1999-12-31", NULL },
 	{ "2023-09-20", "Revenue for fiscal 2023 rose sharply.", "fiscal 2023", "DATE", "2023", "", "2023-01-01", "2023-12-31", NULL },
+	{ "2023-09-20", "Sales rose in Q3 2019 and FY 2021.", "Q3 2019", "DATE", "2019-Q3", "", NULL, NULL, NULL },
+	{ "2023-09-20", "The scam peaked around Christmas 2019 in Europe.", "2019", "DATE", "2019", "", NULL, NULL, NULL },
+	{ "2023-09-20", "Election 2020 scams spread fast.", "2020", "DATE", "2020", "", NULL, NULL, NULL },
+	{ "2023-09-20", "The stock exchange 2013 listing was cancelled.", "2013", "DATE", "2013", "", NULL, NULL, NULL },
+	{ "2023-09-20", "Throughout 2021, a series of campaigns ran.", "2021", "DATE", "2021", "", NULL, NULL, NULL },
 	{ "2023-09-20", "Systems built before the year 2000 failed.", "the year 2000", "DATE", "2000", "", "2000-01-01", "2000-12-31", NULL },
 	{ "2023-09-20", "The law dates from nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", "", "1996-01-01", "1996-12-31", NULL },
 	{ "2023-09-20", "The gang operated from 2019 to 2021 in Europe.", "2021", "DATE", "2021", "", "2021-01-01", "2021-12-31", NULL },
@@ -167,9 +172,25 @@ static const tcase cases[] = {
 	{ "2023-03-01", "The bank said yesterday that data leaked.", "yesterday", "DATE", "2023-02-28", "", "2023-02-28", "2023-02-28", NULL },
 	{ "2023-12-31", "The bank will report tomorrow on the leak.", "tomorrow", "DATE", "2024-01-01", "", "2024-01-01", "2024-01-01", NULL },
 	{ "2024-03-31", "The leak began a month ago, the bank said.", "a month ago", "DATE", "2024-02", "", "2024-02-01", "2024-02-29", NULL },
+	{ "2020-06-15", "The rock formed 10000 years ago, they said.", "10000 years ago", "DATE", "PAST_REF", "", "", "2020-06-15", NULL },
+	{ "2020-06-15", "On March 5, 10000 people marched.", "March 5", "DATE", "2020-03-05", "", NULL, NULL, NULL },
+	/* a bounded or hedged count before "ago" is still a point (TimeML: mod
+	 * BEFORE for "more than ... ago"), never a bare duration */
+	{ "2020-06-15", "It happened more than 18 months ago, they said.", "more than 18 months ago", "DATE", "2018-12", "BEFORE", "", "2018-12-31", "publication" },
+	{ "2020-06-15", "The breach began over a year ago, they said.", "over a year ago", "DATE", "2019", "BEFORE", "", "2019-12-31", NULL },
+	{ "2020-06-15", "The breach began at least three weeks ago, they said.", "at least three weeks ago", "DATE", "2020-W22", "ON_OR_BEFORE", "", "2020-05-31", NULL },
+	{ "2020-06-15", "The breach began less than a week ago, they said.", "less than a week ago", "DATE", "2020-W24", "AFTER", "2020-06-08", "2020-06-15", NULL },
+	{ "2020-06-15", "The breach began some 18 months ago, they said.", "some 18 months ago", "DATE", "2018-12", "APPROX", "2018-12-01", "2018-12-31", NULL },
+	{ "2020-06-15", "The breach began nearly two years ago, they said.", "nearly two years ago", "DATE", "2018", "APPROX", NULL, NULL, NULL },
+	{ "2020-06-15", "The fix came more than two weeks later, they said.", "more than two weeks later", "DATE", "2020-W27", "AFTER", "2020-06-29", "", NULL },
+	{ "2020-06-15", "The breach lasted more than 18 months in all.", "more than 18 months", "DURATION", "P18M", "MORE_THAN", NULL, NULL, NULL },
 
 	/* --- present, past and future references */
 	{ "2023-09-19", "The court is now restoring its systems.", "now", "DATE", "PRESENT_REF", "", "2023-09-19", "2023-09-19", "publication" },
+	{ "2023-09-19", "Today the court restored its systems.", "Today", "DATE", "2023-09-19", "", "2023-09-19", "2023-09-19", "publication" },
+	{ "2023-09-19", "HACKERS STRIKE BANK TODAY AT DAWN", "TODAY", "DATE", "2023-09-19", "", NULL, NULL, NULL },
+	{ "2023-09-19", "Act NOW, the agency said.", "NOW", "DATE", "PRESENT_REF", "", NULL, NULL, NULL },
+	{ "2023-09-19", "The paper told readers today that it was hit.", "today", "DATE", "2023-09-19", "", NULL, NULL, NULL },
 	{ "2023-09-19", "The court is currently restoring its systems.", "currently", "DATE", "PRESENT_REF", "", "2023-09-19", "2023-09-19", NULL },
 	{ "2023-09-19", "The court recently restored its systems.", "recently", "DATE", "PAST_REF", "", "", "2023-09-19", NULL },
 	{ "2023-09-19", "Such attacks have failed in the past, experts say.", "the past", "DATE", "PAST_REF", "", "", "2023-09-19", NULL },
@@ -330,6 +351,21 @@ static const struct {
 	{ "Files in Election_Blog_2020 were signed.", "2020" },
 	{ "Mail anthony.marshall.1986@gmail.com for it.", "1986" },
 	{ "Run CrackHub 2021.exe to crack it.", "2021" },
+	/* a year no calendar holds: no date, never a clamped or default one */
+	{ "In the year 99999 we will know.", "the year" },
+	{ "The tablet is dated January 1, 99999.", "January 1" },
+	/* a year after a product name is its version */
+	{ "Users of Microsoft Outlook 2010 were phished.", "2010" },
+	{ "Attackers hit Exchange 2013 servers last week.", "2013" },
+	{ "The file was made with Visio 2013 on a PC.", "2013" },
+	{ "Both Acrobat 2017 and Reader 2017 need the fix.", "2017" },
+	{ "Only Foo Suite 2019 SP1 is affected.", "2019" },
+	{ "Windows Server 2008 R2 is out of support.", "2008" },
+	/* an all-caps TODAY/NOW closing a name */
+	{ "Equifax told USA TODAY late Wednesday the criminals got in.", "TODAY" },
+	{ "USA TODAY Intel chiefs: We are certain of it.", "TODAY" },
+	{ "By Jane Doe, USA TODAY\nHackers hit the bank.", "TODAY" },
+	{ "The firm told Reuters NOW that it had paid.", "NOW" },
 };
 
 static incline_day day(const char *s)

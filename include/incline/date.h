@@ -68,7 +68,13 @@ incline_day incline_date_from_iso_week(int iso_year, int week);
 /* Adds months to a day, clamping the day of month (Jan 31 + 1 = Feb 28/29). */
 incline_day incline_date_add_months(incline_day d, int months);
 
-/* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). Returns out. */
+/* true for a day of years 1..9999, the days that have a "YYYY-MM-DD"
+ * form (false for INCLINE_DAY_NONE). */
+bool incline_date_day_valid(incline_day d);
+
+/* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). Returns out. For a
+ * day that is not incline_date_day_valid, writes "" (never another day):
+ * callers test incline_date_day_valid first. */
 char *incline_date_format_day(char out[11], incline_day d);
 
 /* Parses exactly "YYYY-MM-DD" (len bytes, no NUL needed) into *out.
@@ -91,7 +97,8 @@ bool incline_date_intersect(incline_date *out, const incline_date *a,
 /* Writes the date as ISO 8601 / EDTF into out (at most size bytes, always
  * NUL-terminated): "2023-09-19", "2023-09", "2023", "2023-W37",
  * "2023-09-11/2023-09-17", "../2023-09-20" for an upper bound only.
- * Returns the length it wanted to write (like snprintf). */
+ * Returns the length it wanted to write (like snprintf), or -1 with out
+ * "" when a bound is outside years 1..9999 (incline_date_day_valid). */
 int incline_date_format(char *out, size_t size, const incline_date *d);
 
 /* Stable lower-case name of a granularity ("day", "month", ...). */
