@@ -1,24 +1,8 @@
 #!/bin/sh
 # Black-box tests of the incline command: exit codes, stdout, stderr.
 # usage: cli.sh PATH/TO/incline
-set -u
-LC_ALL=C; export LC_ALL
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(pwd)
-tmp=$(mktemp -d); trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT INT TERM
-pass=0; fail=0
-
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "cli: FAIL: $*"; }
-
-# expect CODE STDERR_SUBSTRING -- ARGS...
-expect() {
-	code=$1; msg=$2; shift 3
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
-	if [ "$rc" -ne "$code" ]; then ko "incline $* exited $rc, wanted $code: $(head -c 300 "$tmp/err")"; return; fi
-	if [ -n "$msg" ] && ! grep -qF -- "$msg" "$tmp/err"; then ko "incline $*: stderr lacks '$msg': $(head -c 300 "$tmp/err")"; return; fi
-	ok
-}
+suite=cli
+. "$(dirname "$0")/lib/harness.sh"
 
 seeds=$top/examples/icc-2023
 printf ' date 2023-09-19 Hackers breached the ACME network on Monday.\n' >"$tmp/a.txt"
@@ -152,5 +136,4 @@ if [ -c /dev/full ]; then
 	[ -c /dev/full ] && ok || ko "-o /dev/full replaced the device"
 fi
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

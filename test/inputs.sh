@@ -3,24 +3,8 @@
 # renditions of the seed articles give the timeline the text gives, their
 # offsets point into the files, and bad input is a clear error (exit 1).
 # usage: inputs.sh PATH/TO/incline
-set -u
-LC_ALL=C; export LC_ALL
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(pwd)
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0; fail=0
-
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "inputs: FAIL: $*"; }
-
-# expect CODE STDERR_SUBSTRING -- ARGS...
-expect() {
-	code=$1; msg=$2; shift 3
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
-	if [ "$rc" -ne "$code" ]; then ko "incline $* exited $rc, wanted $code: $(head -c 300 "$tmp/err")"; return; fi
-	if [ -n "$msg" ] && ! grep -qF -- "$msg" "$tmp/err"; then ko "incline $*: stderr lacks '$msg': $(head -c 300 "$tmp/err")"; return; fi
-	ok
-}
+suite=inputs
+. "$(dirname "$0")/lib/harness.sh"
 
 seeds=$top/examples/icc-2023
 data=$top/test/data/icc-2023
@@ -116,5 +100,4 @@ expect 1 "bad.gz: corrupt gzip data" -- build bad.gz
 head -c 100000 /dev/zero | gzip -c >bomb.txt.gz
 expect 1 "bomb.txt.gz: decompresses to more than 1000 bytes" -- build --max-article-bytes 1000 bomb.txt.gz
 
-echo "inputs: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

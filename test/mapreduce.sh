@@ -6,14 +6,8 @@
 # give the timeline `incline build` makes of all the articles at once,
 # byte for byte.
 # usage: mapreduce.sh PATH/TO/incline
-set -u
-LC_ALL=C; export LC_ALL
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(pwd)
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "mapreduce: FAIL: $*"; }
+suite=mapreduce
+. "$(dirname "$0")/lib/harness.sh"
 
 # The corpus: the seeds and retellings of them by other outlets on other
 # days (front-matter header, the seed's body), 10 articles.
@@ -83,5 +77,4 @@ if command -v parallel >/dev/null 2>&1; then
 		"$bin" merge parts | cmp -s - all.json && ok || ko "GNU parallel map, merge reduce != build"
 fi
 
-echo "mapreduce: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

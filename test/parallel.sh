@@ -4,14 +4,8 @@
 # of its files' outputs), which is what GNU parallel or Hadoop Streaming
 # rely on.
 # usage: parallel.sh PATH/TO/incline
-set -u
-LC_ALL=C; export LC_ALL
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(pwd)
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "parallel: FAIL: $*"; }
+suite=parallel
+. "$(dirname "$0")/lib/harness.sh"
 
 # 30 articles: the seed articles' bodies under front-matter headers with
 # different publication dates, so relative dates resolve differently.
@@ -61,5 +55,4 @@ for bad in 0 -1 x 1000; do
 	[ $? -eq 2 ] && grep -q "number of threads" "$tmp/err" && ok || ko "-j $bad is a usage error"
 done
 
-echo "parallel: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

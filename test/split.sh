@@ -2,14 +2,8 @@
 # Black-box tests of `incline build --split -o DIR`: one timeline per
 # incident, file names are safe slugs, same files whatever the input order.
 # usage: split.sh PATH/TO/incline
-set -u
-LC_ALL=C; export LC_ALL
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-top=$(pwd)
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "split: FAIL: $*"; }
+suite=split
+. "$(dirname "$0")/lib/harness.sh"
 
 seeds=$top/examples/icc-2023
 # An unrelated incident: a ransomware case at another victim, two outlets.
@@ -39,5 +33,4 @@ diff -r "$tmp/out" "$tmp/out2" >/dev/null && ok || ko "--split depends on input 
 : >"$tmp/file"
 "$bin" build --split -o "$tmp/file" "$seeds" >/dev/null 2>&1; [ $? -eq 3 ] && ok || ko "--split into a file"
 
-echo "split: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
