@@ -12,36 +12,7 @@
 
 #include "incline/article.h"
 
-typedef struct {
-	incline_article_list list;
-	incline_error err;
-	incline_error seen[8];
-	int n_seen;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *f = calloc(1, sizeof *f);
-	incline_error_clear(&f->err);
-	*state = f;
-	return f ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	fixture *f = *state;
-	incline_article_list_free(&f->list);
-	free(f);
-	return 0;
-}
-
-static int collect(const incline_error *err, void *payload)
-{
-	fixture *f = payload;
-	if (f->n_seen < 8)
-		f->seen[f->n_seen++] = *err;
-	return 0;
-}
+#include "article_fixture.h"
 
 static int parse(fixture *f, const char *buf, int keep_going)
 {
