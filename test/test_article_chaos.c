@@ -22,65 +22,7 @@
 
 #include "incline/article.h"
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-char *__real_strndup(const char *s, size_t n);
-void __real_free(void *p);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-char *__wrap_strndup(const char *s, size_t n);
-void __wrap_free(void *p);
-
-/* Single-threaded test state (of the test binary, not the library). */
-static struct {
-	unsigned long calls;
-	unsigned long fail_at; /* 0 = none */
-	int failed;
-	long live;
-} chaos;
-
-static int chaos_fail(void)
-{
-	if (chaos.fail_at && ++chaos.calls == chaos.fail_at) {
-		chaos.failed = 1;
-		return 1;
-	}
-	return 0;
-}
-
-static void *counted(void *p)
-{
-	if (p)
-		chaos.live++;
-	return p;
-}
-
-void *__wrap_malloc(size_t n) { return chaos_fail() ? NULL : counted(__real_malloc(n)); }
-void *__wrap_calloc(size_t n, size_t s) { return chaos_fail() ? NULL : counted(__real_calloc(n, s)); }
-char *__wrap_strdup(const char *s) { return chaos_fail() ? NULL : counted(__real_strdup(s)); }
-char *__wrap_strndup(const char *s, size_t n) { return chaos_fail() ? NULL : counted(__real_strndup(s, n)); }
-
-void *__wrap_realloc(void *p, size_t n)
-{
-	void *q;
-	if (chaos_fail())
-		return NULL;
-	q = __real_realloc(p, n);
-	if (q && !p)
-		chaos.live++;
-	return q;
-}
-
-void __wrap_free(void *p)
-{
-	if (p)
-		chaos.live--;
-	__real_free(p);
-}
+#include "chaos_wrap.h"
 
 static int skip_record(const incline_error *err, void *payload)
 {
@@ -121,11 +63,9 @@ static int read_once(const char *path, const char *buf, unsigned long fail_at)
 	o.on_record_error = skip_record;
 	o.payload = &skipped;
 	incline_error_clear(&err);
-	chaos.calls = 0;
-	chaos.failed = 0;
-	chaos.fail_at = fail_at;
+	chaos_arm(fail_at);
 	rc = incline_article_parse_buffer(&l, path, buf, strlen(buf), &o, &err);
-	chaos.fail_at = 0;
+	chaos.fail_at = 0; /* disarmed; chaos.failed still tells */
 	if (rc == 0)
 		summarise(&l, skipped);
 	incline_article_list_free(&l);
