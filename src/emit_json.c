@@ -242,6 +242,7 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			incline_error *err)
 {
 	json_ctx ctx = { { NULL, 0, 0 } };
+	incline_emit_buf line = { NULL, 0, 0 };
 	json_t *head = json_object();
 	int rc = 0;
 
@@ -251,16 +252,17 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 		    strings_array(&ctx, tl->articles, tl->n_articles)))
 		rc = incline_emit_nomem(err);
 	else if (tl->n_articles > 0)
-		rc = incline_emit_json_line(fp, head, JSON_COMPACT, err);
+		rc = incline_emit_json_line_buf(fp, &line, head, JSON_COMPACT, err);
 	json_decref(head);
 	/* One event at a time: memory stays bounded by the largest event. */
 	for (size_t i = 0; rc == 0 && i < tl->n; i++) {
 		json_t *o = event_object(&ctx, &tl->events[i]);
 
-		rc = o ? incline_emit_json_line(fp, o, JSON_COMPACT, err)
+		rc = o ? incline_emit_json_line_buf(fp, &line, o, JSON_COMPACT, err)
 		       : incline_emit_nomem(err);
 		json_decref(o);
 	}
+	incline_emit_buf_free(&line);
 	incline_emit_buf_free(&ctx.buf);
 	return rc ? rc : incline_emit_finish(fp, err);
 }

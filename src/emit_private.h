@@ -211,4 +211,10 @@ json_t *incline_emit_json_done(json_t *v, bool ok);
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 
+/* The same, through line (a scratch buffer reused from line to line): the
+ * whole line is serialised in memory and written with one fwrite. */
+int incline_emit_json_line_buf(FILE *fp, incline_emit_buf *line,
+			       const json_t *v, size_t flags,
+			       incline_error *err);
+
 #endif
