@@ -56,10 +56,21 @@ typedef struct memo_slot {
 	size_t len;
 } memo_slot;
 
+/* Event line objects kept for the next lines (see event_line). */
+#define JSON_SHAPE_SLOTS 8
+
+typedef struct shape_slot {
+	unsigned shape; /* event_shape of obj's events */
+	json_t *obj;    /* owned, NULL = free */
+} shape_slot;
+
 typedef struct json_ctx {
 	incline_emit_buf buf;
 	memo_slot memo[JSON_MEMO_SLOTS];
 	size_t memo_next; /* the slot to replace next */
+	shape_slot shapes[JSON_SHAPE_SLOTS];
+	size_t shape_next;
+	bool fresh;       /* filling new objects (see fill_event) */
 } json_ctx;
 
 static void ctx_free(json_ctx *ctx)
@@ -67,6 +78,8 @@ static void ctx_free(json_ctx *ctx)
 	incline_emit_buf_free(&ctx->buf);
 	for (size_t i = 0; i < JSON_MEMO_SLOTS; i++)
 		json_decref(ctx->memo[i].v);
+	for (size_t i = 0; i < JSON_SHAPE_SLOTS; i++)
+		json_decref(ctx->shapes[i].obj);
 }
 
 /* A JSON string of s[0..len), shared with an equal one made shortly
@@ -100,65 +113,9 @@ static json_t *str_or_null(json_ctx *ctx, const char *s)
 	return s ? memo_str(ctx, s, strlen(s)) : json_null();
 }
 
-/* A static name ("intrusion", "year", "explicit"). */
-static json_t *name_str(json_ctx *ctx, const char *name)
-{
-	return memo_str(ctx, name, strlen(name));
-}
-
-static json_t *day_str(json_ctx *ctx, incline_day d)
-{
-	char out[11];
-
-	if (!incline_date_day_valid(d)) /* none, or no YYYY-MM-DD form */
-		return json_null();
-	return memo_str(ctx, incline_date_format_day(out, d), 10);
-}
-
-static json_t *edtf_str(json_ctx *ctx, const incline_date *d)
-{
-	char out[INCLINE_EMIT_EDTF_SIZE];
-
-	incline_emit_edtf(out, d);
-	return memo_str(ctx, out, strlen(out));
-}
-
 static json_t *size_int(size_t n)
 {
 	return json_integer((json_int_t)n);
-}
-
-/* The date object of w; with_timex adds the TIMEX3 value (evidence). */
-static json_t *date_object(json_ctx *ctx, const incline_when *w,
-			   bool with_timex)
-{
-	json_t *o = json_object();
-	bool ok = o
-		  && SET(o, "earliest", day_str(ctx, w->date.earliest))
-		  && SET(o, "latest", day_str(ctx, w->date.latest))
-		  && SET(o, "granularity",
-			 name_str(ctx, incline_gran_name(w->date.gran)))
-		  && SET(o, "value", edtf_str(ctx, &w->date))
-		  && SET(o, "text", str_or_null(ctx, w->text))
-		  && SET(o, "basis", name_str(ctx, incline_basis_name(w->basis)));
-
-	if (ok && w->has_span)
-		ok = SET(o, "article", str_or_null(ctx, w->article))
-		     && SET(o, "start", size_int(w->start))
-		     && SET(o, "end", size_int(w->end));
-	if (ok && with_timex && w->value)
-		ok = SET(o, "timex", str_or_null(ctx, w->value));
-	return incline_emit_json_done(o, ok);
-}
-
-static json_t *claim_object(json_ctx *ctx, const incline_claim *c)
-{
-	json_t *o = json_object();
-
-	return incline_emit_json_done(o, o
-		&& SET(o, "actor", str_or_null(ctx, c->actor))
-		&& SET(o, "claimant", str_or_null(ctx, c->claimant))
-		&& SET(o, "stance", json_string(incline_stance_name(c->stance))));
 }
 
 static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
@@ -171,68 +128,277 @@ static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
 	return incline_emit_json_done(a, ok);
 }
 
-static json_t *evidence_object(json_ctx *ctx, const incline_event *ev,
-			       const incline_evidence *e)
+/* ---- the event object, made new or refreshed in place ----
+ *
+ * NDJSON writes one event per line, and most lines of an article have
+ * the same keys. Making every object, key, string and number anew and
+ * freeing them after the line was a fifth of `incline extract`
+ * (callgrind), so the NDJSON writer keeps the objects of the last lines of
+ * each shape (the keys present, see event_shape) and refreshes them: each
+ * put_* below changes a value only when it differs. In refresh mode every
+ * key is already there (the shape says which are), so the key order stays
+ * the one a new object gets; in fresh mode (ctx->fresh) the same calls
+ * add the keys in that order. */
+
+static json_t *old_value(const json_ctx *ctx, json_t *o, const char *key)
 {
-	json_t *o = json_object();
+	return ctx->fresh ? NULL : json_object_get(o, key);
+}
+
+/* o[key] = the string s[0..len), or null for a NULL s. */
+static bool put_strn(json_ctx *ctx, json_t *o, const char *key,
+		     const char *s, size_t len)
+{
+	json_t *old = old_value(ctx, o, key);
+
+	if (!s)
+		return (old && json_is_null(old)) || SET(o, key, json_null());
+	if (old && json_is_string(old) && json_string_length(old) == len
+	    && memcmp(json_string_value(old), s, len) == 0)
+		return true;
+	return SET(o, key, memo_str(ctx, s, len));
+}
+
+static bool put_str(json_ctx *ctx, json_t *o, const char *key, const char *s)
+{
+	return put_strn(ctx, o, key, s, s ? strlen(s) : 0);
+}
+
+/* An id: never the same twice, so kept out of the memo. */
+static bool put_id(json_ctx *ctx, json_t *o, const char *key,
+		   const char id[INCLINE_EVENT_ID_SIZE])
+{
+	return SET(o, key, incline_emit_json_id(&ctx->buf, id));
+}
+
+/* "YYYY-MM-DD", or null when none. */
+static bool put_day(json_ctx *ctx, json_t *o, const char *key, incline_day d)
+{
+	char out[11];
+
+	return put_strn(ctx, o, key, incline_date_day_valid(d)
+			? incline_date_format_day(out, d) : NULL, 10);
+}
+
+static bool put_edtf(json_ctx *ctx, json_t *o, const char *key,
+		     const incline_date *d)
+{
+	char out[INCLINE_EMIT_EDTF_SIZE];
+
+	incline_emit_edtf(out, d);
+	return put_strn(ctx, o, key, out, strlen(out));
+}
+
+static bool put_size(json_ctx *ctx, json_t *o, const char *key, size_t n)
+{
+	json_t *old = old_value(ctx, o, key);
+
+	/* never shared: each was made by a put_size */
+	if (old && json_is_integer(old))
+		return json_integer_set(old, (json_int_t)n) == 0;
+	return SET(o, key, size_int(n));
+}
+
+/* o[key] = true (a flag: in refresh mode, the shape says it is there). */
+static bool put_true(const json_ctx *ctx, json_t *o, const char *key)
+{
+	return !ctx->fresh || SET(o, key, json_true());
+}
+
+/* o[key] = the strings of list[0..n) (NULL entries as null). */
+static bool put_strings(json_ctx *ctx, json_t *o, const char *key,
+			char *const *list, size_t n)
+{
+	json_t *a = old_value(ctx, o, key);
+	bool same, ok = true;
+
+	if (!a || !json_is_array(a))
+		return SET(o, key, strings_array(ctx, list, n));
+	same = json_array_size(a) == n;
+	for (size_t i = 0; same && i < n; i++) {
+		json_t *v = json_array_get(a, i);
+		same = list[i] ? json_is_string(v) && strcmp(json_string_value(v), list[i]) == 0
+			       : json_is_null(v);
+	}
+	if (same)
+		return true;
+	json_array_clear(a);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = APPEND(a, str_or_null(ctx, list[i]));
+	return ok;
+}
+
+/* The object at o[key] to fill: a new one added to o in fresh mode, the
+ * one there otherwise. NULL on OOM. */
+static json_t *child(const json_ctx *ctx, json_t *o, const char *key)
+{
+	json_t *c;
+
+	if (!ctx->fresh)
+		return json_object_get(o, key);
+	c = json_object();
+	return SET(o, key, c) ? c : NULL; /* SET released c on failure */
+}
+
+/* The date object of w; with_timex adds the TIMEX3 value (evidence). */
+static bool fill_date(json_ctx *ctx, json_t *o, const incline_when *w,
+		      bool with_timex)
+{
 	bool ok = o
-		  && SET(o, "article", str_or_null(ctx, e->article))
-		  && SET(o, "source", str_or_null(ctx, e->source))
-		  && (!e->url || SET(o, "url", str_or_null(ctx, e->url)))
-		  && SET(o, "published", day_str(ctx, e->published))
-		  && SET(o, "start", size_int(e->start))
-		  && SET(o, "end", size_int(e->end))
-		  && SET(o, "text", str_or_null(ctx, e->quote))
-		  && SET(o, "date", date_object(ctx, &e->when, true));
+		  && put_day(ctx, o, "earliest", w->date.earliest)
+		  && put_day(ctx, o, "latest", w->date.latest)
+		  && put_str(ctx, o, "granularity", incline_gran_name(w->date.gran))
+		  && put_edtf(ctx, o, "value", &w->date)
+		  && put_str(ctx, o, "text", w->text)
+		  && put_str(ctx, o, "basis", incline_basis_name(w->basis));
+
+	if (ok && w->has_span)
+		ok = put_str(ctx, o, "article", w->article)
+		     && put_size(ctx, o, "start", w->start)
+		     && put_size(ctx, o, "end", w->end);
+	if (ok && with_timex && w->value)
+		ok = put_str(ctx, o, "timex", w->value);
+	return ok;
+}
+
+static bool fill_claim(json_ctx *ctx, json_t *o, const incline_claim *c)
+{
+	return o
+		&& put_str(ctx, o, "actor", c->actor)
+		&& put_str(ctx, o, "claimant", c->claimant)
+		&& put_str(ctx, o, "stance", incline_stance_name(c->stance));
+}
+
+static bool fill_evidence(json_ctx *ctx, json_t *o, const incline_event *ev,
+			  const incline_evidence *e)
+{
+	bool ok = o
+		  && put_str(ctx, o, "article", e->article)
+		  && put_str(ctx, o, "source", e->source)
+		  && (!e->url || put_str(ctx, o, "url", e->url))
+		  && put_day(ctx, o, "published", e->published)
+		  && put_size(ctx, o, "start", e->start)
+		  && put_size(ctx, o, "end", e->end)
+		  && put_str(ctx, o, "text", e->quote)
+		  && fill_date(ctx, child(ctx, o, "date"), &e->when, true);
 
 	if (ok && e->claim.stance != INCLINE_STANCE_NONE)
-		ok = SET(o, "attribution", claim_object(ctx, &e->claim));
+		ok = fill_claim(ctx, child(ctx, o, "attribution"), &e->claim);
 	if (ok && (e->flags & INCLINE_EVIDENCE_HEDGED))
-		ok = SET(o, "hedged", json_true());
+		ok = put_true(ctx, o, "hedged");
 	if (ok && e->n_actors == 0 && ev->n_evidence == 1)
-		ok = SET(o, "actors", strings_array(ctx, ev->actors, ev->n_actors));
+		ok = put_strings(ctx, o, "actors", ev->actors, ev->n_actors);
 	else if (ok)
-		ok = SET(o, "actors", strings_array(ctx, e->actors, e->n_actors));
-	return incline_emit_json_done(o, ok);
+		ok = put_strings(ctx, o, "actors", e->actors, e->n_actors);
+	return ok;
 }
 
-static json_t *evidence_array(json_ctx *ctx, const incline_event *ev)
+static bool fill_evidence_array(json_ctx *ctx, json_t *o, const incline_event *ev)
 {
-	json_t *a = json_array();
-	bool ok = a != NULL;
+	json_t *a;
+	bool ok;
 
-	for (size_t i = 0; ok && i < ev->n_evidence; i++)
-		ok = APPEND(a, evidence_object(ctx, ev, &ev->evidence[i]));
-	return incline_emit_json_done(a, ok);
+	if (!ctx->fresh) /* the shape holds one piece of evidence */
+		return fill_evidence(ctx, json_array_get(json_object_get(o, "evidence"), 0),
+				     ev, &ev->evidence[0]);
+	a = json_array();
+	ok = SET(o, "evidence", a); /* a is borrowed from o afterwards */
+	for (size_t i = 0; ok && i < ev->n_evidence; i++) {
+		json_t *e = json_object();
+		ok = APPEND(a, e) && fill_evidence(ctx, e, ev, &ev->evidence[i]);
+	}
+	return ok;
 }
 
-/* The one event object both the timeline and NDJSON use. NULL on OOM. */
-static json_t *event_object(json_ctx *ctx, const incline_event *ev)
+static bool fill_event(json_ctx *ctx, json_t *o, const incline_event *ev)
 {
 	unsigned conflicts = INCLINE_EVENT_DATE_CONFLICT
 			     | INCLINE_EVENT_CLAIM_CONFLICT;
-	json_t *o = json_object();
-	bool ok = o
-		  && SET(o, "id", incline_emit_json_id(&ctx->buf, ev->id))
-		  && SET(o, "type", name_str(ctx, incline_event_type_name(ev->type)));
+	bool ok = put_id(ctx, o, "id", ev->id)
+		  && put_str(ctx, o, "type", incline_event_type_name(ev->type));
 
 	if (ok && ev->incident[0])
-		ok = SET(o, "incident", incline_emit_json_id(&ctx->buf, ev->incident));
-	ok = ok && SET(o, "date", date_object(ctx, &ev->when, false))
-		  && SET(o, "summary", str_or_null(ctx, ev->summary))
-		  && SET(o, "actors", strings_array(ctx, ev->actors,
-						    ev->n_actors));
+		ok = put_id(ctx, o, "incident", ev->incident);
+	ok = ok && fill_date(ctx, child(ctx, o, "date"), &ev->when, false)
+		  && put_str(ctx, o, "summary", ev->summary)
+		  && put_strings(ctx, o, "actors", ev->actors, ev->n_actors);
 
 	if (ok && ev->type == INCLINE_EVENT_ATTRIBUTION)
-		ok = SET(o, "attribution", claim_object(ctx, &ev->claim));
+		ok = fill_claim(ctx, child(ctx, o, "attribution"), &ev->claim);
 	if (ok && (ev->flags & conflicts))
 		ok = SET(o, "conflict", incline_emit_json_conflicts(ev));
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
-		ok = SET(o, "hedged", json_true());
-	ok = ok && SET(o, "first_reported", day_str(ctx, ev->first_reported))
-	     && SET(o, "sources", size_int(ev->n_sources))
-	     && SET(o, "evidence", evidence_array(ctx, ev));
-	return incline_emit_json_done(o, ok);
+		ok = put_true(ctx, o, "hedged");
+	return ok && put_day(ctx, o, "first_reported", ev->first_reported)
+	       && put_size(ctx, o, "sources", ev->n_sources)
+	       && fill_evidence_array(ctx, o, ev);
+}
+
+/* The one event object both the timeline and NDJSON use, new. NULL on
+ * OOM. */
+static json_t *event_object(json_ctx *ctx, const incline_event *ev)
+{
+	json_t *o = json_object();
+
+	ctx->fresh = true;
+	return incline_emit_json_done(o, o && fill_event(ctx, o, ev));
+}
+
+/* Which optional keys an event line has, as bits; 0 for an event with
+ * several pieces of evidence (never refreshed: rare in NDJSON). Two
+ * events of one shape have the same keys in the same order. */
+static unsigned event_shape(const incline_event *ev)
+{
+	const incline_evidence *e = ev->evidence;
+	unsigned conflicts = INCLINE_EVENT_DATE_CONFLICT
+			     | INCLINE_EVENT_CLAIM_CONFLICT;
+
+	if (ev->n_evidence != 1)
+		return 0;
+	return 1u
+	       | (unsigned)(ev->incident[0] != '\0') << 1
+	       | (unsigned)ev->when.has_span << 2
+	       | (unsigned)(ev->type == INCLINE_EVENT_ATTRIBUTION) << 3
+	       | (unsigned)((ev->flags & conflicts) != 0) << 4
+	       | (unsigned)((ev->flags & INCLINE_EVENT_HEDGED) != 0) << 5
+	       | (unsigned)(e->url != NULL) << 6
+	       | (unsigned)e->when.has_span << 7
+	       | (unsigned)(e->when.value != NULL) << 8
+	       | (unsigned)(e->claim.stance != INCLINE_STANCE_NONE) << 9
+	       | (unsigned)((e->flags & INCLINE_EVIDENCE_HEDGED) != 0) << 10;
+}
+
+/* The line object of ev: the kept one of its shape refreshed, else a new
+ * one (kept when it has a shape). Borrowed from ctx when *kept, else
+ * owned by the caller. NULL on OOM. */
+static json_t *event_line(json_ctx *ctx, const incline_event *ev, bool *kept)
+{
+	unsigned shape = event_shape(ev);
+	shape_slot *slot;
+	json_t *o;
+
+	*kept = false;
+	for (size_t i = 0; shape && i < JSON_SHAPE_SLOTS; i++) {
+		slot = &ctx->shapes[i];
+		if (slot->obj && slot->shape == shape) {
+			ctx->fresh = false;
+			if (fill_event(ctx, slot->obj, ev)) {
+				*kept = true;
+				return slot->obj;
+			}
+			json_decref(slot->obj); /* half refreshed: drop it */
+			slot->obj = NULL;
+			return NULL;
+		}
+	}
+	if (!(o = event_object(ctx, ev)) || !shape)
+		return o;
+	slot = &ctx->shapes[ctx->shape_next];
+	ctx->shape_next = (ctx->shape_next + 1) % JSON_SHAPE_SLOTS;
+	json_decref(slot->obj);
+	*slot = (shape_slot){ shape, o };
+	*kept = true;
+	return o;
 }
 
 /* The event ids of an incident. */
@@ -298,7 +464,7 @@ static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0 };
+	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
 	json_t *doc = timeline_object(&ctx, tl);
 	int rc;
 
@@ -313,7 +479,7 @@ int incline_emit_json(FILE *fp, const incline_timeline *tl,
 int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0 };
+	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
 	incline_emit_buf line = { NULL, 0, 0 };
 	json_t *head = json_object();
 	int rc = 0;
@@ -328,11 +494,13 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 	json_decref(head);
 	/* One event at a time: memory stays bounded by the largest event. */
 	for (size_t i = 0; rc == 0 && i < tl->n; i++) {
-		json_t *o = event_object(&ctx, &tl->events[i]);
+		bool kept;
+		json_t *o = event_line(&ctx, &tl->events[i], &kept);
 
 		rc = o ? incline_emit_json_line_buf(fp, &line, o, JSON_COMPACT, err)
 		       : incline_emit_nomem(err);
-		json_decref(o);
+		if (!kept)
+			json_decref(o);
 	}
 	incline_emit_buf_free(&line);
 	ctx_free(&ctx);
@@ -374,7 +542,7 @@ int incline_emit_timex_ndjson(FILE *fp, const incline_article *a,
 			      const incline_timex_list *list,
 			      incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0 };
+	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < list->n; i++) {
