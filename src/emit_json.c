@@ -71,6 +71,8 @@ typedef struct json_ctx {
 	shape_slot shapes[JSON_SHAPE_SLOTS];
 	size_t shape_next;
 	bool fresh;       /* filling new objects (see fill_event) */
+	incline_date edtf_date; /* the date of edtf, when edtf[0] */
+	char edtf[INCLINE_EMIT_EDTF_SIZE];
 } json_ctx;
 
 static void ctx_free(json_ctx *ctx)
@@ -140,80 +142,151 @@ static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
  * the one a new object gets; in fresh mode (ctx->fresh) the same calls
  * add the keys in that order. */
 
-static json_t *old_value(const json_ctx *ctx, json_t *o, const char *key)
+/* Where a fill_* function is in the object it fills: in refresh mode,
+ * an iterator over its keys, which come in the order the fill_* calls
+ * come (jansson keeps insertion order), so each value is found and
+ * replaced in O(1), without hashing its key again. */
+typedef struct cursor {
+	json_t *o;
+	void *it; /* refresh mode: the key to fill next */
+} cursor;
+
+static cursor cursor_of(const json_ctx *ctx, json_t *o)
 {
-	return ctx->fresh ? NULL : json_object_get(o, key);
+	return (cursor){ o, ctx->fresh || !o ? NULL : json_object_iter(o) };
 }
 
-/* o[key] = the string s[0..len), or null for a NULL s. */
-static bool put_strn(json_ctx *ctx, json_t *o, const char *key,
+/* The value at key (refresh mode; NULL in fresh mode). */
+static json_t *cur_value(const json_ctx *ctx, cursor *c, const char *key)
+{
+	if (ctx->fresh)
+		return NULL;
+	/* Cannot happen (the shape says which keys are there, in order),
+	 * but a wrong guess must not write a wrong line. */
+	if (!c->it || strcmp(json_object_iter_key(c->it), key) != 0)
+		c->it = json_object_iter_at(c->o, key);
+	return c->it ? json_object_iter_value(c->it) : NULL;
+}
+
+/* key = v (taken), after cur_value; moves on to the next key. */
+static bool cur_set(const json_ctx *ctx, cursor *c, const char *key, json_t *v)
+{
+	if (ctx->fresh || !c->it)
+		return SET(c->o, key, v);
+	return json_object_iter_set_new(c->o, c->it, v) == 0;
+}
+
+/* Moves on to the next key (refresh mode). */
+static void cur_next(const json_ctx *ctx, cursor *c)
+{
+	if (!ctx->fresh && c->it)
+		c->it = json_object_iter_next(c->o, c->it);
+}
+
+/* key = the string s[0..len), or null for a NULL s. */
+static bool put_strn(json_ctx *ctx, cursor *c, const char *key,
 		     const char *s, size_t len)
 {
-	json_t *old = old_value(ctx, o, key);
+	json_t *old = cur_value(ctx, c, key);
+	bool ok;
 
 	if (!s)
-		return (old && json_is_null(old)) || SET(o, key, json_null());
-	if (old && json_is_string(old) && json_string_length(old) == len
-	    && memcmp(json_string_value(old), s, len) == 0)
-		return true;
-	return SET(o, key, memo_str(ctx, s, len));
+		ok = (old && json_is_null(old)) || cur_set(ctx, c, key, json_null());
+	else if (old && json_is_string(old) && json_string_length(old) == len
+		 && memcmp(json_string_value(old), s, len) == 0)
+		ok = true;
+	else
+		ok = cur_set(ctx, c, key, memo_str(ctx, s, len));
+	cur_next(ctx, c);
+	return ok;
 }
 
-static bool put_str(json_ctx *ctx, json_t *o, const char *key, const char *s)
+static bool put_str(json_ctx *ctx, cursor *c, const char *key, const char *s)
 {
-	return put_strn(ctx, o, key, s, s ? strlen(s) : 0);
+	return put_strn(ctx, c, key, s, s ? strlen(s) : 0);
+}
+
+/* key = v (taken), whatever was there. */
+static bool put_new(json_ctx *ctx, cursor *c, const char *key, json_t *v)
+{
+	bool ok;
+
+	cur_value(ctx, c, key);
+	ok = cur_set(ctx, c, key, v);
+	cur_next(ctx, c);
+	return ok;
 }
 
 /* An id: never the same twice, so kept out of the memo. */
-static bool put_id(json_ctx *ctx, json_t *o, const char *key,
+static bool put_id(json_ctx *ctx, cursor *c, const char *key,
 		   const char id[INCLINE_EVENT_ID_SIZE])
 {
-	return SET(o, key, incline_emit_json_id(&ctx->buf, id));
+	return put_new(ctx, c, key, incline_emit_json_id(&ctx->buf, id));
 }
 
 /* "YYYY-MM-DD", or null when none. */
-static bool put_day(json_ctx *ctx, json_t *o, const char *key, incline_day d)
+static bool put_day(json_ctx *ctx, cursor *c, const char *key, incline_day d)
 {
 	char out[11];
 
-	return put_strn(ctx, o, key, incline_date_day_valid(d)
+	return put_strn(ctx, c, key, incline_date_day_valid(d)
 			? incline_date_format_day(out, d) : NULL, 10);
 }
 
-static bool put_edtf(json_ctx *ctx, json_t *o, const char *key,
+static bool put_edtf(json_ctx *ctx, cursor *c, const char *key,
 		     const incline_date *d)
 {
-	char out[INCLINE_EMIT_EDTF_SIZE];
+	const incline_date *last = &ctx->edtf_date;
 
-	incline_emit_edtf(out, d);
-	return put_strn(ctx, o, key, out, strlen(out));
+	/* The event's date is its evidence's, and the next event's often
+	 * too: formatting (snprintf) once per distinct date, not per key. */
+	if (!ctx->edtf[0] || d->earliest != last->earliest || d->latest != last->latest
+	    || d->gran != last->gran || d->flags != last->flags) {
+		incline_emit_edtf(ctx->edtf, d);
+		ctx->edtf_date = *d;
+		if (!ctx->edtf[0]) /* "" (undated) is not worth keeping */
+			return put_strn(ctx, c, key, "", 0);
+	}
+	return put_strn(ctx, c, key, ctx->edtf, strlen(ctx->edtf));
 }
 
-static bool put_size(json_ctx *ctx, json_t *o, const char *key, size_t n)
+static bool put_size(json_ctx *ctx, cursor *c, const char *key, size_t n)
 {
-	json_t *old = old_value(ctx, o, key);
+	json_t *old = cur_value(ctx, c, key);
+	bool ok;
 
-	/* never shared: each was made by a put_size */
+	/* never shared: each was made here */
 	if (old && json_is_integer(old))
-		return json_integer_set(old, (json_int_t)n) == 0;
-	return SET(o, key, size_int(n));
+		ok = json_integer_set(old, (json_int_t)n) == 0;
+	else
+		ok = cur_set(ctx, c, key, size_int(n));
+	cur_next(ctx, c);
+	return ok;
 }
 
-/* o[key] = true (a flag: in refresh mode, the shape says it is there). */
-static bool put_true(const json_ctx *ctx, json_t *o, const char *key)
+/* key = true (a flag: in refresh mode, the shape says it is there). */
+static bool put_true(json_ctx *ctx, cursor *c, const char *key)
 {
-	return !ctx->fresh || SET(o, key, json_true());
+	json_t *old = cur_value(ctx, c, key);
+	bool ok = (old && json_is_true(old)) || cur_set(ctx, c, key, json_true());
+
+	cur_next(ctx, c);
+	return ok;
 }
 
-/* o[key] = the strings of list[0..n) (NULL entries as null). */
-static bool put_strings(json_ctx *ctx, json_t *o, const char *key,
+/* key = the strings of list[0..n) (NULL entries as null). */
+static bool put_strings(json_ctx *ctx, cursor *c, const char *key,
 			char *const *list, size_t n)
 {
-	json_t *a = old_value(ctx, o, key);
+	json_t *a = cur_value(ctx, c, key);
 	bool same, ok = true;
 
-	if (!a || !json_is_array(a))
-		return SET(o, key, strings_array(ctx, list, n));
+	if (!a || !json_is_array(a)) {
+		ok = cur_set(ctx, c, key, strings_array(ctx, list, n));
+		cur_next(ctx, c);
+		return ok;
+	}
+	cur_next(ctx, c);
 	same = json_array_size(a) == n;
 	for (size_t i = 0; same && i < n; i++) {
 		json_t *v = json_array_get(a, i);
@@ -228,84 +301,90 @@ static bool put_strings(json_ctx *ctx, json_t *o, const char *key,
 	return ok;
 }
 
-/* The object at o[key] to fill: a new one added to o in fresh mode, the
- * one there otherwise. NULL on OOM. */
-static json_t *child(const json_ctx *ctx, json_t *o, const char *key)
+/* The object at key to fill, in *out: a new one in fresh mode, the one
+ * there otherwise. false on OOM. */
+static bool child(json_ctx *ctx, cursor *c, const char *key, cursor *out)
 {
-	json_t *c;
+	json_t *v = cur_value(ctx, c, key);
 
-	if (!ctx->fresh)
-		return json_object_get(o, key);
-	c = json_object();
-	return SET(o, key, c) ? c : NULL; /* SET released c on failure */
+	if (ctx->fresh) {
+		v = json_object();
+		if (!SET(c->o, key, v)) /* SET released v on failure */
+			return false;
+	}
+	cur_next(ctx, c);
+	*out = cursor_of(ctx, v);
+	return v != NULL;
 }
 
 /* The date object of w; with_timex adds the TIMEX3 value (evidence). */
-static bool fill_date(json_ctx *ctx, json_t *o, const incline_when *w,
+static bool fill_date(json_ctx *ctx, cursor *c, const incline_when *w,
 		      bool with_timex)
 {
-	bool ok = o
-		  && put_day(ctx, o, "earliest", w->date.earliest)
-		  && put_day(ctx, o, "latest", w->date.latest)
-		  && put_str(ctx, o, "granularity", incline_gran_name(w->date.gran))
-		  && put_edtf(ctx, o, "value", &w->date)
-		  && put_str(ctx, o, "text", w->text)
-		  && put_str(ctx, o, "basis", incline_basis_name(w->basis));
+	bool ok = put_day(ctx, c, "earliest", w->date.earliest)
+		  && put_day(ctx, c, "latest", w->date.latest)
+		  && put_str(ctx, c, "granularity", incline_gran_name(w->date.gran))
+		  && put_edtf(ctx, c, "value", &w->date)
+		  && put_str(ctx, c, "text", w->text)
+		  && put_str(ctx, c, "basis", incline_basis_name(w->basis));
 
 	if (ok && w->has_span)
-		ok = put_str(ctx, o, "article", w->article)
-		     && put_size(ctx, o, "start", w->start)
-		     && put_size(ctx, o, "end", w->end);
+		ok = put_str(ctx, c, "article", w->article)
+		     && put_size(ctx, c, "start", w->start)
+		     && put_size(ctx, c, "end", w->end);
 	if (ok && with_timex && w->value)
-		ok = put_str(ctx, o, "timex", w->value);
+		ok = put_str(ctx, c, "timex", w->value);
 	return ok;
 }
 
-static bool fill_claim(json_ctx *ctx, json_t *o, const incline_claim *c)
+static bool fill_claim(json_ctx *ctx, cursor *c, const incline_claim *cl)
 {
-	return o
-		&& put_str(ctx, o, "actor", c->actor)
-		&& put_str(ctx, o, "claimant", c->claimant)
-		&& put_str(ctx, o, "stance", incline_stance_name(c->stance));
+	return put_str(ctx, c, "actor", cl->actor)
+	       && put_str(ctx, c, "claimant", cl->claimant)
+	       && put_str(ctx, c, "stance", incline_stance_name(cl->stance));
 }
 
-static bool fill_evidence(json_ctx *ctx, json_t *o, const incline_event *ev,
+static bool fill_evidence(json_ctx *ctx, cursor *c, const incline_event *ev,
 			  const incline_evidence *e)
 {
-	bool ok = o
-		  && put_str(ctx, o, "article", e->article)
-		  && put_str(ctx, o, "source", e->source)
-		  && (!e->url || put_str(ctx, o, "url", e->url))
-		  && put_day(ctx, o, "published", e->published)
-		  && put_size(ctx, o, "start", e->start)
-		  && put_size(ctx, o, "end", e->end)
-		  && put_str(ctx, o, "text", e->quote)
-		  && fill_date(ctx, child(ctx, o, "date"), &e->when, true);
+	cursor sub;
+	bool ok = put_str(ctx, c, "article", e->article)
+		  && put_str(ctx, c, "source", e->source)
+		  && (!e->url || put_str(ctx, c, "url", e->url))
+		  && put_day(ctx, c, "published", e->published)
+		  && put_size(ctx, c, "start", e->start)
+		  && put_size(ctx, c, "end", e->end)
+		  && put_str(ctx, c, "text", e->quote)
+		  && child(ctx, c, "date", &sub) && fill_date(ctx, &sub, &e->when, true);
 
 	if (ok && e->claim.stance != INCLINE_STANCE_NONE)
-		ok = fill_claim(ctx, child(ctx, o, "attribution"), &e->claim);
+		ok = child(ctx, c, "attribution", &sub) && fill_claim(ctx, &sub, &e->claim);
 	if (ok && (e->flags & INCLINE_EVIDENCE_HEDGED))
-		ok = put_true(ctx, o, "hedged");
+		ok = put_true(ctx, c, "hedged");
 	if (ok && e->n_actors == 0 && ev->n_evidence == 1)
-		ok = put_strings(ctx, o, "actors", ev->actors, ev->n_actors);
+		ok = put_strings(ctx, c, "actors", ev->actors, ev->n_actors);
 	else if (ok)
-		ok = put_strings(ctx, o, "actors", e->actors, e->n_actors);
+		ok = put_strings(ctx, c, "actors", e->actors, e->n_actors);
 	return ok;
 }
 
-static bool fill_evidence_array(json_ctx *ctx, json_t *o, const incline_event *ev)
+static bool fill_evidence_array(json_ctx *ctx, cursor *c, const incline_event *ev)
 {
-	json_t *a;
-	bool ok;
+	json_t *a = cur_value(ctx, c, "evidence");
+	cursor sub;
+	bool ok = true;
 
-	if (!ctx->fresh) /* the shape holds one piece of evidence */
-		return fill_evidence(ctx, json_array_get(json_object_get(o, "evidence"), 0),
-				     ev, &ev->evidence[0]);
+	if (!ctx->fresh) { /* the shape holds one piece of evidence */
+		cur_next(ctx, c);
+		sub = cursor_of(ctx, json_array_get(a, 0));
+		return sub.o && fill_evidence(ctx, &sub, ev, &ev->evidence[0]);
+	}
 	a = json_array();
-	ok = SET(o, "evidence", a); /* a is borrowed from o afterwards */
+	ok = SET(c->o, "evidence", a); /* a is borrowed from o afterwards */
 	for (size_t i = 0; ok && i < ev->n_evidence; i++) {
 		json_t *e = json_object();
-		ok = APPEND(a, e) && fill_evidence(ctx, e, ev, &ev->evidence[i]);
+		sub = cursor_of(ctx, e);
+		ok = APPEND(a, e) && fill_evidence(ctx, &sub, ev, &ev->evidence[i]);
 	}
 	return ok;
 }
@@ -314,24 +393,25 @@ static bool fill_event(json_ctx *ctx, json_t *o, const incline_event *ev)
 {
 	unsigned conflicts = INCLINE_EVENT_DATE_CONFLICT
 			     | INCLINE_EVENT_CLAIM_CONFLICT;
-	bool ok = put_id(ctx, o, "id", ev->id)
-		  && put_str(ctx, o, "type", incline_event_type_name(ev->type));
+	cursor c = cursor_of(ctx, o), sub;
+	bool ok = put_id(ctx, &c, "id", ev->id)
+		  && put_str(ctx, &c, "type", incline_event_type_name(ev->type));
 
 	if (ok && ev->incident[0])
-		ok = put_id(ctx, o, "incident", ev->incident);
-	ok = ok && fill_date(ctx, child(ctx, o, "date"), &ev->when, false)
-		  && put_str(ctx, o, "summary", ev->summary)
-		  && put_strings(ctx, o, "actors", ev->actors, ev->n_actors);
+		ok = put_id(ctx, &c, "incident", ev->incident);
+	ok = ok && child(ctx, &c, "date", &sub) && fill_date(ctx, &sub, &ev->when, false)
+		  && put_str(ctx, &c, "summary", ev->summary)
+		  && put_strings(ctx, &c, "actors", ev->actors, ev->n_actors);
 
 	if (ok && ev->type == INCLINE_EVENT_ATTRIBUTION)
-		ok = fill_claim(ctx, child(ctx, o, "attribution"), &ev->claim);
+		ok = child(ctx, &c, "attribution", &sub) && fill_claim(ctx, &sub, &ev->claim);
 	if (ok && (ev->flags & conflicts))
-		ok = SET(o, "conflict", incline_emit_json_conflicts(ev));
+		ok = put_new(ctx, &c, "conflict", incline_emit_json_conflicts(ev));
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
-		ok = put_true(ctx, o, "hedged");
-	return ok && put_day(ctx, o, "first_reported", ev->first_reported)
-	       && put_size(ctx, o, "sources", ev->n_sources)
-	       && fill_evidence_array(ctx, o, ev);
+		ok = put_true(ctx, &c, "hedged");
+	return ok && put_day(ctx, &c, "first_reported", ev->first_reported)
+	       && put_size(ctx, &c, "sources", ev->n_sources)
+	       && fill_evidence_array(ctx, &c, ev);
 }
 
 /* The one event object both the timeline and NDJSON use, new. NULL on
@@ -464,7 +544,7 @@ static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
+	json_ctx ctx = { .fresh = false };
 	json_t *doc = timeline_object(&ctx, tl);
 	int rc;
 
@@ -479,7 +559,7 @@ int incline_emit_json(FILE *fp, const incline_timeline *tl,
 int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
+	json_ctx ctx = { .fresh = false };
 	incline_emit_buf line = { NULL, 0, 0 };
 	json_t *head = json_object();
 	int rc = 0;
@@ -542,7 +622,7 @@ int incline_emit_timex_ndjson(FILE *fp, const incline_article *a,
 			      const incline_timex_list *list,
 			      incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0, { { 0, NULL } }, 0, false };
+	json_ctx ctx = { .fresh = false };
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < list->n; i++) {
