@@ -16,6 +16,7 @@
 #include "incline/run.h"
 #include "incline/text.h"
 #include "incline/timex.h"
+#include "emit_timex.h"
 
 void incline_run_opts_default(incline_run_opts *opts)
 {
@@ -179,17 +180,6 @@ static void extractor_free(void *x)
 	incline_extract_free(x);
 }
 
-static void no_worker_free(void *w)
-{
-	(void)w;
-}
-
-static int no_worker_new(void **out, void *payload, incline_error *err)
-{
-	*out = payload; /* dates need no per-thread state; any non-NULL will do */
-	return 0;
-}
-
 /* Takes an offset pair into a decoded article text to the file's. */
 static void to_file(size_t *start, size_t *end, void *payload)
 {
@@ -268,25 +258,70 @@ static int extract_work(void **out, void *x, const incline_article *a, incline_e
 	return rc;
 }
 
-static int dates_ndjson(FILE *fp, const void *unused, const incline_article *a, incline_error *err)
+/* One thread's state for `dates`, kept from article to article so an
+ * article costs no allocation but its output: the expression list, the
+ * NDJSON writer (its record object) and the size of the last output. */
+typedef struct dates_worker {
+	incline_timex_list list;
+	incline_timex_ndjson *w;
+	size_t hint; /* bytes the last article wrote: the next buffer's start */
+} dates_worker;
+
+static int dates_worker_new(void **out, void *payload, incline_error *err)
 {
-	incline_timex_list list = {0};
-	incline_article view;
-	int rc = incline_timex_scan(&list, a->bytes + a->body.start, a->body.end - a->body.start,
-				    a->base + a->body.start, a->published, err);
-	/* Offsets and text as in the file, for decoded articles too. */
-	for (size_t i = 0; !rc && i < list.n; i++)
-		incline_article_file_span(a, &list.items[i].start, &list.items[i].end);
-	incline_article_file_view(&view, a);
-	if (!rc)
-		rc = incline_emit_timex_ndjson(fp, &view, &list, err);
-	incline_timex_list_free(&list);
-	return rc;
+	dates_worker *d = calloc(1, sizeof *d);
+
+	*out = d;
+	if (!d || incline_timex_ndjson_new(&d->w)) {
+		free(d);
+		*out = NULL;
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	return 0;
 }
 
-static int dates_work(void **out, void *unused, const incline_article *a, incline_error *err)
+static void dates_worker_free(void *p)
 {
-	return text_of(out, dates_ndjson, NULL, a, err);
+	dates_worker *d = p;
+
+	if (!d)
+		return;
+	incline_timex_list_free(&d->list);
+	incline_timex_ndjson_free(d->w);
+	free(d);
+}
+
+/* The article's lines in a new text_block (the buffer is handed over,
+ * not copied). */
+static int dates_work(void **out, void *worker, const incline_article *a, incline_error *err)
+{
+	dates_worker *d = worker;
+	incline_emit_buf buf = { NULL, 0, 0 };
+	incline_article view;
+	text_block *b;
+	int rc;
+
+	*out = NULL;
+	d->list.n = 0;
+	rc = incline_timex_scan(&d->list, a->bytes + a->body.start, a->body.end - a->body.start,
+				a->base + a->body.start, a->published, err);
+	if (rc)
+		return rc;
+	/* Offsets and text as in the file, for decoded articles too. */
+	for (size_t i = 0; i < d->list.n; i++)
+		incline_article_file_span(a, &d->list.items[i].start, &d->list.items[i].end);
+	incline_article_file_view(&view, a);
+	if (!(b = calloc(1, sizeof *b)) || (d->hint && !(buf.data = malloc(d->hint)))) {
+		free(b);
+		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	}
+	buf.cap = buf.data ? d->hint : 0;
+	rc = incline_timex_ndjson_write(d->w, &buf, &view, &d->list, err);
+	d->hint = buf.len + 1 > 256 ? buf.len + 1 : 256;
+	b->p = buf.data;
+	b->n = buf.len;
+	*out = b;
+	return rc;
 }
 
 static int build_work(void **out, void *x, const incline_article *a, incline_error *err)
@@ -480,7 +515,7 @@ int incline_run_extract(incline_run_status *status, const incline_run_opts *opts
 int incline_run_dates(incline_run_status *status, const incline_run_opts *opts,
 		      const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const incline_pipeline_ops ops = {no_worker_new, no_worker_free, dates_work,
+	static const incline_pipeline_ops ops = {dates_worker_new, dates_worker_free, dates_work,
 						 write_block, text_block_free};
 	return run_stream(status, opts, &ops, inputs, n_inputs, err);
 }
