@@ -46,7 +46,6 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
 	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
-	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
 	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
@@ -124,6 +123,11 @@ static const row cue_rows[] = {
 	{T(IMPACT), "outage|outages|downtime"},
 	{T(IMPACT), "delayed|delays|cancelled|canceled|postponed|diverted|diverting"},
 	{T(IMPACT), "crippled|paralyzed|paralysed|halted|knocked"},
+	/* a denial of service floods a service from outside: nothing is
+	 * entered or taken, the service is disrupted (see LEX_NONEVENT for
+	 * the "attack" in "DDoS attack") */
+	{T(IMPACT), "ddos|ddosed|ddosing|denial-of-service"},
+	{T(IMPACT), "denial of service"},
 	{T(IMPACT), "unable to"},
 	{T(IMPACT), "damage|damages|damaged|losses|cost|costs"},
 	{T(IMPACT), "records|accounts|customers|users|patients ~ exposed|affected|compromised|stolen|leaked"},
@@ -206,7 +210,11 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
-	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* "DDoS attack": a flood, the impact row above, not an intrusion */
+	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
+	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
+	{LEX_NONEVENT, "hit|struck|targeted|flooded|hammered|knocked by ~ ddos|denial-of-service|denial"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	/* in a sentence about a flaw, a bare "attack" names the way to
