@@ -104,7 +104,7 @@ static const row cue_rows[] = {
 	{T(RECOVERY), "recover|recovered|recovering|recovery"},
 	{T(RECOVERY), "resume|resumed|resuming"},
 	{T(RECOVERY), "up and running"},
-	{T(RECOVERY), "returned|back to normal"},
+	{T(RECOVERY), "return|returns|returned|returning|back to normal"},
 
 	/* disclosure: telling the public, customers or a regulator */
 	{T(DISCLOSURE), "announce|announced|announces|announcing|announcement"},
@@ -112,7 +112,7 @@ static const row cue_rows[] = {
 	{T(DISCLOSURE), "reported|reporting"},
 	{T(DISCLOSURE), "disclose|disclosed|discloses|disclosing|disclosure"},
 	{T(DISCLOSURE), "revealed|reveals|acknowledged|admitted"},
-	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public"},
+	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public|students|staff|residents|people|victims|subscribers|parents|shareholders|investors"},
 	{T(DISCLOSURE), "filed|filing|filing ~ sec|regulator|regulators|notice|form"},
 	{T(DISCLOSURE), "statement|statements"},
 	{T(DISCLOSURE), "made public"},
@@ -134,7 +134,7 @@ static const row cue_rows[] = {
 
 	/* attribution: who did it */
 	{T(ATTRIBUTION), "origin|origins"},
-	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign"},
+	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign|cyberattack*|cyber-attack*|outage|outages|theft|heist|leak|leaks|operation|operations"},
 	{T(ATTRIBUTION), "responsible|responsibility"},
 	{T(ATTRIBUTION), "attribut*"},
 	{T(ATTRIBUTION), "linked|tied|connected to"},
@@ -143,6 +143,8 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "perpetrator*|culprit*"},
 	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
+	{T(ATTRIBUTION), "took|taken|take|takes|taking credit|responsibility"},
+	{T(ATTRIBUTION), "suspected|accused of"},
 	{T(ATTRIBUTION), "work of"},
 	{T(ATTRIBUTION), "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{T(ATTRIBUTION), "involved|involvement"},
@@ -180,7 +182,7 @@ static const row cue_rows[] = {
 
 /* Qualifiers: the words that change what a cue means. */
 static const row qualifier_rows[] = {
-	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot"},
+	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot|nobody"},
 	{LEX_NEGATION, "don't|doesn't|didn't|isn't|wasn't|weren't|aren't|hasn't|haven't|hadn't|won't|can't|couldn't|wouldn't"},
 	{LEX_NEGATION, "declined|declines|declining|refused|refuses|refrained|refrains to|from"},
 	{LEX_NEGATION, "unable|failed to ~ confirm|say|determine|identify"},
@@ -204,6 +206,7 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
 	{LEX_MODAL, "in case of"},
 	{LEX_MODAL, "expected|scheduled|slated|planned to|for|on|in"},
+	{LEX_MODAL, "expected|scheduled|slated|due later|soon|next|this|by|within"},
 	{LEX_MODAL, "upcoming|forthcoming"},
 	{LEX_MODAL, "in the event of"},
 	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
@@ -216,6 +219,7 @@ static const row qualifier_rows[] = {
 	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
 	{LEX_NONEVENT, "hit|struck|targeted|flooded|hammered|knocked by ~ ddos|denial-of-service|denial"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
+	{LEX_NONEVENT, "avoid|avoids|avoiding|avoided being|getting ~ phish*|hack*|scamm*|infect*|breach*|compromis*|hijack*|tricked|duped"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	/* in a sentence about a flaw, a bare "attack" names the way to
 	 * exploit it ("the attack works against Android 8"), not an incident */
@@ -245,6 +249,11 @@ static const row qualifier_rows[] = {
 	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
 	{LEX_GENERIC, "surge|rise|increase|spike|growth|uptick|jump|decline|drop in"},
 	{LEX_GENERIC, "among the most"},
+	/* definitions and kinds: "ransomware is a type of malware that..." */
+	{LEX_GENERIC, "is|are a|an type|kind|form|class|category|family of"},
+	{LEX_GENERIC, "refers|refer to"},
+	{LEX_GENERIC, "frequent|common|popular|prime|favorite|favourite target|targets"},
+	{LEX_GENERIC, "most common|popular|frequent|prevalent|widespread way|ways|method|methods|means|form|forms|type|types|tactic|tactics|technique|techniques|vector|vectors|threat|threats"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
