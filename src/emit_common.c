@@ -601,6 +601,22 @@ static int dump_to_buf(const char *s, size_t len, void *payload)
 	return sink->failed ? -1 : 0;
 }
 
+int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v,
+			      size_t flags)
+{
+	size_t len = b->len;
+	dump_sink sink = { b, false };
+
+	if (json_dump_callback(v, dump_to_buf, &sink, flags) != 0
+	    || sink.failed || incline_emit_buf_add(b, "\n", 1) != 0) {
+		b->len = len;
+		if (b->data)
+			b->data[len] = '\0';
+		return INCLINE_ENOMEM;
+	}
+	return 0;
+}
+
 /* Why not json_dumpf: jansson hands the stream every token (each key,
  * quote, comma and run of string text) as its own fwrite, and the stdio
  * locking and bookkeeping of those calls were a fifth of `incline
@@ -609,11 +625,8 @@ int incline_emit_json_line_buf(FILE *fp, incline_emit_buf *line,
 			       const json_t *v, size_t flags,
 			       incline_error *err)
 {
-	dump_sink sink = { line, false };
-
 	incline_emit_buf_reset(line);
-	if (json_dump_callback(v, dump_to_buf, &sink, flags) != 0
-	    || sink.failed || incline_emit_buf_add(line, "\n", 1) != 0)
+	if (incline_emit_buf_add_json(line, v, flags) != 0)
 		return incline_emit_nomem(err);
 	if (fwrite(line->data, 1, line->len, fp) != line->len)
 		return incline_emit_write_failed(err);

@@ -1,6 +1,6 @@
-/* The JSON outputs: the timeline document, NDJSON events and NDJSON date
- * expressions. Built with jansson, never by hand, so quoting is always
- * right.
+/* The JSON outputs: the timeline document and NDJSON events (the NDJSON
+ * of date expressions is emit_timex.c). Built with jansson, never by
+ * hand, so quoting is always right.
  *
  * Byte-determinism: jansson (>= 2.8) keeps object keys in insertion order,
  * so the key order below IS the documented order; no JSON_SORT_KEYS. The
@@ -583,67 +583,6 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			json_decref(o);
 	}
 	incline_emit_buf_free(&line);
-	ctx_free(&ctx);
-	return rc ? rc : incline_emit_finish(fp, err);
-}
-
-/* Name as a JSON string, or null for the "" of a NONE value. */
-static json_t *name_or_null(const char *name)
-{
-	return name && *name ? json_string(name) : json_null();
-}
-
-static json_t *timex_object(json_ctx *ctx, const incline_article *a,
-			    const incline_timex *t)
-{
-	/* An empty expression may sit in an empty article (bytes NULL). */
-	const char *text = t->end > t->start ? a->bytes + (t->start - a->base)
-					     : "";
-	json_t *o = json_object();
-
-	return incline_emit_json_done(o, o
-		&& SET(o, "article", str_or_null(ctx, a->id))
-		&& SET(o, "start", size_int(t->start))
-		&& SET(o, "end", size_int(t->end))
-		&& SET(o, "text", incline_emit_json_strn(&ctx->buf, text,
-							 t->end - t->start))
-		&& SET(o, "type", json_string(incline_timex_type_name(t->type)))
-		&& SET(o, "value", incline_emit_json_strn(&ctx->buf, t->value,
-							  strnlen(t->value, sizeof t->value)))
-		&& SET(o, "mod", name_or_null(incline_timex_mod_name(t->mod)))
-		&& SET(o, "earliest", incline_emit_json_day(t->date.earliest))
-		&& SET(o, "latest", incline_emit_json_day(t->date.latest))
-		&& SET(o, "granularity", json_string(incline_gran_name(t->date.gran)))
-		&& SET(o, "anchor",
-		       name_or_null(incline_timex_anchor_name(t->anchor))));
-}
-
-int incline_emit_timex_ndjson(FILE *fp, const incline_article *a,
-			      const incline_timex_list *list,
-			      incline_error *err)
-{
-	json_ctx ctx = { .fresh = false };
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < list->n; i++) {
-		const incline_timex *t = &list->items[i];
-		json_t *o;
-
-		/* Offsets are file offsets; they must fall inside the bytes
-		 * this article holds. */
-		if (t->start < a->base || t->end < t->start
-		    || t->end - a->base > a->len) {
-			rc = incline_error_set(err, INCLINE_EINVAL, a->path, 0,
-					       0, "date expression %zu-%zu "
-					       "outside the article", t->start,
-					       t->end);
-			break;
-		}
-		o = timex_object(&ctx, a, t);
-		rc = o ? incline_emit_json_line(fp, o, JSON_COMPACT, err)
-		       : incline_emit_nomem(err);
-		json_decref(o);
-	}
 	ctx_free(&ctx);
 	return rc ? rc : incline_emit_finish(fp, err);
 }

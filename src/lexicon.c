@@ -46,7 +46,6 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
 	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
-	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
 	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
@@ -105,7 +104,7 @@ static const row cue_rows[] = {
 	{T(RECOVERY), "recover|recovered|recovering|recovery"},
 	{T(RECOVERY), "resume|resumed|resuming"},
 	{T(RECOVERY), "up and running"},
-	{T(RECOVERY), "returned|back to normal"},
+	{T(RECOVERY), "return|returns|returned|returning|back to normal"},
 
 	/* disclosure: telling the public, customers or a regulator */
 	{T(DISCLOSURE), "announce|announced|announces|announcing|announcement"},
@@ -113,7 +112,7 @@ static const row cue_rows[] = {
 	{T(DISCLOSURE), "reported|reporting"},
 	{T(DISCLOSURE), "disclose|disclosed|discloses|disclosing|disclosure"},
 	{T(DISCLOSURE), "revealed|reveals|acknowledged|admitted"},
-	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public"},
+	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public|students|staff|residents|people|victims|subscribers|parents|shareholders|investors"},
 	{T(DISCLOSURE), "filed|filing|filing ~ sec|regulator|regulators|notice|form"},
 	{T(DISCLOSURE), "statement|statements"},
 	{T(DISCLOSURE), "made public"},
@@ -124,13 +123,18 @@ static const row cue_rows[] = {
 	{T(IMPACT), "outage|outages|downtime"},
 	{T(IMPACT), "delayed|delays|cancelled|canceled|postponed|diverted|diverting"},
 	{T(IMPACT), "crippled|paralyzed|paralysed|halted|knocked"},
+	/* a denial of service floods a service from outside: nothing is
+	 * entered or taken, the service is disrupted (see LEX_NONEVENT for
+	 * the "attack" in "DDoS attack") */
+	{T(IMPACT), "ddos|ddosed|ddosing|denial-of-service"},
+	{T(IMPACT), "denial of service"},
 	{T(IMPACT), "unable to"},
 	{T(IMPACT), "damage|damages|damaged|losses|cost|costs"},
 	{T(IMPACT), "records|accounts|customers|users|patients ~ exposed|affected|compromised|stolen|leaked"},
 
 	/* attribution: who did it */
 	{T(ATTRIBUTION), "origin|origins"},
-	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign"},
+	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign|cyberattack*|cyber-attack*|outage|outages|theft|heist|leak|leaks|operation|operations"},
 	{T(ATTRIBUTION), "responsible|responsibility"},
 	{T(ATTRIBUTION), "attribut*"},
 	{T(ATTRIBUTION), "linked|tied|connected to"},
@@ -139,6 +143,8 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "perpetrator*|culprit*"},
 	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
+	{T(ATTRIBUTION), "took|taken|take|takes|taking credit|responsibility"},
+	{T(ATTRIBUTION), "suspected|accused of"},
 	{T(ATTRIBUTION), "work of"},
 	{T(ATTRIBUTION), "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{T(ATTRIBUTION), "involved|involvement"},
@@ -176,7 +182,7 @@ static const row cue_rows[] = {
 
 /* Qualifiers: the words that change what a cue means. */
 static const row qualifier_rows[] = {
-	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot"},
+	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot|nobody"},
 	{LEX_NEGATION, "don't|doesn't|didn't|isn't|wasn't|weren't|aren't|hasn't|haven't|hadn't|won't|can't|couldn't|wouldn't"},
 	{LEX_NEGATION, "declined|declines|declining|refused|refuses|refrained|refrains to|from"},
 	{LEX_NEGATION, "unable|failed to ~ confirm|say|determine|identify"},
@@ -200,14 +206,20 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
 	{LEX_MODAL, "in case of"},
 	{LEX_MODAL, "expected|scheduled|slated|planned to|for|on|in"},
+	{LEX_MODAL, "expected|scheduled|slated|due later|soon|next|this|by|within"},
 	{LEX_MODAL, "upcoming|forthcoming"},
 	{LEX_MODAL, "in the event of"},
 	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
-	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* "DDoS attack": a flood, the impact row above, not an intrusion */
+	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
+	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
+	{LEX_NONEVENT, "hit|struck|targeted|flooded|hammered|knocked by ~ ddos|denial-of-service|denial"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
+	{LEX_NONEVENT, "avoid|avoids|avoiding|avoided being|getting ~ phish*|hack*|scamm*|infect*|breach*|compromis*|hijack*|tricked|duped"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	/* in a sentence about a flaw, a bare "attack" names the way to
 	 * exploit it ("the attack works against Android 8"), not an incident */
@@ -237,6 +249,11 @@ static const row qualifier_rows[] = {
 	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
 	{LEX_GENERIC, "surge|rise|increase|spike|growth|uptick|jump|decline|drop in"},
 	{LEX_GENERIC, "among the most"},
+	/* definitions and kinds: "ransomware is a type of malware that..." */
+	{LEX_GENERIC, "is|are a|an type|kind|form|class|category|family of"},
+	{LEX_GENERIC, "refers|refer to"},
+	{LEX_GENERIC, "frequent|common|popular|prime|favorite|favourite target|targets"},
+	{LEX_GENERIC, "most common|popular|frequent|prevalent|widespread way|ways|method|methods|means|form|forms|type|types|tactic|tactics|technique|techniques|vector|vectors|threat|threats"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
