@@ -7,7 +7,8 @@
  * token and the next one) a set of small recursive-descent parsers
  * proposes an expression; the longest wins. Resolution against the reference date (or the last
  * date seen in the text) produces the TIMEX3 value and the day interval.
- * No allocation except the output list; no state survives a call. */
+ * No allocation except the output list; no state survives a call but the
+ * scanner's text-independent tables (incline_timex_scanner). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -3614,29 +3615,50 @@ static int slide(tx_scan *s, int i)
 	return i - off;
 }
 
-/* Borrowed text (len bytes); appends to *out, which the caller owns. */
-int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
-		       size_t base, incline_day ref, incline_error *err)
+/* The scanner keeps what does not depend on the text: the lexicon's hash
+ * index and the TS_* byte of each word (building them per article showed
+ * in profiles of many short articles), and the token window's memory. */
+struct incline_timex_scanner {
+	tx_scan s;
+};
+
+int incline_timex_scanner_new(incline_timex_scanner **out, incline_error *err)
 {
+	incline_timex_scanner *sc = malloc(sizeof *sc);
 	tx_scan *s;
+
+	*out = NULL;
+	if (!sc)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "timex: out of memory");
+	s = &sc->s;
+	tx_index_init(&s->idx);
+	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
+		s->wst[w] = (unsigned char)word_starts(&tx_words[w]);
+	*out = sc;
+	return 0;
+}
+
+void incline_timex_scanner_free(incline_timex_scanner *sc)
+{
+	free(sc);
+}
+
+int incline_timex_scanner_scan(incline_timex_scanner *sc, incline_timex_list *out,
+			       const char *text, size_t len, size_t base,
+			       incline_day ref, incline_error *err)
+{
+	tx_scan *s = &sc->s;
 	int i = 0, rc = 0;
 
 	if (!out || (!text && len))
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "timex: no output list or text");
-	/* The window is ~12 KB: heap rather than stack, once per call. */
 	/* Only the small state before the tables and the window needs
 	 * zeros: clearing the whole ~25 KB showed in per-article profiles. */
-	s = malloc(sizeof *s);
-	if (!s)
-		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
-					 "timex: out of memory");
 	memset(s, 0, offsetof(tx_scan, idx));
-	tx_index_init(&s->idx);
 	s->lx.idx = &s->idx;
 	s->lx.wst = s->wst;
-	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
-		s->wst[w] = (unsigned char)word_starts(&tx_words[w]);
 	s->lx.s = (const unsigned char *)text;
 	s->lx.len = len;
 	s->base = base;
@@ -3667,7 +3689,24 @@ int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
 			i++;
 		}
 	}
-	free(s);
+	return rc;
+}
+
+/* Borrowed text (len bytes); appends to *out, which the caller owns. */
+int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
+		       size_t base, incline_day ref, incline_error *err)
+{
+	incline_timex_scanner *sc;
+	int rc;
+
+	if (!out || (!text && len))
+		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
+					 "timex: no output list or text");
+	/* The window is ~12 KB: heap rather than stack, once per call. */
+	if ((rc = incline_timex_scanner_new(&sc, err)))
+		return rc;
+	rc = incline_timex_scanner_scan(sc, out, text, len, base, ref, err);
+	incline_timex_scanner_free(sc);
 	return rc;
 }
 
