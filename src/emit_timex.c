@@ -22,7 +22,7 @@
 #include "incline/emit.h"
 #include "incline/text.h"
 #include "emit_timex.h"
-#include "ndjson_private.h"
+#include "emit_private.h"
 
 enum {
 	K_ARTICLE, K_START, K_END, K_TEXT, K_TYPE, K_VALUE, K_MOD, K_EARLIEST,
@@ -176,7 +176,7 @@ int incline_timex_ndjson_write(incline_timex_ndjson *w, incline_emit_buf *out,
 						  incline_gran_name(t->date.gran), false))
 		     && put(w, K_ANCHOR, name_value(w, 3, (unsigned)t->anchor,
 						    incline_timex_anchor_name(t->anchor), true))
-		     && incline_ndjson_dump(out, w->obj, JSON_COMPACT) == 0;
+		     && incline_emit_buf_add_json(out, w->obj, JSON_COMPACT) == 0;
 	}
 	return ok ? 0 : incline_emit_nomem(err);
 }
