@@ -650,17 +650,23 @@ static bool lx_next(tx_lexer *lx, tx_tok *t)
 	lx->pending = 0;
 	for (;;) {
 		int c;
+		unsigned cc;
 		size_t k;
 		if (lx->pos >= lx->len)
 			return false;
 		c = lx->s[lx->pos];
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+		cc = tx_cc[c];
+		/* One class load per byte; a letter or digit (most tokens
+		 * start with one) leaves at once. */
+		if (cc & CC_SPACE) {
 			flags |= TF_SPACE;
 			lx->pos++;
-		} else if (c == '\n') {
+		} else if (cc & CC_NL) {
 			flags |= TF_SPACE;
 			newlines++;
 			lx->pos++;
+		} else if (cc & (CC_LOWER | CC_UPPER | CC_DIGIT)) {
+			break;
 		} else if (c >= 0x80 && u8_special(lx->s + lx->pos, lx->len - lx->pos, &k) == ' ') {
 			flags |= TF_SPACE;
 			lx->pos += k;
@@ -721,16 +727,18 @@ static const tx_tok *tk(const tx_scan *s, int i)
 	return &s->tok[i];
 }
 
+/* Only a word token has a lexicon entry (w stays NULL for the others),
+ * so the parsers' most frequent questions need no test of the kind. */
 static unsigned wid(const tx_scan *s, int i)
 {
 	const tx_tok *t = tk(s, i);
-	return t->kind == TK_WORD && t->w ? t->w->id : 0;
+	return t->w ? t->w->id : 0;
 }
 
 static bool has(const tx_scan *s, int i, uint32_t cls)
 {
 	const tx_tok *t = tk(s, i);
-	return t->kind == TK_WORD && t->w && (t->w->cls & cls);
+	return t->w && (t->w->cls & cls);
 }
 
 static int wval(const tx_scan *s, int i)
@@ -3275,8 +3283,12 @@ static bool begins(const tx_tok *t, const tx_tok *nx)
 /* Settles TS_CAND of token t once the two tokens after it (nx, nx2, or
  * NULL at the end of the text) are known. "the" or "a" counts before any
  * word that can begin something in some context. */
-static void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
+static inline void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
 {
+	/* Most tokens (words outside the lexicon, punctuation) can begin
+	 * nothing: one test here keeps them out of begins(). */
+	if (!(t->st & (TS_START | TS_APOS | TS_ARTICLE)))
+		return;
 	if (begins(t, nx) ||
 	    ((t->st & TS_ARTICLE) && nx &&
 	     ((nx->st & (TS_START | TS_A)) || ((nx->st & TS_APOS) && nx2 && nx2->kind == TK_NUM))))
