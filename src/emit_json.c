@@ -1,6 +1,6 @@
-/* The JSON outputs: the timeline document, NDJSON events and NDJSON date
- * expressions. Built with jansson, never by hand, so quoting is always
- * right.
+/* The JSON outputs: the timeline document and NDJSON events (the NDJSON
+ * of date expressions is emit_timex.c). Built with jansson, never by
+ * hand, so quoting is always right.
  *
  * Byte-determinism: jansson (>= 2.8) keeps object keys in insertion order,
  * so the key order below IS the documented order; no JSON_SORT_KEYS. The
@@ -45,15 +45,82 @@
 #define SET incline_emit_json_set
 #define APPEND incline_emit_json_append
 
+/* Strings recently made, for reuse (see memo_str). */
+#define JSON_MEMO_SLOTS 16
+
 /* Scratch shared by every string of one emit call, so repairing text does
  * not allocate per string. */
+typedef struct memo_slot {
+	json_t *v;     /* owned reference, NULL = free */
+	const char *s; /* v's bytes (owned by v) */
+	size_t len;
+} memo_slot;
+
 typedef struct json_ctx {
 	incline_emit_buf buf;
+	memo_slot memo[JSON_MEMO_SLOTS];
+	size_t memo_next; /* the slot to replace next */
 } json_ctx;
+
+static void ctx_free(json_ctx *ctx)
+{
+	incline_emit_buf_free(&ctx->buf);
+	for (size_t i = 0; i < JSON_MEMO_SLOTS; i++)
+		json_decref(ctx->memo[i].v);
+}
+
+/* A JSON string of s[0..len), shared with an equal one made shortly
+ * before. An event line repeats most of its strings (the article id
+ * three times, the sentence as summary and as evidence text, the same
+ * days, names and outlet), and making, copying and freeing each anew was
+ * a quarter of writing NDJSON (callgrind). A hit compares bytes: a string
+ * repaired from invalid UTF-8 differs from its source and is simply made
+ * again. */
+static json_t *memo_str(json_ctx *ctx, const char *s, size_t len)
+{
+	memo_slot *m;
+	json_t *v;
+
+	for (size_t i = 0; i < JSON_MEMO_SLOTS; i++) {
+		m = &ctx->memo[i];
+		if (m->v && m->len == len && memcmp(m->s, s, len) == 0)
+			return json_incref(m->v);
+	}
+	if (!(v = incline_emit_json_strn(&ctx->buf, s, len)))
+		return NULL;
+	m = &ctx->memo[ctx->memo_next];
+	json_decref(m->v);
+	*m = (memo_slot){ json_incref(v), json_string_value(v), json_string_length(v) };
+	ctx->memo_next = (ctx->memo_next + 1) % JSON_MEMO_SLOTS;
+	return v;
+}
 
 static json_t *str_or_null(json_ctx *ctx, const char *s)
 {
-	return incline_emit_json_str(&ctx->buf, s);
+	return s ? memo_str(ctx, s, strlen(s)) : json_null();
+}
+
+/* A static name ("intrusion", "year", "explicit"). */
+static json_t *name_str(json_ctx *ctx, const char *name)
+{
+	return memo_str(ctx, name, strlen(name));
+}
+
+static json_t *day_str(json_ctx *ctx, incline_day d)
+{
+	char out[11];
+
+	if (!incline_date_day_valid(d)) /* none, or no YYYY-MM-DD form */
+		return json_null();
+	return memo_str(ctx, incline_date_format_day(out, d), 10);
+}
+
+static json_t *edtf_str(json_ctx *ctx, const incline_date *d)
+{
+	char out[INCLINE_EMIT_EDTF_SIZE];
+
+	incline_emit_edtf(out, d);
+	return memo_str(ctx, out, strlen(out));
 }
 
 static json_t *size_int(size_t n)
@@ -67,13 +134,13 @@ static json_t *date_object(json_ctx *ctx, const incline_when *w,
 {
 	json_t *o = json_object();
 	bool ok = o
-		  && SET(o, "earliest", incline_emit_json_day(w->date.earliest))
-		  && SET(o, "latest", incline_emit_json_day(w->date.latest))
+		  && SET(o, "earliest", day_str(ctx, w->date.earliest))
+		  && SET(o, "latest", day_str(ctx, w->date.latest))
 		  && SET(o, "granularity",
-			 json_string(incline_gran_name(w->date.gran)))
-		  && SET(o, "value", incline_emit_json_edtf(&w->date))
+			 name_str(ctx, incline_gran_name(w->date.gran)))
+		  && SET(o, "value", edtf_str(ctx, &w->date))
 		  && SET(o, "text", str_or_null(ctx, w->text))
-		  && SET(o, "basis", json_string(incline_basis_name(w->basis)));
+		  && SET(o, "basis", name_str(ctx, incline_basis_name(w->basis)));
 
 	if (ok && w->has_span)
 		ok = SET(o, "article", str_or_null(ctx, w->article))
@@ -96,7 +163,12 @@ static json_t *claim_object(json_ctx *ctx, const incline_claim *c)
 
 static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
 {
-	return incline_emit_json_strings(&ctx->buf, list, n);
+	json_t *a = json_array();
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < n; i++)
+		ok = APPEND(a, str_or_null(ctx, list[i]));
+	return incline_emit_json_done(a, ok);
 }
 
 static json_t *evidence_object(json_ctx *ctx, const incline_event *ev,
@@ -107,7 +179,7 @@ static json_t *evidence_object(json_ctx *ctx, const incline_event *ev,
 		  && SET(o, "article", str_or_null(ctx, e->article))
 		  && SET(o, "source", str_or_null(ctx, e->source))
 		  && (!e->url || SET(o, "url", str_or_null(ctx, e->url)))
-		  && SET(o, "published", incline_emit_json_day(e->published))
+		  && SET(o, "published", day_str(ctx, e->published))
 		  && SET(o, "start", size_int(e->start))
 		  && SET(o, "end", size_int(e->end))
 		  && SET(o, "text", str_or_null(ctx, e->quote))
@@ -142,7 +214,7 @@ static json_t *event_object(json_ctx *ctx, const incline_event *ev)
 	json_t *o = json_object();
 	bool ok = o
 		  && SET(o, "id", incline_emit_json_id(&ctx->buf, ev->id))
-		  && SET(o, "type", json_string(incline_event_type_name(ev->type)));
+		  && SET(o, "type", name_str(ctx, incline_event_type_name(ev->type)));
 
 	if (ok && ev->incident[0])
 		ok = SET(o, "incident", incline_emit_json_id(&ctx->buf, ev->incident));
@@ -157,7 +229,7 @@ static json_t *event_object(json_ctx *ctx, const incline_event *ev)
 		ok = SET(o, "conflict", incline_emit_json_conflicts(ev));
 	if (ok && (ev->flags & INCLINE_EVENT_HEDGED))
 		ok = SET(o, "hedged", json_true());
-	ok = ok && SET(o, "first_reported", incline_emit_json_day(ev->first_reported))
+	ok = ok && SET(o, "first_reported", day_str(ctx, ev->first_reported))
 	     && SET(o, "sources", size_int(ev->n_sources))
 	     && SET(o, "evidence", evidence_array(ctx, ev));
 	return incline_emit_json_done(o, ok);
@@ -226,11 +298,11 @@ static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 } };
+	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0 };
 	json_t *doc = timeline_object(&ctx, tl);
 	int rc;
 
-	incline_emit_buf_free(&ctx.buf);
+	ctx_free(&ctx);
 	if (!doc)
 		return incline_emit_nomem(err);
 	rc = incline_emit_json_line(fp, doc, JSON_INDENT(2), err);
@@ -241,7 +313,8 @@ int incline_emit_json(FILE *fp, const incline_timeline *tl,
 int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 			incline_error *err)
 {
-	json_ctx ctx = { { NULL, 0, 0 } };
+	json_ctx ctx = { { NULL, 0, 0 }, { { NULL, NULL, 0 } }, 0 };
+	incline_emit_buf line = { NULL, 0, 0 };
 	json_t *head = json_object();
 	int rc = 0;
 
@@ -251,77 +324,17 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
 		    strings_array(&ctx, tl->articles, tl->n_articles)))
 		rc = incline_emit_nomem(err);
 	else if (tl->n_articles > 0)
-		rc = incline_emit_json_line(fp, head, JSON_COMPACT, err);
+		rc = incline_emit_json_line_buf(fp, &line, head, JSON_COMPACT, err);
 	json_decref(head);
 	/* One event at a time: memory stays bounded by the largest event. */
 	for (size_t i = 0; rc == 0 && i < tl->n; i++) {
 		json_t *o = event_object(&ctx, &tl->events[i]);
 
-		rc = o ? incline_emit_json_line(fp, o, JSON_COMPACT, err)
+		rc = o ? incline_emit_json_line_buf(fp, &line, o, JSON_COMPACT, err)
 		       : incline_emit_nomem(err);
 		json_decref(o);
 	}
-	incline_emit_buf_free(&ctx.buf);
-	return rc ? rc : incline_emit_finish(fp, err);
-}
-
-/* Name as a JSON string, or null for the "" of a NONE value. */
-static json_t *name_or_null(const char *name)
-{
-	return name && *name ? json_string(name) : json_null();
-}
-
-static json_t *timex_object(json_ctx *ctx, const incline_article *a,
-			    const incline_timex *t)
-{
-	/* An empty expression may sit in an empty article (bytes NULL). */
-	const char *text = t->end > t->start ? a->bytes + (t->start - a->base)
-					     : "";
-	json_t *o = json_object();
-
-	return incline_emit_json_done(o, o
-		&& SET(o, "article", str_or_null(ctx, a->id))
-		&& SET(o, "start", size_int(t->start))
-		&& SET(o, "end", size_int(t->end))
-		&& SET(o, "text", incline_emit_json_strn(&ctx->buf, text,
-							 t->end - t->start))
-		&& SET(o, "type", json_string(incline_timex_type_name(t->type)))
-		&& SET(o, "value", incline_emit_json_strn(&ctx->buf, t->value,
-							  strnlen(t->value, sizeof t->value)))
-		&& SET(o, "mod", name_or_null(incline_timex_mod_name(t->mod)))
-		&& SET(o, "earliest", incline_emit_json_day(t->date.earliest))
-		&& SET(o, "latest", incline_emit_json_day(t->date.latest))
-		&& SET(o, "granularity", json_string(incline_gran_name(t->date.gran)))
-		&& SET(o, "anchor",
-		       name_or_null(incline_timex_anchor_name(t->anchor))));
-}
-
-int incline_emit_timex_ndjson(FILE *fp, const incline_article *a,
-			      const incline_timex_list *list,
-			      incline_error *err)
-{
-	json_ctx ctx = { { NULL, 0, 0 } };
-	int rc = 0;
-
-	for (size_t i = 0; rc == 0 && i < list->n; i++) {
-		const incline_timex *t = &list->items[i];
-		json_t *o;
-
-		/* Offsets are file offsets; they must fall inside the bytes
-		 * this article holds. */
-		if (t->start < a->base || t->end < t->start
-		    || t->end - a->base > a->len) {
-			rc = incline_error_set(err, INCLINE_EINVAL, a->path, 0,
-					       0, "date expression %zu-%zu "
-					       "outside the article", t->start,
-					       t->end);
-			break;
-		}
-		o = timex_object(&ctx, a, t);
-		rc = o ? incline_emit_json_line(fp, o, JSON_COMPACT, err)
-		       : incline_emit_nomem(err);
-		json_decref(o);
-	}
-	incline_emit_buf_free(&ctx.buf);
+	incline_emit_buf_free(&line);
+	ctx_free(&ctx);
 	return rc ? rc : incline_emit_finish(fp, err);
 }

@@ -224,11 +224,10 @@ static void day_is(incline_day d, const char *want, const char *what, const char
 			 d == INCLINE_DAY_NONE ? "open" : got, want);
 }
 
-static void test_types(void **state)
+static void check_type_cases(const type_case *cases, size_t n)
 {
-	(void)state;
-	for (size_t i = 0; i < sizeof type_cases / sizeof *type_cases; i++) {
-		const type_case *c = &type_cases[i];
+	for (size_t i = 0; i < n; i++) {
+		const type_case *c = &cases[i];
 		incline_timeline tl = {0};
 		extract_text(&tl, c->text);
 		const incline_event *ev = find_type(&tl, c->type);
@@ -247,6 +246,32 @@ static void test_types(void **state)
 		assert_int_equal(ev->n_evidence, 1);
 		incline_timeline_free(&tl);
 	}
+}
+
+static void test_types(void **state)
+{
+	(void)state;
+	check_type_cases(type_cases, sizeof type_cases / sizeof *type_cases);
+}
+
+/* Which kind of happening a cue names, and whether a sentence tells a
+ * happening of this incident at all (the precision rules). */
+static const type_case kind_cases[] = {
+	/* a denial of service floods a service: an impact, not an intrusion */
+	{"A DDoS attack knocked the bank's website offline for six hours.", "intrusion", false, "", "", NULL},
+	{"A DDoS attack knocked the bank's website offline for six hours.", "impact", true, NULL, PUB, "publication"},
+	{"The group launched denial-of-service attacks on the airline's booking site on Friday.", "intrusion", false, "", "", NULL},
+	{"The group launched denial-of-service attacks on the airline's booking site on Friday.", "impact", true, "2023-09-15", "2023-09-15", NULL},
+	{"The ministry's portal was hit by a distributed denial of service attack.", "intrusion", false, "", "", NULL},
+	{"The ministry's portal was hit by a distributed denial of service attack.", "impact", true, NULL, PUB, "publication"},
+	{"Hackers breached the portal and then flooded it with a DDoS attack.", "intrusion", true, NULL, PUB, "publication"},
+	{"The extortionists demanded a ransom to call off their DDoS attacks.", "intrusion", true, NULL, PUB, "publication"},
+};
+
+static void test_kinds(void **state)
+{
+	(void)state;
+	check_type_cases(kind_cases, sizeof kind_cases / sizeof *kind_cases);
 }
 
 typedef struct {
@@ -419,6 +444,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
 		cmocka_unit_test(test_vague_date_span),
