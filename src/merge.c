@@ -1433,6 +1433,112 @@ static void merge_cluster_edges(merge_ctx *c)
 	}
 }
 
+/* Types an incident has once unless its sources date them apart: the
+ * intrusion and its detection are what make the incident; responses,
+ * impacts and disclosures come several to an incident. */
+static const incline_event_type merge_once_types[] = {
+	INCLINE_EVENT_INTRUSION, INCLINE_EVENT_DETECTION,
+};
+
+/* A cluster of a once-per-incident type (merge_join_undated). */
+typedef struct merge_root {
+	uint32_t victim;
+	incline_event_type type;
+	size_t root;
+} merge_root;
+
+static int merge_cmp_root(const void *pa, const void *pb)
+{
+	const merge_root *a = pa, *b = pb;
+
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (a->victim != b->victim)
+		return a->victim < b->victim ? -1 : 1;
+	return merge_cmp_i64((int64_t)a->root, (int64_t)b->root);
+}
+
+/* "The severity of the breach", "the hacker attack": an account with no
+ * date of its own (a publication date bounds it) that shares too few
+ * words with the incident's intrusion is still about that intrusion when
+ * its victim has no other. So, per victim and once-per-incident type:
+ * when at most one cluster has a date of its own, the undated ones join
+ * it (or each other, with none dated), provided their publication dates
+ * lie within one incident's span (INCLINE_INCIDENT_GAP_DAYS) and the
+ * dates stay compatible. Two dated clusters mean the sources tell two
+ * happenings apart; then nothing is guessed. Depends only on the
+ * clusters, never on input order. */
+static int merge_join_undated(merge_ctx *c)
+{
+	merge_root *r = merge_calloc(c->n_uniq, sizeof *r);
+	size_t n = 0;
+
+	if (!r)
+		return INCLINE_ENOMEM;
+	for (size_t u = 0; u < c->n_uniq; u++) {
+		incline_event_type t = c->atoms[c->uniq[u]].type;
+		bool once = false;
+
+		for (size_t i = 0; i < sizeof merge_once_types / sizeof *merge_once_types; i++)
+			once |= merge_once_types[i] == t;
+		if (!once || merge_find(c->parent, u) != u
+		    || c->victim[u] == INCLINE_ENTITY_NONE)
+			continue;
+		r[n].victim = c->victim[u];
+		r[n].type = t;
+		r[n++].root = u;
+	}
+	incline_array_sort(r, n, sizeof *r, merge_cmp_root);
+	for (size_t b = 0, e; b < n; b = e) {
+		size_t dated = SIZE_MAX, n_dated = 0, n_undated = 0, into;
+		int64_t hmin = MERGE_HI_OPEN, hmax = MERGE_LO_OPEN;
+
+		for (e = b; e < n && r[e].type == r[b].type
+			    && r[e].victim == r[b].victim; e++) {
+			size_t k = r[e].root;
+
+			if (c->clo[k] != MERGE_LO_OPEN) {
+				dated = k;
+				n_dated++;
+				continue;
+			}
+			n_undated++;
+			hmin = c->chi[k] < hmin ? c->chi[k] : hmin;
+			hmax = c->chi[k] > hmax ? c->chi[k] : hmax;
+		}
+		if (n_dated > 1 || n_undated + n_dated < 2 || n_undated == 0
+		    || hmax == MERGE_HI_OPEN
+		    || hmax - hmin > INCLINE_INCIDENT_GAP_DAYS
+		    || (n_dated && (c->clo[dated] > c->chi[dated]
+				    || hmax - c->clo[dated]
+					       > INCLINE_INCIDENT_GAP_DAYS)))
+			continue;
+		into = n_dated ? dated : SIZE_MAX;
+		for (size_t i = b; i < e; i++) {
+			size_t k = r[i].root, ri, rk;
+			int64_t lo, hi;
+
+			if (k == dated)
+				continue;
+			if (into == SIZE_MAX) {
+				into = k;
+				continue;
+			}
+			ri = merge_find(c->parent, into);
+			rk = merge_find(c->parent, k);
+			lo = c->clo[ri] > c->clo[rk] ? c->clo[ri] : c->clo[rk];
+			hi = c->chi[ri] < c->chi[rk] ? c->chi[ri] : c->chi[rk];
+			if (lo > hi)
+				continue;
+			into = merge_union(c->parent, ri, rk);
+			c->clo[into] = lo;
+			c->chi[into] = hi;
+		}
+	}
+	free(r);
+	return 0;
+}
+
 /* Step 2: candidate edges block by block of one type, then clusters. */
 static int merge_link(merge_ctx *c)
 {
@@ -1472,6 +1578,8 @@ static int merge_link(merge_ctx *c)
 	}
 	if (!rc)
 		merge_cluster_edges(c);
+	if (!rc)
+		rc = merge_join_undated(c);
 out:
 	merge_index_free(&x);
 	free(refs);
