@@ -48,6 +48,7 @@ typedef struct sentence {
 	size_t cap_clause;
 	lex_hit *hits;
 	size_t n_hits, cap_hits;
+	bool flaw_before;       /* the previous sentence named a flaw */
 } sentence;
 
 /* The date chosen for one event, before it becomes an incline_when. */
@@ -474,15 +475,15 @@ static bool presupposed(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
-/* true when the cue is a bare "attack" in a sentence about a flaw: the
- * way to exploit it ("the attack works on Android 8", "vulnerable to
- * attacks that can intercept data"), not an incident. */
+/* true when the cue is a bare "attack" in a sentence about a flaw, or
+ * right after one: the way to exploit it ("the attack works on Android
+ * 8", "vulnerable to attacks that can intercept data"), not an incident. */
 static bool technique(const sentence *s, const lex_hit *cue)
 {
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *a = &s->hits[h];
 		if (a->cls == LEX_ATTACK_NOUN && a->first == cue->first && a->last == cue->last)
-			return find(s, LEX_FLAW, 0, s->words.n) != NULL;
+			return s->flaw_before || find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	}
 	return false;
 }
@@ -1125,6 +1126,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
+	s->flaw_before = c->flaw_before;
 	pick_types(s, cues, c->flaw_before);
 	c->flaw_before = find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	if (!cues[INCLINE_EVENT_INTRUSION] && !has_generic(s) &&
