@@ -94,6 +94,16 @@ static json_t *claim_object(json_ctx *ctx, const incline_claim *c)
 		&& SET(o, "stance", json_string(incline_stance_name(c->stance))));
 }
 
+/* The sentence an evidence names again (event.h). */
+static json_t *about_object(const incline_evidence *e)
+{
+	json_t *o = json_object();
+
+	return incline_emit_json_done(o, o
+		&& SET(o, "start", size_int(e->about_start))
+		&& SET(o, "end", size_int(e->about_end)));
+}
+
 static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
 {
 	return incline_emit_json_strings(&ctx->buf, list, n);
@@ -117,6 +127,8 @@ static json_t *evidence_object(json_ctx *ctx, const incline_event *ev,
 		ok = SET(o, "attribution", claim_object(ctx, &e->claim));
 	if (ok && (e->flags & INCLINE_EVIDENCE_HEDGED))
 		ok = SET(o, "hedged", json_true());
+	if (ok && e->about_end)
+		ok = SET(o, "about", about_object(e));
 	if (ok && e->n_actors == 0 && ev->n_evidence == 1)
 		ok = SET(o, "actors", strings_array(ctx, ev->actors, ev->n_actors));
 	else if (ok)
