@@ -20,7 +20,8 @@
  *   timex (the TIMEX3 value) when known.
  * Evidence object: article, source, url (only when known), published,
  *   start, end, text, date,
- *   attribution (only with a stance), hedged (only when flagged), actors
+ *   attribution (only with a stance), hedged (only when flagged), about
+ *   {start, end} (only when it names a sentence again, event.h), actors
  *   (the evidence's own; for an event with one evidence whose list is
  *   empty, the event's, as merge reads them: see event.h). The actors came
  *   last, after the first release, so older readers see what they knew.
@@ -361,6 +362,10 @@ static bool fill_evidence(json_ctx *ctx, cursor *c, const incline_event *ev,
 		ok = child(ctx, c, "attribution", &sub) && fill_claim(ctx, &sub, &e->claim);
 	if (ok && (e->flags & INCLINE_EVIDENCE_HEDGED))
 		ok = put_true(ctx, c, "hedged");
+	if (ok && e->about_end)
+		ok = child(ctx, c, "about", &sub)
+		     && put_size(ctx, &sub, "start", e->about_start)
+		     && put_size(ctx, &sub, "end", e->about_end);
 	if (ok && e->n_actors == 0 && ev->n_evidence == 1)
 		ok = put_strings(ctx, c, "actors", ev->actors, ev->n_actors);
 	else if (ok)
@@ -445,7 +450,8 @@ static unsigned event_shape(const incline_event *ev)
 	       | (unsigned)e->when.has_span << 7
 	       | (unsigned)(e->when.value != NULL) << 8
 	       | (unsigned)(e->claim.stance != INCLINE_STANCE_NONE) << 9
-	       | (unsigned)((e->flags & INCLINE_EVIDENCE_HEDGED) != 0) << 10;
+	       | (unsigned)((e->flags & INCLINE_EVIDENCE_HEDGED) != 0) << 10
+	       | (unsigned)(e->about_end != 0) << 11;
 }
 
 /* The line object of ev: the kept one of its shape refreshed, else a new

@@ -214,6 +214,11 @@ static const row qualifier_rows[] = {
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* a quantified plural names a kind of attack or other incidents,
+	 * not this one: "such attacks", "other breaches", "many scams",
+	 * "some ransomware attacks" */
+	{LEX_NONEVENT, "such|other|many|some|all|any attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	{LEX_NONEVENT, "such|other|many|some|all|any ransomware|phishing|malware|cyber|email|phone|data|hacking|targeted|similar|previous|earlier|past|recent|major|large|successful attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
 	/* "DDoS attack": a flood, the impact row above, not an intrusion */
 	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
 	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
@@ -234,6 +239,10 @@ static const row qualifier_rows[] = {
 	{LEX_FLAW, "glitch|glitches|defect|defects"},
 	/* a flaw named again right after: "the problem arises when..." */
 	{LEX_FLAW_AGAIN, "the|this|that|these|those|both problem|problems|issue|issues|hole|holes|weakness|weaknesses|error|errors"},
+	/* the product versions a flaw reaches, right after it was named:
+	 * "versions 4.0 and up are affected" tells the flaw's reach */
+	{LEX_FLAW_AGAIN, "version|versions|releases|models|firmware|installations|builds|editions ~ affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable"},
+	{LEX_FLAW_AGAIN, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable ~ version|versions|releases|models|firmware|installations|builds|editions"},
 	/* what happens to a flaw: found, published, present, affecting */
 	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
 	{LEX_FINDING, "dug|turned up"},
