@@ -106,7 +106,7 @@ static const row cue_rows[] = {
 	{T(RECOVERY), "recover|recovered|recovering|recovery"},
 	{T(RECOVERY), "resume|resumed|resuming"},
 	{T(RECOVERY), "up and running"},
-	{T(RECOVERY), "returned|back to normal"},
+	{T(RECOVERY), "return|returns|returned|returning|back to normal"},
 
 	/* disclosure: telling the public, customers or a regulator */
 	{T(DISCLOSURE), "announce|announced|announces|announcing|announcement"},
@@ -114,7 +114,7 @@ static const row cue_rows[] = {
 	{T(DISCLOSURE), "reported|reporting"},
 	{T(DISCLOSURE), "disclose|disclosed|discloses|disclosing|disclosure"},
 	{T(DISCLOSURE), "revealed|reveals|acknowledged|admitted"},
-	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public"},
+	{T(DISCLOSURE), "notify|notified|notifying|informing|informed|alerting ~ customers|users|patients|members|individuals|clients|employees|public|students|staff|residents|people|victims|subscribers|parents|shareholders|investors"},
 	{T(DISCLOSURE), "filed|filing|filing ~ sec|regulator|regulators|notice|form"},
 	{T(DISCLOSURE), "statement|statements"},
 	{T(DISCLOSURE), "made public"},
@@ -136,7 +136,7 @@ static const row cue_rows[] = {
 
 	/* attribution: who did it */
 	{T(ATTRIBUTION), "origin|origins"},
-	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign"},
+	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign|cyberattack*|cyber-attack*|outage|outages|theft|heist|leak|leaks|operation|operations"},
 	{T(ATTRIBUTION), "responsible|responsibility"},
 	{T(ATTRIBUTION), "attribut*"},
 	{T(ATTRIBUTION), "linked|tied|connected to"},
@@ -145,6 +145,8 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "perpetrator*|culprit*"},
 	{T(ATTRIBUTION), "state-sponsored|state-backed|nation-state"},
 	{T(ATTRIBUTION), "claimed|claim|claims credit|responsibility"},
+	{T(ATTRIBUTION), "took|taken|take|takes|taking credit|responsibility"},
+	{T(ATTRIBUTION), "suspected|accused of"},
 	{T(ATTRIBUTION), "work of"},
 	{T(ATTRIBUTION), "claimed|claims|claiming the|a|an ~ attack|attacks|hack|breach|intrusion|outage|outages|leak on|against|in|at|via|through|and"},
 	{T(ATTRIBUTION), "involved|involvement"},
@@ -182,7 +184,7 @@ static const row cue_rows[] = {
 
 /* Qualifiers: the words that change what a cue means. */
 static const row qualifier_rows[] = {
-	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot"},
+	{LEX_NEGATION, "not|no|never|without|none|neither|nor|cannot|nobody"},
 	{LEX_NEGATION, "don't|doesn't|didn't|isn't|wasn't|weren't|aren't|hasn't|haven't|hadn't|won't|can't|couldn't|wouldn't"},
 	{LEX_NEGATION, "declined|declines|declining|refused|refuses|refrained|refrains to|from"},
 	{LEX_NEGATION, "unable|failed to ~ confirm|say|determine|identify"},
@@ -206,6 +208,7 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "goal|aim|purpose|intent|intention of"},
 	{LEX_MODAL, "in case of"},
 	{LEX_MODAL, "expected|scheduled|slated|planned to|for|on|in"},
+	{LEX_MODAL, "expected|scheduled|slated|due later|soon|next|this|by|within"},
 	{LEX_MODAL, "upcoming|forthcoming"},
 	{LEX_MODAL, "in the event of"},
 	{LEX_MODAL, "prepare|prepared|preparing|ready for"},
@@ -227,6 +230,7 @@ static const row qualifier_rows[] = {
 	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
 	{LEX_NONEVENT, "hit|struck|targeted|flooded|hammered|knocked by ~ ddos|denial-of-service|denial"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
+	{LEX_NONEVENT, "avoid|avoids|avoiding|avoided being|getting ~ phish*|hack*|scamm*|infect*|breach*|compromis*|hijack*|tricked|duped"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
 	/* in a sentence about a flaw, a bare "attack" names the way to
 	 * exploit it ("the attack works against Android 8"), not an incident */
@@ -260,6 +264,11 @@ static const row qualifier_rows[] = {
 	{LEX_GENERIC, "continue|continues to rise|grow|increase|evolve"},
 	{LEX_GENERIC, "surge|rise|increase|spike|growth|uptick|jump|decline|drop in"},
 	{LEX_GENERIC, "among the most"},
+	/* definitions and kinds: "ransomware is a type of malware that..." */
+	{LEX_GENERIC, "is|are a|an type|kind|form|class|category|family of"},
+	{LEX_GENERIC, "refers|refer to"},
+	{LEX_GENERIC, "frequent|common|popular|prime|favorite|favourite target|targets"},
+	{LEX_GENERIC, "most common|popular|frequent|prevalent|widespread way|ways|method|methods|means|form|forms|type|types|tactic|tactics|technique|techniques|vector|vectors|threat|threats"},
 	{LEX_GENERIC, "increasingly|typically|usually|commonly|often|frequently"},
 	{LEX_GENERIC, "growing|rising number"},
 	{LEX_GENERIC, "more and more"},
@@ -331,6 +340,11 @@ typedef struct pword {
 	alt *alts;
 	size_t n_alts;
 	bool gap;
+	/* Set by build_vocab: the vocabulary ids of the exact alternatives,
+	 * sorted, and whether any alternative is a prefix ("w*"). */
+	uint32_t *ids;
+	size_t n_ids;
+	bool has_prefix;
 } pword;
 
 typedef struct pattern {
@@ -348,11 +362,17 @@ typedef struct entry {
 	size_t len; /* strlen(key) */
 } entry;
 
-/* index[lo .. hi) all have one key, whose FNV-1a hash is hash. */
-typedef struct key_run {
-	size_t lo, hi;
-	uint64_t hash;
-} key_run;
+/* One distinct word of the tables: every exact alternative, and every
+ * key of the first-word index. Its id is its place in the vocabulary. */
+typedef struct vword {
+	const char *word; /* borrowed from a pattern */
+	size_t len;
+	uint64_t hash;    /* FNV-1a of word */
+	size_t lo, hi;    /* index[lo .. hi): the entries with this key */
+} vword;
+
+/* A word of a sentence not in the vocabulary. */
+#define LEX_NO_ID UINT32_MAX
 
 struct incline_lexicon {
 	pattern *patterns;
@@ -365,9 +385,13 @@ struct incline_lexicon {
 	entry *prefixes;
 	size_t n_prefixes;
 	size_t pfirst[257];
-	/* Exact keys: an open-addressing hash table of the runs of equal
-	 * keys in index (n_slots a power of two, at most half full). */
-	key_run *slots;
+	/* The vocabulary and an open-addressing hash table over it: slots
+	 * hold id + 1, 0 = free (n_slots a power of two, at most half
+	 * full). Each word of a sentence is looked up once; matching then
+	 * compares ids, and the word's id leads to its index entries. */
+	vword *vocab;
+	size_t n_vocab, cap_vocab;
+	uint32_t *slots;
 	size_t n_slots;
 	char **names; /* canonical actor names (owned) */
 	size_t n_names;
@@ -403,6 +427,7 @@ static void free_pattern(pattern *p)
 		for (size_t j = 0; j < p->words[i].n_alts; j++)
 			free(p->words[i].alts[j].word);
 		free(p->words[i].alts);
+		free(p->words[i].ids);
 	}
 	free(p->words);
 }
@@ -476,41 +501,97 @@ static uint64_t hash_key(const char *s, size_t len)
 	return h;
 }
 
-/* The run of index entries whose key is s[0..len), or NULL. */
-static const key_run *find_key(const incline_lexicon *lex, const char *s, size_t len)
+/* The id of s[0..len) (hash h), or LEX_NO_ID. */
+static uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len, uint64_t h)
 {
-	uint64_t h = hash_key(s, len);
 	for (size_t i = (size_t)h & (lex->n_slots - 1);; i = (i + 1) & (lex->n_slots - 1)) {
-		const key_run *r = &lex->slots[i];
-		if (r->hi == 0)
-			return NULL;
-		if (r->hash == h && lex->index[r->lo].len == len &&
-		    memcmp(lex->index[r->lo].key, s, len) == 0)
-			return r;
+		uint32_t v = lex->slots[i];
+		const vword *w;
+		if (v == 0)
+			return LEX_NO_ID;
+		w = &lex->vocab[v - 1];
+		if (w->hash == h && w->len == len && memcmp(w->word, s, len) == 0)
+			return v - 1;
 	}
 }
 
-static int build_hash(incline_lexicon *lex)
+/* The id of word (adding it to the vocabulary), or LEX_NO_ID on OOM. The
+ * table is sized beforehand by build_vocab. */
+static uint32_t add_word(incline_lexicon *lex, const char *word, size_t len)
 {
-	size_t n = 4;
-	key_run *slots;
+	uint64_t h = hash_key(word, len);
+	uint32_t id = find_word(lex, word, len, h);
+	size_t i;
 
-	while (n < 2 * lex->n_index + 2)
-		n *= 2;
-	if (!(slots = calloc(n, sizeof *slots)))
+	if (id != LEX_NO_ID)
+		return id;
+	if (lex->n_vocab == lex->cap_vocab)
+		return LEX_NO_ID; /* cannot happen: counted in build_vocab */
+	id = (uint32_t)lex->n_vocab++;
+	lex->vocab[id] = (vword){word, len, h, 0, 0};
+	for (i = (size_t)h & (lex->n_slots - 1); lex->slots[i]; i = (i + 1) & (lex->n_slots - 1))
+		;
+	lex->slots[i] = id + 1;
+	return id;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Gives every word of every pattern an id, each pword its sorted ids and
+ * each id its run of first-word index entries. */
+static int build_vocab(incline_lexicon *lex)
+{
+	size_t total = lex->n_index, n = 4;
+
+	for (size_t i = 0; i < lex->n_patterns; i++)
+		for (size_t k = 0; k < lex->patterns[i].n_words; k++)
+			total += lex->patterns[i].words[k].n_alts;
+	if (total >= LEX_NO_ID)
 		return INCLINE_ENOMEM;
+	while (n < 2 * total + 2)
+		n *= 2;
+	free(lex->vocab);
 	free(lex->slots);
-	lex->slots = slots;
+	lex->n_vocab = 0;
+	lex->cap_vocab = total;
+	lex->vocab = malloc((total ? total : 1) * sizeof *lex->vocab);
+	lex->slots = calloc(n, sizeof *lex->slots);
 	lex->n_slots = n;
+	if (!lex->vocab || !lex->slots)
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_patterns; i++) {
+		for (size_t k = 0; k < lex->patterns[i].n_words; k++) {
+			pword *w = &lex->patterns[i].words[k];
+			free(w->ids);
+			w->n_ids = 0;
+			w->has_prefix = false;
+			if (!(w->ids = malloc((w->n_alts ? w->n_alts : 1) * sizeof *w->ids)))
+				return INCLINE_ENOMEM;
+			for (size_t j = 0; j < w->n_alts; j++) {
+				if (w->alts[j].prefix) {
+					w->has_prefix = true;
+					continue;
+				}
+				if ((w->ids[w->n_ids++] = add_word(lex, w->alts[j].word,
+								   w->alts[j].len)) == LEX_NO_ID)
+					return INCLINE_ENOMEM;
+			}
+			qsort(w->ids, w->n_ids, sizeof *w->ids, cmp_id);
+		}
+	}
 	for (size_t lo = 0, hi; lo < lex->n_index; lo = hi) {
 		const entry *e = &lex->index[lo];
-		uint64_t h = hash_key(e->key, e->len);
-		size_t i = (size_t)h & (n - 1);
+		uint32_t id = add_word(lex, e->key, e->len);
 		for (hi = lo + 1; hi < lex->n_index && strcmp(lex->index[hi].key, e->key) == 0; hi++)
 			;
-		while (slots[i].hi)
-			i = (i + 1) & (n - 1);
-		slots[i] = (key_run){lo, hi, h};
+		if (id == LEX_NO_ID)
+			return INCLINE_ENOMEM;
+		lex->vocab[id].lo = lo;
+		lex->vocab[id].hi = hi;
 	}
 	return 0;
 }
@@ -525,7 +606,7 @@ static int build_accelerators(incline_lexicon *lex)
 	size_t np = 0, k = 0;
 	entry *pre;
 
-	if (build_hash(lex))
+	if (build_vocab(lex))
 		return INCLINE_ENOMEM;
 
 	for (size_t i = 0; i < lex->n_index; i++)
@@ -649,43 +730,71 @@ void incline_lexicon_free(incline_lexicon *lex)
 	free(lex->patterns);
 	free(lex->index);
 	free(lex->prefixes);
+	free(lex->vocab);
 	free(lex->slots);
 	free(lex->names);
 	free(lex);
 }
 
-/* The first-byte test skips the call for nearly every alternative: "~"
- * gaps try each alternative at up to five positions, and these compares
- * were 7% of `incline extract` (callgrind, bench corpus). */
-static bool word_matches(const pword *w, const char *tok)
+/* One call of the matcher: the sentence's words with their lengths and
+ * vocabulary ids, and the hits found so far. */
+typedef struct matcher {
+	const incline_lexicon *lex;
+	const char *const *toks;
+	const uint32_t *ids;
+	const size_t *lens;
+	size_t n;
+	lex_hit **hits;
+	size_t *n_hits, *cap;
+} matcher;
+
+/* Does word i match w? Exact alternatives are a binary search of ids:
+ * "~" gaps try a word's list (up to 70 alternatives) at up to five
+ * positions, and comparing strings there was a third of the matcher
+ * (callgrind, bench corpus). Prefix alternatives are compared as text. */
+static bool word_matches(const pword *w, const matcher *m, size_t i)
 {
-	for (size_t i = 0; i < w->n_alts; i++) {
-		const alt *a = &w->alts[i];
-		if (a->word[0] != tok[0])
-			continue;
-		if (a->prefix ? strncmp(tok, a->word, a->len) == 0 : strcmp(tok, a->word) == 0)
+	uint32_t id = m->ids[i];
+
+	if (id != LEX_NO_ID) {
+		size_t lo = 0, hi = w->n_ids;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (w->ids[mid] == id)
+				return true;
+			if (w->ids[mid] < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	if (!w->has_prefix)
+		return false;
+	for (size_t k = 0; k < w->n_alts; k++) {
+		const alt *a = &w->alts[k];
+		if (a->prefix && m->lens[i] >= a->len && memcmp(m->toks[i], a->word, a->len) == 0)
 			return true;
 	}
 	return false;
 }
 
-/* Matches p->words[k..] at toks[i..n); returns the index one past the last
- * matched token, or 0 when it does not match. */
-static size_t match_from(const pattern *p, size_t k, const char *const *toks, size_t i, size_t n)
+/* Matches p->words[k..] at words i..n; returns the index one past the last
+ * matched word, or 0 when it does not match. */
+static size_t match_from(const pattern *p, size_t k, const matcher *m, size_t i)
 {
 	if (k == p->n_words)
 		return i;
 	if (p->words[k].gap) {
-		for (size_t skip = 0; skip <= LEX_GAP && i + skip <= n; skip++) {
-			size_t e = match_from(p, k + 1, toks, i + skip, n);
+		for (size_t skip = 0; skip <= LEX_GAP && i + skip <= m->n; skip++) {
+			size_t e = match_from(p, k + 1, m, i + skip);
 			if (e)
 				return e;
 		}
 		return 0;
 	}
-	if (i >= n || !word_matches(&p->words[k], toks[i]))
+	if (i >= m->n || !word_matches(&p->words[k], m, i))
 		return 0;
-	return match_from(p, k + 1, toks, i + 1, n);
+	return match_from(p, k + 1, m, i + 1);
 }
 
 static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
@@ -707,49 +816,80 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 }
 
 /* Tries the pattern of index entry e at word i. */
-static int try_entry(const incline_lexicon *lex, const entry *e, const char *const *toks,
-		     size_t i, size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+static int try_entry(const matcher *m, const entry *e, size_t i)
 {
-	const pattern *p = &lex->patterns[e->pattern];
-	size_t end = match_from(p, 1, toks, i + 1, n);
+	const pattern *p = &m->lex->patterns[e->pattern];
+	size_t end = match_from(p, 1, m, i + 1);
 	if (!end)
 		return 0;
 	lex_hit h = {p->cls, i, end - 1, p->actor};
-	return push_hit(hits, n_hits, cap, h) ? INCLINE_ENOMEM : 0;
-}
-
-/* Tries every pattern whose first word can be the whole word toks[i]. */
-static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t len,
-		    size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
-{
-	const key_run *r = find_key(lex, toks[i], len);
-	for (size_t k = r ? r->lo : 0; r && k < r->hi; k++)
-		if (try_entry(lex, &lex->index[k], toks, i, n, hits, n_hits, cap))
-			return INCLINE_ENOMEM;
-	return 0;
+	return push_hit(m->hits, m->n_hits, m->cap, h) ? INCLINE_ENOMEM : 0;
 }
 
 /* Prefix rows ("compromis*"): the entries whose key is a proper prefix of
  * the word (at most LEX_MAX_PREFIX bytes long), shortest first. */
 #define LEX_MAX_PREFIX 63
 
-int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
-			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+/* Sentences up to this many words keep their ids on the stack. */
+#define LEX_STACK_WORDS 512
+
+static int match_all(const matcher *m)
 {
-	for (size_t i = 0; i < n; i++) {
-		const char *tok = toks[i];
+	const incline_lexicon *lex = m->lex;
+
+	for (size_t i = 0; i < m->n; i++) {
+		const char *tok = m->toks[i];
 		unsigned char c = (unsigned char)tok[0];
-		size_t len = strlen(tok);
-		if (try_word(lex, toks, i, len, n, hits, n_hits, cap))
-			return INCLINE_ENOMEM;
+		size_t len = m->lens[i];
+		/* every pattern whose first word can be the whole word */
+		if (m->ids[i] != LEX_NO_ID) {
+			const vword *v = &lex->vocab[m->ids[i]];
+			for (size_t k = v->lo; k < v->hi; k++)
+				if (try_entry(m, &lex->index[k], i))
+					return INCLINE_ENOMEM;
+		}
 		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
 			const entry *e = &lex->prefixes[k];
 			if (e->len >= len || e->len > LEX_MAX_PREFIX)
 				break; /* sorted by length: no longer one can fit */
-			if (memcmp(e->key, tok, e->len) == 0 &&
-			    try_entry(lex, e, toks, i, n, hits, n_hits, cap))
+			if (memcmp(e->key, tok, e->len) == 0 && try_entry(m, e, i))
 				return INCLINE_ENOMEM;
 		}
 	}
 	return 0;
+}
+
+int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
+			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+{
+	uint32_t ids_stack[LEX_STACK_WORDS];
+	size_t lens_stack[LEX_STACK_WORDS];
+	uint32_t *ids = ids_stack;
+	size_t *lens = lens_stack;
+	int rc;
+
+	if (n > LEX_STACK_WORDS) {
+		ids = malloc(n * sizeof *ids);
+		lens = malloc(n * sizeof *lens);
+		if (!ids || !lens) {
+			free(ids);
+			free(lens);
+			return INCLINE_ENOMEM;
+		}
+	}
+	/* Each word's length, hash and id in one pass over its bytes. */
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = 14695981039346656037u; /* FNV-1a, as hash_key */
+		size_t len = 0;
+		for (const unsigned char *p = (const unsigned char *)toks[i]; *p; p++, len++)
+			h = (h ^ *p) * 1099511628211u;
+		lens[i] = len;
+		ids[i] = find_word(lex, toks[i], len, h);
+	}
+	rc = match_all(&(matcher){lex, toks, ids, lens, n, hits, n_hits, cap});
+	if (ids != ids_stack) {
+		free(ids);
+		free(lens);
+	}
+	return rc;
 }
