@@ -583,6 +583,18 @@ static incline_input_format detect_format(const char *name, size_t name_len, con
 	return INCLINE_INPUT_TEXT;
 }
 
+incline_input_format incline_input_format_of_path(const char *path)
+{
+	size_t len = strlen(path);
+
+	if (has_suffix(path, len, ".gz"))
+		len -= 3;
+	for (size_t k = 0; k < COUNT_OF(format_exts); k++)
+		if (has_suffix(path, len, format_exts[k].ext))
+			return format_exts[k].f;
+	return INCLINE_INPUT_AUTO;
+}
+
 /* buf is plain (not gzip); name is path without a ".gz". take is buf
  * when the caller gives it away (a text article then keeps it as its
  * bytes instead of a copy), else NULL; it is freed either way. */

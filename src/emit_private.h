@@ -211,4 +211,17 @@ json_t *incline_emit_json_done(json_t *v, bool ok);
 int incline_emit_json_line(FILE *fp, const json_t *v, size_t flags,
 			   incline_error *err);
 
+/* Appends v (borrowed) dumped by jansson with flags, then "\n", to b, so
+ * streaming commands write each record with one fwrite. Returns 0, or
+ * INCLINE_ENOMEM (out of memory, or a value jansson refuses to dump); on
+ * failure b keeps what it held before the call. */
+int incline_emit_buf_add_json(incline_emit_buf *b, const json_t *v,
+			      size_t flags);
+
+/* The same as incline_emit_json_line, through line (a scratch buffer reused from line to line): the
+ * whole line is serialised in memory and written with one fwrite. */
+int incline_emit_json_line_buf(FILE *fp, incline_emit_buf *line,
+			       const json_t *v, size_t flags,
+			       incline_error *err);
+
 #endif

@@ -46,7 +46,6 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "unauthorized|unauthorised|illegal|illicit access"},
 	{T(INTRUSION), "accessed|infiltrat*|intrusion|intrusions"},
 	{T(INTRUSION), "infect|infected|infecting|infection|infections"},
-	{T(INTRUSION), "ddos|denial-of-service"},
 	/* not "encrypted": mostly hashed passwords and encrypted links, and
 	 * ransomware says "ransomware" */
 	{T(INTRUSION), "leak|leaked|leaking|leaks|leakage"},
@@ -124,6 +123,11 @@ static const row cue_rows[] = {
 	{T(IMPACT), "outage|outages|downtime"},
 	{T(IMPACT), "delayed|delays|cancelled|canceled|postponed|diverted|diverting"},
 	{T(IMPACT), "crippled|paralyzed|paralysed|halted|knocked"},
+	/* a denial of service floods a service from outside: nothing is
+	 * entered or taken, the service is disrupted (see LEX_NONEVENT for
+	 * the "attack" in "DDoS attack") */
+	{T(IMPACT), "ddos|ddosed|ddosing|denial-of-service"},
+	{T(IMPACT), "denial of service"},
 	{T(IMPACT), "unable to"},
 	{T(IMPACT), "damage|damages|damaged|losses|cost|costs"},
 	{T(IMPACT), "records|accounts|customers|users|patients ~ exposed|affected|compromised|stolen|leaked"},
@@ -209,7 +213,16 @@ static const row qualifier_rows[] = {
 	{LEX_MODAL, "warned|warn|warns|warning of|that|about"},
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
-	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* a quantified plural names a kind of attack or other incidents,
+	 * not this one: "such attacks", "other breaches", "many scams",
+	 * "some ransomware attacks" */
+	{LEX_NONEVENT, "such|other|many|some|all|any attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	{LEX_NONEVENT, "such|other|many|some|all|any ransomware|phishing|malware|cyber|email|phone|data|hacking|targeted|similar|previous|earlier|past|recent|major|large|successful attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	/* "DDoS attack": a flood, the impact row above, not an intrusion */
+	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
+	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
+	{LEX_NONEVENT, "hit|struck|targeted|flooded|hammered|knocked by ~ ddos|denial-of-service|denial"},
 	{LEX_NONEVENT, "susceptible|vulnerable|prone|immune|resistant|exposed to ~ attack|attacks|hacking|phishing|ransomware|hackers|attackers|exploitation"},
 	{LEX_NONEVENT, "avoid|avoids|avoiding|avoided being|getting ~ phish*|hack*|scamm*|infect*|breach*|compromis*|hijack*|tricked|duped"},
 	{LEX_NONEVENT, "against|prevent|preventing|prevents|protect|protects|protecting|defend|defending|thwart|block|blocking|stop|stopping ~ attack|attacks|hacking|hackers|attackers|phishing|ransomware|breaches|malware|intrusions"},
@@ -226,6 +239,10 @@ static const row qualifier_rows[] = {
 	{LEX_FLAW, "glitch|glitches|defect|defects"},
 	/* a flaw named again right after: "the problem arises when..." */
 	{LEX_FLAW_AGAIN, "the|this|that|these|those|both problem|problems|issue|issues|hole|holes|weakness|weaknesses|error|errors"},
+	/* the product versions a flaw reaches, right after it was named:
+	 * "versions 4.0 and up are affected" tells the flaw's reach */
+	{LEX_FLAW_AGAIN, "version|versions|releases|models|firmware|installations|builds|editions ~ affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable"},
+	{LEX_FLAW_AGAIN, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable ~ version|versions|releases|models|firmware|installations|builds|editions"},
 	/* what happens to a flaw: found, published, present, affecting */
 	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
 	{LEX_FINDING, "dug|turned up"},
@@ -317,6 +334,11 @@ typedef struct pword {
 	alt *alts;
 	size_t n_alts;
 	bool gap;
+	/* Set by build_vocab: the vocabulary ids of the exact alternatives,
+	 * sorted, and whether any alternative is a prefix ("w*"). */
+	uint32_t *ids;
+	size_t n_ids;
+	bool has_prefix;
 } pword;
 
 typedef struct pattern {
@@ -334,11 +356,17 @@ typedef struct entry {
 	size_t len; /* strlen(key) */
 } entry;
 
-/* index[lo .. hi) all have one key, whose FNV-1a hash is hash. */
-typedef struct key_run {
-	size_t lo, hi;
-	uint64_t hash;
-} key_run;
+/* One distinct word of the tables: every exact alternative, and every
+ * key of the first-word index. Its id is its place in the vocabulary. */
+typedef struct vword {
+	const char *word; /* borrowed from a pattern */
+	size_t len;
+	uint64_t hash;    /* FNV-1a of word */
+	size_t lo, hi;    /* index[lo .. hi): the entries with this key */
+} vword;
+
+/* A word of a sentence not in the vocabulary. */
+#define LEX_NO_ID UINT32_MAX
 
 struct incline_lexicon {
 	pattern *patterns;
@@ -351,9 +379,13 @@ struct incline_lexicon {
 	entry *prefixes;
 	size_t n_prefixes;
 	size_t pfirst[257];
-	/* Exact keys: an open-addressing hash table of the runs of equal
-	 * keys in index (n_slots a power of two, at most half full). */
-	key_run *slots;
+	/* The vocabulary and an open-addressing hash table over it: slots
+	 * hold id + 1, 0 = free (n_slots a power of two, at most half
+	 * full). Each word of a sentence is looked up once; matching then
+	 * compares ids, and the word's id leads to its index entries. */
+	vword *vocab;
+	size_t n_vocab, cap_vocab;
+	uint32_t *slots;
 	size_t n_slots;
 	char **names; /* canonical actor names (owned) */
 	size_t n_names;
@@ -389,6 +421,7 @@ static void free_pattern(pattern *p)
 		for (size_t j = 0; j < p->words[i].n_alts; j++)
 			free(p->words[i].alts[j].word);
 		free(p->words[i].alts);
+		free(p->words[i].ids);
 	}
 	free(p->words);
 }
@@ -462,41 +495,97 @@ static uint64_t hash_key(const char *s, size_t len)
 	return h;
 }
 
-/* The run of index entries whose key is s[0..len), or NULL. */
-static const key_run *find_key(const incline_lexicon *lex, const char *s, size_t len)
+/* The id of s[0..len) (hash h), or LEX_NO_ID. */
+static uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len, uint64_t h)
 {
-	uint64_t h = hash_key(s, len);
 	for (size_t i = (size_t)h & (lex->n_slots - 1);; i = (i + 1) & (lex->n_slots - 1)) {
-		const key_run *r = &lex->slots[i];
-		if (r->hi == 0)
-			return NULL;
-		if (r->hash == h && lex->index[r->lo].len == len &&
-		    memcmp(lex->index[r->lo].key, s, len) == 0)
-			return r;
+		uint32_t v = lex->slots[i];
+		const vword *w;
+		if (v == 0)
+			return LEX_NO_ID;
+		w = &lex->vocab[v - 1];
+		if (w->hash == h && w->len == len && memcmp(w->word, s, len) == 0)
+			return v - 1;
 	}
 }
 
-static int build_hash(incline_lexicon *lex)
+/* The id of word (adding it to the vocabulary), or LEX_NO_ID on OOM. The
+ * table is sized beforehand by build_vocab. */
+static uint32_t add_word(incline_lexicon *lex, const char *word, size_t len)
 {
-	size_t n = 4;
-	key_run *slots;
+	uint64_t h = hash_key(word, len);
+	uint32_t id = find_word(lex, word, len, h);
+	size_t i;
 
-	while (n < 2 * lex->n_index + 2)
-		n *= 2;
-	if (!(slots = calloc(n, sizeof *slots)))
+	if (id != LEX_NO_ID)
+		return id;
+	if (lex->n_vocab == lex->cap_vocab)
+		return LEX_NO_ID; /* cannot happen: counted in build_vocab */
+	id = (uint32_t)lex->n_vocab++;
+	lex->vocab[id] = (vword){word, len, h, 0, 0};
+	for (i = (size_t)h & (lex->n_slots - 1); lex->slots[i]; i = (i + 1) & (lex->n_slots - 1))
+		;
+	lex->slots[i] = id + 1;
+	return id;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Gives every word of every pattern an id, each pword its sorted ids and
+ * each id its run of first-word index entries. */
+static int build_vocab(incline_lexicon *lex)
+{
+	size_t total = lex->n_index, n = 4;
+
+	for (size_t i = 0; i < lex->n_patterns; i++)
+		for (size_t k = 0; k < lex->patterns[i].n_words; k++)
+			total += lex->patterns[i].words[k].n_alts;
+	if (total >= LEX_NO_ID)
 		return INCLINE_ENOMEM;
+	while (n < 2 * total + 2)
+		n *= 2;
+	free(lex->vocab);
 	free(lex->slots);
-	lex->slots = slots;
+	lex->n_vocab = 0;
+	lex->cap_vocab = total;
+	lex->vocab = malloc((total ? total : 1) * sizeof *lex->vocab);
+	lex->slots = calloc(n, sizeof *lex->slots);
 	lex->n_slots = n;
+	if (!lex->vocab || !lex->slots)
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_patterns; i++) {
+		for (size_t k = 0; k < lex->patterns[i].n_words; k++) {
+			pword *w = &lex->patterns[i].words[k];
+			free(w->ids);
+			w->n_ids = 0;
+			w->has_prefix = false;
+			if (!(w->ids = malloc((w->n_alts ? w->n_alts : 1) * sizeof *w->ids)))
+				return INCLINE_ENOMEM;
+			for (size_t j = 0; j < w->n_alts; j++) {
+				if (w->alts[j].prefix) {
+					w->has_prefix = true;
+					continue;
+				}
+				if ((w->ids[w->n_ids++] = add_word(lex, w->alts[j].word,
+								   w->alts[j].len)) == LEX_NO_ID)
+					return INCLINE_ENOMEM;
+			}
+			qsort(w->ids, w->n_ids, sizeof *w->ids, cmp_id);
+		}
+	}
 	for (size_t lo = 0, hi; lo < lex->n_index; lo = hi) {
 		const entry *e = &lex->index[lo];
-		uint64_t h = hash_key(e->key, e->len);
-		size_t i = (size_t)h & (n - 1);
+		uint32_t id = add_word(lex, e->key, e->len);
 		for (hi = lo + 1; hi < lex->n_index && strcmp(lex->index[hi].key, e->key) == 0; hi++)
 			;
-		while (slots[i].hi)
-			i = (i + 1) & (n - 1);
-		slots[i] = (key_run){lo, hi, h};
+		if (id == LEX_NO_ID)
+			return INCLINE_ENOMEM;
+		lex->vocab[id].lo = lo;
+		lex->vocab[id].hi = hi;
 	}
 	return 0;
 }
@@ -511,7 +600,7 @@ static int build_accelerators(incline_lexicon *lex)
 	size_t np = 0, k = 0;
 	entry *pre;
 
-	if (build_hash(lex))
+	if (build_vocab(lex))
 		return INCLINE_ENOMEM;
 
 	for (size_t i = 0; i < lex->n_index; i++)
@@ -635,43 +724,71 @@ void incline_lexicon_free(incline_lexicon *lex)
 	free(lex->patterns);
 	free(lex->index);
 	free(lex->prefixes);
+	free(lex->vocab);
 	free(lex->slots);
 	free(lex->names);
 	free(lex);
 }
 
-/* The first-byte test skips the call for nearly every alternative: "~"
- * gaps try each alternative at up to five positions, and these compares
- * were 7% of `incline extract` (callgrind, bench corpus). */
-static bool word_matches(const pword *w, const char *tok)
+/* One call of the matcher: the sentence's words with their lengths and
+ * vocabulary ids, and the hits found so far. */
+typedef struct matcher {
+	const incline_lexicon *lex;
+	const char *const *toks;
+	const uint32_t *ids;
+	const size_t *lens;
+	size_t n;
+	lex_hit **hits;
+	size_t *n_hits, *cap;
+} matcher;
+
+/* Does word i match w? Exact alternatives are a binary search of ids:
+ * "~" gaps try a word's list (up to 70 alternatives) at up to five
+ * positions, and comparing strings there was a third of the matcher
+ * (callgrind, bench corpus). Prefix alternatives are compared as text. */
+static bool word_matches(const pword *w, const matcher *m, size_t i)
 {
-	for (size_t i = 0; i < w->n_alts; i++) {
-		const alt *a = &w->alts[i];
-		if (a->word[0] != tok[0])
-			continue;
-		if (a->prefix ? strncmp(tok, a->word, a->len) == 0 : strcmp(tok, a->word) == 0)
+	uint32_t id = m->ids[i];
+
+	if (id != LEX_NO_ID) {
+		size_t lo = 0, hi = w->n_ids;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (w->ids[mid] == id)
+				return true;
+			if (w->ids[mid] < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	if (!w->has_prefix)
+		return false;
+	for (size_t k = 0; k < w->n_alts; k++) {
+		const alt *a = &w->alts[k];
+		if (a->prefix && m->lens[i] >= a->len && memcmp(m->toks[i], a->word, a->len) == 0)
 			return true;
 	}
 	return false;
 }
 
-/* Matches p->words[k..] at toks[i..n); returns the index one past the last
- * matched token, or 0 when it does not match. */
-static size_t match_from(const pattern *p, size_t k, const char *const *toks, size_t i, size_t n)
+/* Matches p->words[k..] at words i..n; returns the index one past the last
+ * matched word, or 0 when it does not match. */
+static size_t match_from(const pattern *p, size_t k, const matcher *m, size_t i)
 {
 	if (k == p->n_words)
 		return i;
 	if (p->words[k].gap) {
-		for (size_t skip = 0; skip <= LEX_GAP && i + skip <= n; skip++) {
-			size_t e = match_from(p, k + 1, toks, i + skip, n);
+		for (size_t skip = 0; skip <= LEX_GAP && i + skip <= m->n; skip++) {
+			size_t e = match_from(p, k + 1, m, i + skip);
 			if (e)
 				return e;
 		}
 		return 0;
 	}
-	if (i >= n || !word_matches(&p->words[k], toks[i]))
+	if (i >= m->n || !word_matches(&p->words[k], m, i))
 		return 0;
-	return match_from(p, k + 1, toks, i + 1, n);
+	return match_from(p, k + 1, m, i + 1);
 }
 
 static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
@@ -693,49 +810,80 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 }
 
 /* Tries the pattern of index entry e at word i. */
-static int try_entry(const incline_lexicon *lex, const entry *e, const char *const *toks,
-		     size_t i, size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+static int try_entry(const matcher *m, const entry *e, size_t i)
 {
-	const pattern *p = &lex->patterns[e->pattern];
-	size_t end = match_from(p, 1, toks, i + 1, n);
+	const pattern *p = &m->lex->patterns[e->pattern];
+	size_t end = match_from(p, 1, m, i + 1);
 	if (!end)
 		return 0;
 	lex_hit h = {p->cls, i, end - 1, p->actor};
-	return push_hit(hits, n_hits, cap, h) ? INCLINE_ENOMEM : 0;
-}
-
-/* Tries every pattern whose first word can be the whole word toks[i]. */
-static int try_word(const incline_lexicon *lex, const char *const *toks, size_t i, size_t len,
-		    size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
-{
-	const key_run *r = find_key(lex, toks[i], len);
-	for (size_t k = r ? r->lo : 0; r && k < r->hi; k++)
-		if (try_entry(lex, &lex->index[k], toks, i, n, hits, n_hits, cap))
-			return INCLINE_ENOMEM;
-	return 0;
+	return push_hit(m->hits, m->n_hits, m->cap, h) ? INCLINE_ENOMEM : 0;
 }
 
 /* Prefix rows ("compromis*"): the entries whose key is a proper prefix of
  * the word (at most LEX_MAX_PREFIX bytes long), shortest first. */
 #define LEX_MAX_PREFIX 63
 
-int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
-			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+/* Sentences up to this many words keep their ids on the stack. */
+#define LEX_STACK_WORDS 512
+
+static int match_all(const matcher *m)
 {
-	for (size_t i = 0; i < n; i++) {
-		const char *tok = toks[i];
+	const incline_lexicon *lex = m->lex;
+
+	for (size_t i = 0; i < m->n; i++) {
+		const char *tok = m->toks[i];
 		unsigned char c = (unsigned char)tok[0];
-		size_t len = strlen(tok);
-		if (try_word(lex, toks, i, len, n, hits, n_hits, cap))
-			return INCLINE_ENOMEM;
+		size_t len = m->lens[i];
+		/* every pattern whose first word can be the whole word */
+		if (m->ids[i] != LEX_NO_ID) {
+			const vword *v = &lex->vocab[m->ids[i]];
+			for (size_t k = v->lo; k < v->hi; k++)
+				if (try_entry(m, &lex->index[k], i))
+					return INCLINE_ENOMEM;
+		}
 		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
 			const entry *e = &lex->prefixes[k];
 			if (e->len >= len || e->len > LEX_MAX_PREFIX)
 				break; /* sorted by length: no longer one can fit */
-			if (memcmp(e->key, tok, e->len) == 0 &&
-			    try_entry(lex, e, toks, i, n, hits, n_hits, cap))
+			if (memcmp(e->key, tok, e->len) == 0 && try_entry(m, e, i))
 				return INCLINE_ENOMEM;
 		}
 	}
 	return 0;
+}
+
+int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
+			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
+{
+	uint32_t ids_stack[LEX_STACK_WORDS];
+	size_t lens_stack[LEX_STACK_WORDS];
+	uint32_t *ids = ids_stack;
+	size_t *lens = lens_stack;
+	int rc;
+
+	if (n > LEX_STACK_WORDS) {
+		ids = malloc(n * sizeof *ids);
+		lens = malloc(n * sizeof *lens);
+		if (!ids || !lens) {
+			free(ids);
+			free(lens);
+			return INCLINE_ENOMEM;
+		}
+	}
+	/* Each word's length, hash and id in one pass over its bytes. */
+	for (size_t i = 0; i < n; i++) {
+		uint64_t h = 14695981039346656037u; /* FNV-1a, as hash_key */
+		size_t len = 0;
+		for (const unsigned char *p = (const unsigned char *)toks[i]; *p; p++, len++)
+			h = (h ^ *p) * 1099511628211u;
+		lens[i] = len;
+		ids[i] = find_word(lex, toks[i], len, h);
+	}
+	rc = match_all(&(matcher){lex, toks, ids, lens, n, hits, n_hits, cap});
+	if (ids != ids_stack) {
+		free(ids);
+		free(lens);
+	}
+	return rc;
 }

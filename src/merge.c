@@ -134,6 +134,10 @@ typedef struct merge_ctx {
 	uint64_t *wsum;           /* unique u -> total weight of its keys */
 	uint32_t *victim;         /* unique u -> its article's victim key */
 
+	size_t *noff;             /* node r's members: nmem[noff[r] .. noff[r + 1]) */
+	size_t *nmem;             /* members of each node, ascending */
+	incline_day *npub;        /* their publication days, ascending per node */
+
 	merge_edge *edges;        /* candidate links, then sorted */
 	size_t n_edges, cap_edges;
 	size_t *parent;           /* union-find over unique atoms */
@@ -162,6 +166,9 @@ static void merge_ctx_free(merge_ctx *c)
 	free(c->weight);
 	free(c->wsum);
 	free(c->victim);
+	free(c->noff);
+	free(c->nmem);
+	free(c->npub);
 	free(c->edges);
 	free(c->parent);
 	free(c->clo);
@@ -726,6 +733,163 @@ static size_t merge_union(size_t *parent, size_t a, size_t b)
 	return b;
 }
 
+/* ---- nodes: identical accounts as one ---------------------------------- */
+
+/* Syndicated wire copy and outlet boilerplate repeat one sentence in
+ * hundreds or thousands of articles. Every pair of such copies (same
+ * type, same victim, same content words) overlaps fully, at 1.0, above
+ * any bar, so they end up in one cluster whatever else happens: the
+ * strongest links are taken first and a link at the conflict bar joins
+ * regardless of dates. Linking the copies pair by pair cost n^2 links;
+ * instead they become one node first (joined in the union-find before
+ * any link, their interval the intersection of theirs) and only nodes
+ * are paired (merge_link_nodes), so n copies cost O(n log n). */
+
+/* A unique atom in the sort that finds identical accounts. */
+typedef struct merge_nkey {
+	uint64_t hash;      /* of type, victim and keys */
+	const uint32_t *k;  /* its keys, ascending */
+	size_t n;
+	uint32_t type, victim;
+	size_t u;
+} merge_nkey;
+
+static int merge_cmp_nkey(const void *pa, const void *pb)
+{
+	const merge_nkey *a = pa, *b = pb;
+	int c;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if ((c = merge_cmp_i64(a->type, b->type))
+	    || (c = merge_cmp_i64(a->victim, b->victim))
+	    || (c = merge_cmp_i64((int64_t)a->n, (int64_t)b->n)))
+		return c;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->k[i] != b->k[i])
+			return a->k[i] < b->k[i] ? -1 : 1;
+	return merge_cmp_i64((int64_t)a->u, (int64_t)b->u);
+}
+
+static bool merge_nkey_same(const merge_nkey *a, const merge_nkey *b)
+{
+	return a->hash == b->hash && a->type == b->type
+	       && a->victim == b->victim && a->n == b->n
+	       && memcmp(a->k, b->k, a->n * sizeof *a->k) == 0;
+}
+
+/* true when two copies of u would link at the conflict bar (so join
+ * whatever their dates): u's words match themselves there. */
+static bool merge_self_joins(const merge_ctx *c, size_t u)
+{
+	incline_merge_overlap o = { c->klen[u], c->klen[u], c->klen[u],
+				    c->wsum[u], c->wsum[u], c->wsum[u] };
+
+	return incline_merge_words_match(&o, c->conflict_overlap);
+}
+
+static uint64_t merge_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x100000001b3ULL;
+	return h ^ (h >> 29);
+}
+
+/* Fills nk with the atoms that can be joined to their copies; returns
+ * how many. */
+static size_t merge_nkeys(merge_nkey *nk, const merge_ctx *c)
+{
+	size_t m = 0;
+
+	for (size_t u = 0; u < c->n_uniq; u++) {
+		merge_nkey *x = &nk[m];
+
+		if (!merge_self_joins(c, u))
+			continue;
+		x->k = c->kpool + c->koff[u];
+		x->n = c->klen[u];
+		x->type = (uint32_t)c->atoms[c->uniq[u]].type;
+		x->victim = c->victim[u];
+		x->u = u;
+		x->hash = merge_mix(merge_mix(0xcbf29ce484222325ULL, x->type),
+				    x->victim);
+		for (size_t i = 0; i < x->n; i++)
+			x->hash = merge_mix(x->hash, x->k[i]);
+		m++;
+	}
+	return m;
+}
+
+/* Joins every run of identical accounts to its first (smallest) atom,
+ * the node's representative, whose cluster interval becomes the
+ * intersection of theirs. */
+static int merge_join_copies(merge_ctx *c)
+{
+	merge_nkey *nk = merge_calloc(c->n_uniq, sizeof *nk);
+	size_t m;
+
+	if (!nk)
+		return INCLINE_ENOMEM;
+	m = merge_nkeys(nk, c);
+	incline_array_sort(nk, m, sizeof *nk, merge_cmp_nkey);
+	for (size_t i = 1; i < m; i++) {
+		size_t r = c->parent[nk[i - 1].u], u = nk[i].u;
+
+		if (!merge_nkey_same(&nk[i - 1], &nk[i]))
+			continue;
+		c->parent[u] = r;
+		if (c->lo[u] > c->clo[r])
+			c->clo[r] = c->lo[u];
+		if (c->hi[u] < c->chi[r])
+			c->chi[r] = c->hi[u];
+	}
+	free(nk);
+	return 0;
+}
+
+static int merge_cmp_day(const void *pa, const void *pb)
+{
+	incline_day a = *(const incline_day *)pa, b = *(const incline_day *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* The nodes (merge_join_copies) and, per node, its members in ascending
+ * order and their publication days sorted (merge_near). */
+static int merge_nodes(merge_ctx *c)
+{
+	size_t n = c->n_uniq;
+	int rc;
+
+	if ((rc = merge_join_copies(c)))
+		return rc;
+	c->noff = merge_calloc(n + 1, sizeof *c->noff);
+	c->nmem = merge_calloc(n, sizeof *c->nmem);
+	c->npub = merge_calloc(n, sizeof *c->npub);
+	if (!c->noff || !c->nmem || !c->npub)
+		return INCLINE_ENOMEM;
+	for (size_t u = 0; u < n; u++)
+		c->noff[c->parent[u] + 1]++;
+	for (size_t r = 0; r < n; r++)
+		c->noff[r + 1] += c->noff[r];
+	/* Filling moves noff[r] to the end of node r ... */
+	for (size_t u = 0; u < n; u++)
+		c->nmem[c->noff[c->parent[u]]++] = u;
+	/* ... which is where node r + 1 starts. */
+	for (size_t r = n; r > 0; r--)
+		c->noff[r] = c->noff[r - 1];
+	c->noff[0] = 0;
+	for (size_t r = 0; r < n; r++) {
+		size_t from = c->noff[r], to = c->noff[r + 1];
+
+		for (size_t i = from; i < to; i++)
+			c->npub[i] = c->atoms[c->uniq[c->nmem[i]]].ev->published;
+		if (to - from > 1)
+			qsort(c->npub + from, to - from, sizeof *c->npub,
+			      merge_cmp_day);
+	}
+	return 0;
+}
+
 /* ---- candidate edges --------------------------------------------------- */
 
 static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
@@ -808,23 +972,30 @@ static int merge_cmp_vu(const void *pa, const void *pb)
 	return (a->u > b->u) - (a->u < b->u);
 }
 
-/* Rewrites the keys of block [b, e) as ranks in rarest-first order (ties
- * by key id) and builds the postings and weight of every rank; each
- * posting list is sorted by victim. */
-static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
+/* Rewrites the keys of the nodes (merge_nodes) of block [b, e) as ranks
+ * in rarest-first order (ties by key id) and builds the postings and
+ * weight of every rank; each posting list is sorted by victim. Returns
+ * how many nodes x->vu lists. */
+static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
+				size_t e)
 {
-	size_t n_ranks = 0, total = 0;
+	size_t n_ranks = 0, total = 0, m = 0;
 
-	for (size_t u = b; u < e; u++)
+	for (size_t u = b; u < e; u++) {
+		if (c->parent[u] != u)
+			continue; /* a copy: its node stands for it */
 		for (size_t i = 0; i < c->klen[u]; i++) {
 			uint32_t k = c->kpool[c->koff[u] + i];
 
 			if (x->df[k]++ == 0)
 				x->order[n_ranks++] = k;
 		}
+		x->vu[m].victim = c->victim[u];
+		x->vu[m++].u = u;
+	}
 	for (size_t r = 0; r < n_ranks; r++)
 		x->order[r] |= (uint64_t)x->df[x->order[r]] << 32;
-	qsort(x->order, n_ranks, sizeof *x->order, merge_cmp_u64);
+	incline_array_sort(x->order, n_ranks, sizeof *x->order, merge_cmp_u64);
 	for (size_t r = 0; r < n_ranks; r++) {
 		uint32_t k = (uint32_t)x->order[r];
 
@@ -836,25 +1007,16 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 	}
 	x->post_off[n_ranks] = total;
 	x->n_ranks = n_ranks;
-	for (size_t u = b; u < e; u++) {
+	incline_array_sort(x->vu, m, sizeof *x->vu, merge_cmp_vu);
+	for (size_t i = 0; i < m; i++) {
+		size_t u = x->vu[i].u;
 		uint32_t *k = c->kpool + c->koff[u];
 
-		for (size_t i = 0; i < c->klen[u]; i++)
-			k[i] = x->rank[k[i]];
-		if (c->klen[u] > 1)
-			qsort(k, c->klen[u], sizeof *k, merge_cmp_u32);
-		x->vu[u - b].victim = c->victim[u];
-		x->vu[u - b].u = u;
-	}
-	if (e - b > 1)
-		qsort(x->vu, e - b, sizeof *x->vu, merge_cmp_vu);
-	for (size_t i = 0; i < e - b; i++) {
-		size_t u = x->vu[i].u;
-		const uint32_t *k = c->kpool + c->koff[u];
-
+		for (size_t j = 0; j < c->klen[u]; j++)
+			k[j] = x->rank[k[j]];
+		incline_array_sort(k, c->klen[u], sizeof *k, merge_cmp_u32);
 		for (size_t j = 0; j < c->klen[u]; j++) {
 			uint32_t id = (uint32_t)x->order[k[j]];
-
 			merge_posting *p = &x->postings[x->post_off[k[j]]
 							 + x->df[id]++];
 
@@ -864,6 +1026,7 @@ static void merge_index_block(merge_ctx *c, merge_index *x, size_t b, size_t e)
 	}
 	for (size_t r = 0; r < n_ranks; r++)
 		x->df[(uint32_t)x->order[r]] = 0;
+	return m;
 }
 
 /* What unique atoms a and b (keys as ascending ranks) share. */
@@ -938,21 +1101,100 @@ static bool merge_far_apart(const merge_ctx *c, size_t a, size_t b)
  * more than INCLINE_INCIDENT_GAP_DAYS apart, or when their dates cannot
  * both be true (such an edge could only ever join at conflict_overlap,
  * see merge_cluster_edges, so a weaker one is not worth keeping). */
+static bool merge_victims_apart(const merge_ctx *c, size_t a, size_t b)
+{
+	return c->victim[a] != INCLINE_ENTITY_NONE
+	       && c->victim[b] != INCLINE_ENTITY_NONE
+	       && c->victim[a] != c->victim[b];
+}
+
+/* (merge_link_nodes relies on this shape: victims rule out, dates and
+ * publication days raise the bar to conflict_overlap.) */
 static double merge_least(const merge_ctx *c, size_t a, size_t b)
 {
 	double t = c->min_overlap;
 	int64_t lo = c->lo[a] > c->lo[b] ? c->lo[a] : c->lo[b];
 	int64_t hi = c->hi[a] < c->hi[b] ? c->hi[a] : c->hi[b];
 
-	if (c->victim[a] != INCLINE_ENTITY_NONE
-	    && c->victim[b] != INCLINE_ENTITY_NONE
-	    && c->victim[a] != c->victim[b])
+	if (merge_victims_apart(c, a, b))
 		return 2; /* above any overlap: never */
 	if (lo > hi && c->conflict_overlap > t)
 		t = c->conflict_overlap;
 	if (merge_far_apart(c, a, b) && c->conflict_overlap > t)
 		t = c->conflict_overlap;
 	return t;
+}
+
+/* true when node r has a member published within
+ * INCLINE_INCIDENT_GAP_DAYS of atom u (or either day is unknown), so
+ * the two are not merge_far_apart. */
+static bool merge_near(const merge_ctx *c, size_t u, size_t r)
+{
+	const incline_day *d = c->npub + c->noff[r];
+	size_t lo = 0, hi = c->noff[r + 1] - c->noff[r];
+	incline_day p = c->atoms[c->uniq[u]].ev->published;
+	int64_t from = (int64_t)p - INCLINE_INCIDENT_GAP_DAYS;
+
+	if (p == INCLINE_DAY_NONE || d[0] == INCLINE_DAY_NONE)
+		return true; /* unknown days sort first */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->noff[r + 1] - c->noff[r]
+	       && d[lo] <= (int64_t)p + INCLINE_INCIDENT_GAP_DAYS;
+}
+
+/* The smallest member of node r not merge_far_apart from atom u;
+ * SIZE_MAX when none. */
+static size_t merge_first_near(const merge_ctx *c, size_t u, size_t r)
+{
+	for (size_t i = c->noff[r]; i < c->noff[r + 1]; i++)
+		if (!merge_far_apart(c, u, c->nmem[i]))
+			return c->nmem[i];
+	return SIZE_MAX;
+}
+
+/* Links nodes a and b (their representatives), whose words overlap by s,
+ * a match at min_overlap. Every pair of their members shares those words
+ * and merge_least says which pairs link; of those links only the first
+ * in merge_cmp_edge's order can join anything (a later one finds the two
+ * nodes' clusters joined, or as far apart as before: a cluster's
+ * interval only narrows as it grows), so only that one is added, the
+ * same as linking every pair. At the conflict bar every pair links and
+ * the first is (a, b). Below, when the nodes' intervals are disjoint, no
+ * pair can join; else a pair links unless published far apart, and the
+ * first is the smallest member with a near partner, and its smallest
+ * near partner. */
+static int merge_link_nodes(merge_ctx *c, size_t a, size_t b, double s)
+{
+	size_t ia = c->noff[a], ib = c->noff[b], x, y;
+
+	if (c->noff[a + 1] - ia == 1 && c->noff[b + 1] - ib == 1)
+		return s >= merge_least(c, a, b) ? merge_add_edge(c, a, b, s) : 0;
+	if (merge_victims_apart(c, a, b))
+		return 0;
+	if (s >= c->conflict_overlap)
+		return merge_add_edge(c, a, b, s);
+	if ((c->clo[a] > c->clo[b] ? c->clo[a] : c->clo[b])
+	    > (c->chi[a] < c->chi[b] ? c->chi[a] : c->chi[b]))
+		return 0;
+	/* members of a and b in ascending order, merged */
+	while (ia < c->noff[a + 1] || ib < c->noff[b + 1]) {
+		bool from_a = ib == c->noff[b + 1]
+			      || (ia < c->noff[a + 1] && c->nmem[ia] < c->nmem[ib]);
+
+		x = from_a ? c->nmem[ia++] : c->nmem[ib++];
+		if (!merge_near(c, x, from_a ? b : a))
+			continue;
+		y = merge_first_near(c, x, from_a ? b : a);
+		return merge_add_edge(c, x, y, s);
+	}
+	return 0;
 }
 
 /* The part [*from, *to) of posting list [p0, p1) (sorted by victim) whose
@@ -989,6 +1231,8 @@ static void merge_victim_range(size_t *from, size_t *to,
 static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
 		      size_t to)
 {
+	int rc;
+
 	for (size_t p = from; p < to; p++) {
 		size_t o = x->postings[p].u;
 		incline_merge_overlap ov;
@@ -997,10 +1241,11 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
 			continue;
 		x->stamp[o] = a;
 		merge_overlap(&ov, c, x, a, o);
-		if (!incline_merge_words_match(&ov, merge_least(c, a, o)))
+		if (!incline_merge_words_match(&ov, c->min_overlap))
 			continue;
-		if (merge_add_edge(c, a, o, incline_merge_overlap_value(&ov)))
-			return INCLINE_ENOMEM;
+		rc = merge_link_nodes(c, a, o, incline_merge_overlap_value(&ov));
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
@@ -1016,13 +1261,14 @@ static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
  * breached") are then never scanned across the pile. */
 static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 {
-	merge_index_block(c, x, b, e);
+	size_t m = merge_index_block(c, x, b, e);
+
 	for (size_t r = 0; r < x->n_ranks; r++)
 		x->cur[r] = x->post_off[r];
 	/* Atoms victim by victim (x->vu; the edges do not depend on the
 	 * order, they are sorted before use): each posting list's cursor
 	 * then only moves forward to the victim at hand. */
-	for (size_t ia = 0; ia < e - b; ia++) {
+	for (size_t ia = 0; ia < m; ia++) {
 		size_t a = x->vu[ia].u;
 		const uint32_t *k = c->kpool + c->koff[a];
 		size_t n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
@@ -1229,6 +1475,112 @@ static void merge_cluster_edges(merge_ctx *c)
 	}
 }
 
+/* Types an incident has once unless its sources date them apart: the
+ * intrusion and its detection are what make the incident; responses,
+ * impacts and disclosures come several to an incident. */
+static const incline_event_type merge_once_types[] = {
+	INCLINE_EVENT_INTRUSION, INCLINE_EVENT_DETECTION,
+};
+
+/* A cluster of a once-per-incident type (merge_join_undated). */
+typedef struct merge_root {
+	uint32_t victim;
+	incline_event_type type;
+	size_t root;
+} merge_root;
+
+static int merge_cmp_root(const void *pa, const void *pb)
+{
+	const merge_root *a = pa, *b = pb;
+
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (a->victim != b->victim)
+		return a->victim < b->victim ? -1 : 1;
+	return merge_cmp_i64((int64_t)a->root, (int64_t)b->root);
+}
+
+/* "The severity of the breach", "the hacker attack": an account with no
+ * date of its own (a publication date bounds it) that shares too few
+ * words with the incident's intrusion is still about that intrusion when
+ * its victim has no other. So, per victim and once-per-incident type:
+ * when at most one cluster has a date of its own, the undated ones join
+ * it (or each other, with none dated), provided their publication dates
+ * lie within one incident's span (INCLINE_INCIDENT_GAP_DAYS) and the
+ * dates stay compatible. Two dated clusters mean the sources tell two
+ * happenings apart; then nothing is guessed. Depends only on the
+ * clusters, never on input order. */
+static int merge_join_undated(merge_ctx *c)
+{
+	merge_root *r = merge_calloc(c->n_uniq, sizeof *r);
+	size_t n = 0;
+
+	if (!r)
+		return INCLINE_ENOMEM;
+	for (size_t u = 0; u < c->n_uniq; u++) {
+		incline_event_type t = c->atoms[c->uniq[u]].type;
+		bool once = false;
+
+		for (size_t i = 0; i < sizeof merge_once_types / sizeof *merge_once_types; i++)
+			once |= merge_once_types[i] == t;
+		if (!once || merge_find(c->parent, u) != u
+		    || c->victim[u] == INCLINE_ENTITY_NONE)
+			continue;
+		r[n].victim = c->victim[u];
+		r[n].type = t;
+		r[n++].root = u;
+	}
+	incline_array_sort(r, n, sizeof *r, merge_cmp_root);
+	for (size_t b = 0, e; b < n; b = e) {
+		size_t dated = SIZE_MAX, n_dated = 0, n_undated = 0, into;
+		int64_t hmin = MERGE_HI_OPEN, hmax = MERGE_LO_OPEN;
+
+		for (e = b; e < n && r[e].type == r[b].type
+			    && r[e].victim == r[b].victim; e++) {
+			size_t k = r[e].root;
+
+			if (c->clo[k] != MERGE_LO_OPEN) {
+				dated = k;
+				n_dated++;
+				continue;
+			}
+			n_undated++;
+			hmin = c->chi[k] < hmin ? c->chi[k] : hmin;
+			hmax = c->chi[k] > hmax ? c->chi[k] : hmax;
+		}
+		if (n_dated > 1 || n_undated + n_dated < 2 || n_undated == 0
+		    || hmax == MERGE_HI_OPEN
+		    || hmax - hmin > INCLINE_INCIDENT_GAP_DAYS
+		    || (n_dated && (c->clo[dated] > c->chi[dated]
+				    || hmax - c->clo[dated]
+					       > INCLINE_INCIDENT_GAP_DAYS)))
+			continue;
+		into = n_dated ? dated : SIZE_MAX;
+		for (size_t i = b; i < e; i++) {
+			size_t k = r[i].root, ri, rk;
+			int64_t lo, hi;
+
+			if (k == dated)
+				continue;
+			if (into == SIZE_MAX) {
+				into = k;
+				continue;
+			}
+			ri = merge_find(c->parent, into);
+			rk = merge_find(c->parent, k);
+			lo = c->clo[ri] > c->clo[rk] ? c->clo[ri] : c->clo[rk];
+			hi = c->chi[ri] < c->chi[rk] ? c->chi[ri] : c->chi[rk];
+			if (lo > hi)
+				continue;
+			into = merge_union(c->parent, ri, rk);
+			c->clo[into] = lo;
+			c->chi[into] = hi;
+		}
+	}
+	free(r);
+	return 0;
+}
+
 /* Step 2: candidate edges block by block of one type, then clusters. */
 static int merge_link(merge_ctx *c)
 {
@@ -1247,6 +1599,9 @@ static int merge_link(merge_ctx *c)
 	x.vu = merge_calloc(c->n_uniq, sizeof *x.vu);
 	x.cur = merge_calloc(n_keys, sizeof *x.cur);
 	refs = merge_calloc(c->n_uniq, sizeof *refs);
+	if ((rc = merge_nodes(c)))
+		goto out;
+	rc = INCLINE_ENOMEM;
 	if (!x.rank || !x.df || !x.order || !x.rweight || !x.post_off
 	    || !x.postings || !x.stamp || !x.vu || !x.cur || !refs)
 		goto out;
@@ -1267,6 +1622,8 @@ static int merge_link(merge_ctx *c)
 	}
 	if (!rc)
 		merge_cluster_edges(c);
+	if (!rc)
+		rc = merge_join_undated(c);
 out:
 	merge_index_free(&x);
 	free(refs);

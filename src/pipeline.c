@@ -1,6 +1,6 @@
-/* Per-article work on N threads with in-order results.
+/* Per-job work on N threads with in-order results.
  *
- * A ring of slots holds the articles in flight. The caller's thread fills
+ * A ring of slots holds the jobs in flight. The caller's thread fills
  * slot seq % n_slots (waiting while it still holds an unemitted result),
  * the workers take the oldest queued slot, and the caller's thread emits
  * finished slots strictly in seq order. Work and emit run outside the
@@ -20,7 +20,7 @@
 typedef enum { SLOT_FREE, SLOT_QUEUED, SLOT_DONE } slot_state;
 
 typedef struct slot {
-	incline_article *a; /* owned while in flight */
+	void *job;          /* owned while in flight */
 	void *result;       /* owned until emitted */
 	int rc;
 	incline_error err;
@@ -68,7 +68,7 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&p->mu);
 		incline_error_clear(&s->err);
 		s->result = NULL;
-		s->rc = skip ? 0 : p->ops->work(&s->result, worker, s->a, &s->err);
+		s->rc = skip ? 0 : p->ops->work(&s->result, worker, s->job, &s->err);
 		pthread_mutex_lock(&p->mu);
 		s->state = SLOT_DONE;
 		pthread_cond_broadcast(&p->done_cv);
@@ -102,11 +102,11 @@ static int emit_oldest(incline_pipeline *p, incline_error *err)
 		copy_error(err, &s->err, rc);
 		p->ops->result_free(s->result);
 	} else {
-		rc = p->ops->emit(s->result, s->a, p->payload, err);
+		rc = p->ops->emit(s->result, s->job, p->payload, err);
 	}
 	s->result = NULL;
-	incline_article_free(s->a);
-	s->a = NULL;
+	p->ops->job_free(s->job);
+	s->job = NULL;
 	pthread_mutex_lock(&p->mu);
 	s->state = SLOT_FREE;
 	p->next_emit++;
@@ -173,36 +173,36 @@ fail:
 }
 
 /* One thread: no lock, no queue; the article is done when push returns. */
-static int run_inline(incline_pipeline *p, incline_article *a, incline_error *err)
+static int run_inline(incline_pipeline *p, void *job, incline_error *err)
 {
 	void *result = NULL;
-	int rc = p->ops->work(&result, p->workers[0], a, err);
+	int rc = p->ops->work(&result, p->workers[0], job, err);
 
 	if (rc)
 		p->ops->result_free(result);
 	else
-		rc = p->ops->emit(result, a, p->payload, err);
-	incline_article_free(a);
+		rc = p->ops->emit(result, job, p->payload, err);
+	p->ops->job_free(job);
 	return rc;
 }
 
-int incline_pipeline_push(incline_pipeline *p, incline_article *a, incline_error *err)
+int incline_pipeline_push(incline_pipeline *p, void *job, incline_error *err)
 {
 	int rc = 0;
 	slot *s;
 
 	if (p->n_threads == 1)
-		return run_inline(p, a, err);
+		return run_inline(p, job, err);
 	pthread_mutex_lock(&p->mu);
 	while (!rc && p->next_push - p->next_emit >= p->n_slots)
 		rc = emit_oldest(p, err);
 	if (rc) {
 		pthread_mutex_unlock(&p->mu);
-		incline_article_free(a);
+		p->ops->job_free(job);
 		return rc;
 	}
 	s = &p->slots[p->next_push++ % p->n_slots];
-	s->a = a;
+	s->job = job;
 	s->state = SLOT_QUEUED;
 	pthread_cond_signal(&p->work_cv);
 	/* Hand on whatever is already finished, without waiting. */
@@ -241,7 +241,7 @@ void incline_pipeline_free(incline_pipeline *p)
 		if (p->slots[i].state == SLOT_FREE)
 			continue;
 		p->ops->result_free(p->slots[i].result);
-		incline_article_free(p->slots[i].a);
+		p->ops->job_free(p->slots[i].job);
 	}
 	for (unsigned i = 0; i < p->n_threads; i++)
 		if (p->workers[i])

@@ -16,6 +16,8 @@
 #include "incline/run.h"
 #include "incline/text.h"
 #include "incline/timex.h"
+#include "array.h"
+#include "emit_timex.h"
 
 void incline_run_opts_default(incline_run_opts *opts)
 {
@@ -40,12 +42,34 @@ static int work_fail(incline_run_status *st, int code)
 	return fail(st, code, code == INCLINE_ENOMEM || code == INCLINE_EIO);
 }
 
-/* What the per-article callbacks share (read-only in the workers). */
+/* What a command does with each article: work (in a worker thread) and
+ * emit (in the caller's thread, in input order). */
+typedef struct cmd_ops {
+	/* One worker's private state (see incline_pipeline_ops). */
+	int (*worker_new)(void **out, void *payload, incline_error *err);
+	void (*worker_free)(void *worker);
+	/* *out (new, NULL allowed) from article a (borrowed). */
+	int (*work)(void **out, void *worker, const incline_article *a, incline_error *err);
+	/* Consumes result (taken) of article a (borrowed). */
+	int (*emit)(void *result, const incline_article *a, void *payload, incline_error *err);
+	void (*result_free)(void *result);
+} cmd_ops;
+
+/* What the callbacks share: read-only in the workers but for the parts
+ * marked "caller's thread". */
 typedef struct run_ctx {
 	const incline_run_opts *o;
 	incline_run_status *st;
 	FILE *fp;              /* extract, dates: where the lines go */
 	incline_timeline *raw; /* build: the events collected so far */
+	const cmd_ops *cmd;
+	const char *const *inputs;
+	incline_read_opts ro;  /* the readers' options */
+	/* caller's thread, while emitting: */
+	size_t input;     /* the input being emitted */
+	size_t n_found;   /* its articles emitted so far */
+	size_t dead;      /* an input skipped after an error (SIZE_MAX: none) */
+	int handled;      /* the status and error of a failure are set */
 } run_ctx;
 
 /* One problem the run goes on after, to the caller's report callback. */
@@ -54,106 +78,478 @@ static int report(const run_ctx *ctx, const incline_error *err)
 	return ctx->o->on_report ? ctx->o->on_report(err, ctx->o->payload) : 0;
 }
 
-typedef struct feed {
-	const run_ctx *ctx;
-	incline_pipeline *p;
-	size_t n;    /* articles of the current input */
-	int stopped; /* the pipeline failed: not the input's fault */
-} feed;
-
 /* Invalid UTF-8 is read as U+FFFD for matching (offsets stay those of the
- * bytes on disk); say where the first one is, once per article. */
-static void warn_invalid_utf8(const run_ctx *ctx, const incline_article *a)
+ * bytes on disk); the warning says where the first one is, once per
+ * article. Whether there is one (computed in a worker, reported in input
+ * order). */
+static int utf8_warning(incline_error *w, const incline_article *a)
 {
 	size_t len = a->body.end - a->body.start;
 	size_t bad = incline_text_utf8_check(a->bytes + a->body.start, len);
-	incline_error w;
 	int line, col;
 
-	if (bad == len || !ctx->o->on_report)
-		return;
+	if (bad == len)
+		return 0;
 	bad += a->body.start;
-	incline_error_clear(&w);
+	incline_error_clear(w);
 	if (a->base == 0) {
 		incline_text_position(&line, &col, a->bytes, a->body.end, bad);
-		incline_error_set(&w, INCLINE_OK, a->id, line, col,
+		incline_error_set(w, INCLINE_OK, a->id, line, col,
 				  "warning: invalid UTF-8, read as U+FFFD");
 	} else {
-		incline_error_set(&w, INCLINE_OK, a->id, 0, 0,
+		incline_error_set(w, INCLINE_OK, a->id, 0, 0,
 				  "byte %zu: warning: invalid UTF-8, read as U+FFFD",
 				  a->base + bad);
 	}
-	w.offset = (int64_t)(a->base + bad);
-	report(ctx, &w);
+	w->offset = (int64_t)(a->base + bad);
+	return 1;
+}
+
+/* ---- jobs: what the caller's thread hands the workers ----
+ *
+ * Reading a file (open, read, parse the header, check the bytes) costs
+ * about as much as finding its dates, so a file that holds one article
+ * is a job of its own, read by the worker that takes it: the caller's
+ * thread only walks the folders. A file that may hold many articles
+ * (JSON, NDJSON, CSV, stdin) is read by the caller's thread, which hands
+ * each article to the workers, so one large file still keeps them all
+ * busy. Everything that reaches the user (output, warnings, skipped
+ * records, errors) is handled when a job is emitted, in input order, so
+ * it is the same for any number of threads. */
+
+typedef enum job_kind {
+	JOB_ARTICLE, /* an article the caller's thread read */
+	JOB_FILE,    /* a file a worker reads */
+	JOB_SKIP,    /* a record the caller's thread skipped (keep_going) */
+	JOB_END      /* the caller's thread is done with an input */
+} job_kind;
+
+typedef struct run_job {
+	job_kind kind;
+	size_t input;       /* index into the inputs */
+	incline_article *a; /* ARTICLE (owned until the work takes it) */
+	char *path;         /* FILE (owned) */
+	int code;           /* END: how reading ended (0, or e's error) */
+	incline_error e;    /* SKIP: the record's error; END: the error */
+} run_job;
+
+static void job_free(void *p)
+{
+	run_job *j = p;
+
+	if (!j)
+		return;
+	incline_article_free(j->a);
+	free(j->path);
+	free(j);
+}
+
+enum { NOTE_NONE, NOTE_WARN, NOTE_SKIP };
+
+/* One article and its result, or a note to report, in input order. */
+typedef struct item {
+	int note;           /* NOTE_WARN: e is a warning; NOTE_SKIP: a skipped
+			       record; NOTE_NONE: an article */
+	incline_article *a; /* owned */
+	void *result;       /* the command's, owned */
+	int rc;             /* the command's work failed on a: e says why */
+	incline_error e;
+} item;
+
+/* What a worker made of an ARTICLE or FILE job. */
+typedef struct outcome {
+	const run_ctx *ctx;
+	item *items;
+	size_t n, cap;
+	int code;         /* reading the file stopped with this error (e) */
+	incline_error e;
+} outcome;
+
+static void outcome_free(void *p)
+{
+	outcome *o = p;
+
+	if (!o)
+		return;
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->items[i].result)
+			o->ctx->cmd->result_free(o->items[i].result);
+		incline_article_free(o->items[i].a);
+	}
+	free(o->items);
+	free(o);
+}
+
+static item *add_item(outcome *o)
+{
+	void *items = o->items;
+	item *it;
+
+	if (incline_array_reserve(&items, &o->cap, o->n + 1, sizeof *o->items))
+		return NULL;
+	o->items = items;
+	it = &o->items[o->n++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+/* The per-thread state of the pipeline: the command's worker. */
+typedef struct run_worker {
+	const run_ctx *ctx;
+	void *cmd; /* the command's worker */
+} run_worker;
+
+static int run_worker_new(void **out, void *payload, incline_error *err)
+{
+	const run_ctx *ctx = payload;
+	run_worker *w = calloc(1, sizeof *w);
+	int rc;
+
+	*out = NULL;
+	if (!w)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	w->ctx = ctx;
+	if ((rc = ctx->cmd->worker_new(&w->cmd, payload, err))) {
+		free(w);
+		return rc;
+	}
+	*out = w;
+	return 0;
+}
+
+static void run_worker_free(void *p)
+{
+	run_worker *w = p;
+
+	if (w)
+		w->ctx->cmd->worker_free(w->cmd);
+	free(w);
+}
+
+/* The command's work on article a (taken) into o. Returns its error, so
+ * a file's reading stops there. */
+static int work_article(run_worker *w, outcome *o, incline_article *a, incline_error *err)
+{
+	incline_error warn;
+	item *it;
+
+	if (w->ctx->o->on_report && utf8_warning(&warn, a)) {
+		if (!(it = add_item(o)))
+			goto nomem;
+		it->note = NOTE_WARN;
+		it->e = warn;
+	}
+	if (!(it = add_item(o)))
+		goto nomem;
+	it->a = a;
+	incline_error_clear(&it->e);
+	it->rc = w->ctx->cmd->work(&it->result, w->cmd, a, &it->e);
+	return it->rc;
+nomem:
+	incline_article_free(a);
+	return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+typedef struct file_reader {
+	run_worker *w;
+	outcome *o;
+} file_reader;
+
+static int take_article(incline_article *a, void *payload, incline_error *err)
+{
+	file_reader *r = payload;
+	return work_article(r->w, r->o, a, err);
+}
+
+/* keep_going, in a worker: the record is skipped; the note is reported
+ * when the file's results are emitted. */
+static int note_skip(const incline_error *err, void *payload)
+{
+	file_reader *r = payload;
+	item *it = add_item(r->o);
+
+	if (!it)
+		return INCLINE_ENOMEM;
+	it->note = NOTE_SKIP;
+	it->e = *err;
+	return 0;
+}
+
+static int job_work(void **out, void *wp, void *jp, incline_error *err)
+{
+	run_worker *w = wp;
+	run_job *j = jp;
+	outcome *o;
+
+	*out = NULL;
+	if (j->kind == JOB_SKIP || j->kind == JOB_END)
+		return 0;
+	if (!(o = calloc(1, sizeof *o)))
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	o->ctx = w->ctx;
+	incline_error_clear(&o->e);
+	*out = o;
+	if (j->kind == JOB_ARTICLE) {
+		incline_article *a = j->a;
+
+		j->a = NULL;
+		if (work_article(w, o, a, &o->e) == INCLINE_ENOMEM && o->e.code)
+			o->code = INCLINE_ENOMEM;
+	} else {
+		file_reader r = {w, o};
+		incline_read_opts ro = w->ctx->ro;
+
+		if (w->ctx->o->keep_going) {
+			ro.on_record_error = note_skip;
+			ro.payload = &r;
+		}
+		o->code = incline_article_each(j->path, &ro, take_article, &r, &o->e);
+	}
+	return 0;
+}
+
+/* An input failed with code (e says where; stopped: the command's work
+ * failed, not the reading): with keep_going it is reported and skipped,
+ * else the run fails. */
+static int input_failed(run_ctx *ctx, int code, const incline_error *e, int stopped,
+			incline_error *err)
+{
+	incline_run_status *st = ctx->st;
+	int rc = 0;
+
+	if (e->code)
+		code = e->code;
+	if (stopped)
+		rc = work_fail(st, code);
+	else if (code == INCLINE_ENOMEM || !ctx->o->keep_going)
+		rc = fail(st, code, code == INCLINE_ENOMEM);
+	if (rc) {
+		if (err)
+			*err = *e;
+		ctx->handled = 1;
+		return rc;
+	}
+	ctx->dead = ctx->input;
+	st->skipped++;
+	if ((rc = report(ctx, e))) {
+		incline_error_set(err, rc, ctx->inputs[ctx->input], 0, 0, "%s",
+				  incline_error_name(rc));
+		fail(st, rc, 0);
+		ctx->handled = 1;
+	}
+	return rc;
+}
+
+/* A note from the readers: a warning, or a skipped record (counted). */
+static int note(run_ctx *ctx, int kind, const incline_error *e, incline_error *err)
+{
+	int rc;
+
+	if (kind == NOTE_SKIP)
+		ctx->st->skipped++;
+	if ((rc = report(ctx, e))) {
+		incline_error_set(err, rc, ctx->inputs[ctx->input], 0, 0, "%s",
+				  incline_error_name(rc));
+		fail(ctx->st, rc, 0);
+		ctx->handled = 1;
+	}
+	return rc;
+}
+
+/* The items of o (taken) in order: notes reported, results emitted. */
+static int emit_outcome(run_ctx *ctx, outcome *o, incline_error *err)
+{
+	int rc = 0;
+	size_t i;
+
+	for (i = 0; !rc && i < o->n; i++) {
+		item *it = &o->items[i];
+
+		if (it->note) {
+			rc = note(ctx, it->note, &it->e, err);
+		} else if (it->rc) {
+			if (!it->e.code)
+				incline_error_set(&it->e, it->rc, it->a->id, 0, 0, "%s",
+						  incline_error_name(it->rc));
+			rc = input_failed(ctx, it->rc, &it->e, 1, err);
+		} else {
+			ctx->n_found++;
+			rc = ctx->cmd->emit(it->result, it->a, ctx, err);
+			it->result = NULL; /* taken */
+			if (rc) {
+				work_fail(ctx->st, rc);
+				ctx->handled = 1;
+			}
+		}
+	}
+	if (!rc && o->code)
+		rc = input_failed(ctx, o->code, &o->e, 0, err);
+	outcome_free(o);
+	return rc;
+}
+
+static int job_emit(void *result, void *jp, void *payload, incline_error *err)
+{
+	run_ctx *ctx = payload;
+	run_job *j = jp;
+
+	if (j->input != ctx->input) {
+		ctx->input = j->input;
+		ctx->n_found = 0;
+	}
+	if (j->input == ctx->dead) { /* skipped: what followed the error */
+		outcome_free(result);
+		return 0;
+	}
+	switch (j->kind) {
+	case JOB_SKIP:
+		return note(ctx, NOTE_SKIP, &j->e, err);
+	case JOB_END:
+		if (j->code)
+			return input_failed(ctx, j->code, &j->e, 0, err);
+		if (ctx->n_found > 0)
+			return 0;
+		incline_error_set(&j->e, INCLINE_EINVAL, ctx->inputs[j->input], 0, 0,
+				  "no articles found");
+		return input_failed(ctx, INCLINE_EINVAL, &j->e, 0, err);
+	default:
+		return emit_outcome(ctx, result, err);
+	}
+}
+
+static const incline_pipeline_ops job_ops = {
+	run_worker_new, run_worker_free, job_work, job_emit, outcome_free, job_free,
+};
+
+/* The caller's side of one input. */
+typedef struct feed {
+	run_ctx *ctx;
+	incline_pipeline *p;
+	size_t input;
+	incline_error *err; /* the run's: the pipeline's errors go there */
+	int stopped;        /* the pipeline failed: stop everything */
+} feed;
+
+static int push(feed *f, run_job *j)
+{
+	if (!j) {
+		f->stopped = incline_error_set(f->err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+		return f->stopped;
+	}
+	j->input = f->input;
+	return f->stopped = incline_pipeline_push(f->p, j, f->err);
+}
+
+static run_job *new_job(job_kind kind)
+{
+	run_job *j = calloc(1, sizeof *j);
+
+	if (j) {
+		j->kind = kind;
+		incline_error_clear(&j->e);
+	}
+	return j;
 }
 
 static int push_article(incline_article *a, void *payload, incline_error *err)
 {
-	feed *f = payload;
-	f->n++;
-	warn_invalid_utf8(f->ctx, a);
-	return f->stopped = incline_pipeline_push(f->p, a, err);
+	run_job *j = new_job(JOB_ARTICLE);
+
+	if (!j)
+		incline_article_free(a);
+	else
+		j->a = a;
+	return push(payload, j);
 }
 
-/* keep_going: a bad record of a JSON, NDJSON or CSV file is reported and
- * skipped. */
-static int skip_record(const incline_error *err, void *payload)
+/* keep_going, in the caller's thread: the note joins the queue so it is
+ * reported in input order. */
+static int push_skip(const incline_error *err, void *payload)
 {
-	const run_ctx *ctx = payload;
-	ctx->st->skipped++;
-	return report(ctx, err);
+	run_job *j = new_job(JOB_SKIP);
+
+	if (j)
+		j->e = *err;
+	return push(payload, j);
 }
 
-/* Streams every article of every input through the pipeline, one at a
- * time, so memory is bounded by the articles in flight, not the corpus.
- * With keep_going an input that fails is reported and skipped. */
-static int run_inputs(run_ctx *ctx, const incline_pipeline_ops *ops,
-		      const char *const *inputs, size_t n_inputs, incline_error *err)
+/* Whether the caller's thread reads file itself (see "jobs" above). */
+static int many_articles(const char *file, const incline_read_opts *ro)
+{
+	incline_input_format f = ro->format;
+
+	if (f == INCLINE_INPUT_AUTO) {
+		if (strcmp(file, "-") == 0)
+			return 1;
+		f = incline_input_format_of_path(file);
+	}
+	return f == INCLINE_INPUT_JSON || f == INCLINE_INPUT_NDJSON || f == INCLINE_INPUT_CSV;
+}
+
+static int feed_file(const char *file, void *payload, incline_error *err)
+{
+	feed *f = payload;
+	incline_read_opts ro = f->ctx->ro;
+	run_job *j;
+
+	if (!many_articles(file, &ro)) {
+		if ((j = new_job(JOB_FILE)) && !(j->path = strdup(file))) {
+			job_free(j);
+			j = NULL;
+		}
+		return push(f, j);
+	}
+	if (f->ctx->o->keep_going) {
+		ro.on_record_error = push_skip;
+		ro.payload = f;
+	}
+	/* A failure stops the walk, as it would at this file in a worker;
+	 * the input's END job reports it in order. */
+	return incline_article_each(file, &ro, push_article, f, err);
+}
+
+/* Streams every article of every input through the pipeline, so memory is
+ * bounded by the jobs in flight, not the corpus. With keep_going an input
+ * that fails is reported and skipped. */
+static int run_inputs(run_ctx *ctx, const cmd_ops *cmd, const char *const *inputs,
+		      size_t n_inputs, incline_error *err)
 {
 	const incline_run_opts *o = ctx->o;
-	incline_run_status *st = ctx->st;
-	incline_read_opts ro = o->read;
 	incline_pipeline *p = NULL;
 	int rc = 0;
 
-	if (o->keep_going) {
-		ro.on_record_error = skip_record;
-		ro.payload = ctx;
-	}
-	if ((rc = incline_pipeline_new(&p, o->jobs ? o->jobs : 1, ops, ctx, err)))
-		return fail(st, rc, rc == INCLINE_ENOMEM);
+	ctx->cmd = cmd;
+	ctx->inputs = inputs;
+	ctx->ro = o->read;
+	ctx->input = 0;
+	ctx->n_found = 0;
+	ctx->dead = SIZE_MAX;
+	ctx->handled = 0;
+	if ((rc = incline_pipeline_new(&p, o->jobs ? o->jobs : 1, &job_ops, ctx, err)))
+		return fail(ctx->st, rc, rc == INCLINE_ENOMEM);
 	for (size_t i = 0; !rc && i < n_inputs; i++) {
-		feed f = {ctx, p, 0, 0};
-		incline_error e;
-
+		feed f = {ctx, p, i, err, 0};
+		run_job *end = new_job(JOB_END);
 		int code;
 
-		incline_error_clear(&e);
-		if ((code = incline_article_each(inputs[i], &ro, push_article, &f, &e)) == 0) {
-			if (f.n > 0)
-				continue;
-			code = incline_error_set(&e, INCLINE_EINVAL, inputs[i], 0, 0,
-						 "no articles found");
-		}
-		if (e.code)
-			code = e.code;
-		if (f.stopped)
-			rc = work_fail(st, code);
-		else if (code == INCLINE_ENOMEM || !o->keep_going)
-			rc = fail(st, code, code == INCLINE_ENOMEM);
-		if (rc) {
-			if (err)
-				*err = e;
+		if (!end) {
+			rc = incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
 			break;
 		}
-		st->skipped++;
-		if ((rc = report(ctx, &e))) {
-			incline_error_set(err, rc, inputs[i], 0, 0, "%s", incline_error_name(rc));
-			fail(st, rc, 0);
+		code = strcmp(inputs[i], "-") == 0 ? feed_file(inputs[i], &f, &end->e)
+						   : incline_io_walk(inputs[i], feed_file, &f, &end->e);
+		if (f.stopped) {
+			job_free(end);
+			rc = f.stopped;
+			break;
 		}
+		end->code = code;
+		rc = push(&f, end);
 	}
-	if (!rc && (rc = incline_pipeline_finish(p, err)))
-		work_fail(st, rc);
+	if (!rc)
+		rc = incline_pipeline_finish(p, err);
+	if (rc && !ctx->handled)
+		work_fail(ctx->st, rc);
 	incline_pipeline_free(p);
 	return rc;
 }
@@ -177,17 +573,6 @@ static int extractor_new(void **out, void *payload, incline_error *err)
 static void extractor_free(void *x)
 {
 	incline_extract_free(x);
-}
-
-static void no_worker_free(void *w)
-{
-	(void)w;
-}
-
-static int no_worker_new(void **out, void *payload, incline_error *err)
-{
-	*out = payload; /* dates need no per-thread state; any non-NULL will do */
-	return 0;
 }
 
 /* Takes an offset pair into a decoded article text to the file's. */
@@ -268,25 +653,73 @@ static int extract_work(void **out, void *x, const incline_article *a, incline_e
 	return rc;
 }
 
-static int dates_ndjson(FILE *fp, const void *unused, const incline_article *a, incline_error *err)
+/* One thread's state for `dates`, kept from article to article so an
+ * article costs no allocation but its output: the scanner (its lexicon
+ * index), the expression list, the NDJSON writer (its record object) and
+ * the size of the last output. */
+typedef struct dates_worker {
+	incline_timex_scanner *scan;
+	incline_timex_list list;
+	incline_timex_ndjson *w;
+	size_t hint; /* bytes the last article wrote: the next buffer's start */
+} dates_worker;
+
+static void dates_worker_free(void *p)
 {
-	incline_timex_list list = {0};
-	incline_article view;
-	int rc = incline_timex_scan(&list, a->bytes + a->body.start, a->body.end - a->body.start,
-				    a->base + a->body.start, a->published, err);
-	/* Offsets and text as in the file, for decoded articles too. */
-	for (size_t i = 0; !rc && i < list.n; i++)
-		incline_article_file_span(a, &list.items[i].start, &list.items[i].end);
-	incline_article_file_view(&view, a);
-	if (!rc)
-		rc = incline_emit_timex_ndjson(fp, &view, &list, err);
-	incline_timex_list_free(&list);
-	return rc;
+	dates_worker *d = p;
+
+	if (!d)
+		return;
+	incline_timex_list_free(&d->list);
+	incline_timex_ndjson_free(d->w);
+	incline_timex_scanner_free(d->scan);
+	free(d);
 }
 
-static int dates_work(void **out, void *unused, const incline_article *a, incline_error *err)
+static int dates_worker_new(void **out, void *payload, incline_error *err)
 {
-	return text_of(out, dates_ndjson, NULL, a, err);
+	dates_worker *d = calloc(1, sizeof *d);
+
+	*out = d;
+	if (!d || incline_timex_ndjson_new(&d->w) || incline_timex_scanner_new(&d->scan, err)) {
+		dates_worker_free(d);
+		*out = NULL;
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	return 0;
+}
+
+/* The article's lines in a new text_block (the buffer is handed over,
+ * not copied). */
+static int dates_work(void **out, void *worker, const incline_article *a, incline_error *err)
+{
+	dates_worker *d = worker;
+	incline_emit_buf buf = { NULL, 0, 0 };
+	incline_article view;
+	text_block *b;
+	int rc;
+
+	*out = NULL;
+	d->list.n = 0;
+	rc = incline_timex_scanner_scan(d->scan, &d->list, a->bytes + a->body.start, a->body.end - a->body.start,
+				a->base + a->body.start, a->published, err);
+	if (rc)
+		return rc;
+	/* Offsets and text as in the file, for decoded articles too. */
+	for (size_t i = 0; i < d->list.n; i++)
+		incline_article_file_span(a, &d->list.items[i].start, &d->list.items[i].end);
+	incline_article_file_view(&view, a);
+	if (!(b = calloc(1, sizeof *b)) || (d->hint && !(buf.data = malloc(d->hint)))) {
+		free(b);
+		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	}
+	buf.cap = buf.data ? d->hint : 0;
+	rc = incline_timex_ndjson_write(d->w, &buf, &view, &d->list, err);
+	d->hint = buf.len + 1 > 256 ? buf.len + 1 : 256;
+	b->p = buf.data;
+	b->n = buf.len;
+	*out = b;
+	return rc;
 }
 
 static int build_work(void **out, void *x, const incline_article *a, incline_error *err)
@@ -407,10 +840,10 @@ static void status_clear(incline_run_status *st, incline_error *err)
 int incline_run_build(incline_run_status *status, const incline_run_opts *opts,
 		      const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const incline_pipeline_ops ops = {extractor_new, extractor_free, build_work,
+	static const cmd_ops ops = {extractor_new, extractor_free, build_work,
 						 collect_events, timeline_free};
 	incline_timeline raw = {0};
-	run_ctx ctx = {opts, status, NULL, &raw};
+	run_ctx ctx = {.o = opts, .st = status, .raw = &raw};
 	const char *output = opts->update ? opts->update : opts->output;
 	int rc = 0;
 
@@ -429,7 +862,7 @@ int incline_run_build(incline_run_status *status, const incline_run_opts *opts,
 
 typedef struct stream_job {
 	run_ctx ctx;
-	const incline_pipeline_ops *ops;
+	const cmd_ops *ops;
 	const char *const *inputs;
 	size_t n_inputs;
 	incline_error *err; /* the run's error, kept apart from the writer's */
@@ -449,10 +882,10 @@ static int write_stream(FILE *fp, void *payload, incline_error *err)
 
 /* extract and dates: one article's lines at a time, in input order. */
 static int run_stream(incline_run_status *st, const incline_run_opts *o,
-		      const incline_pipeline_ops *ops, const char *const *inputs,
+		      const cmd_ops *ops, const char *const *inputs,
 		      size_t n_inputs, incline_error *err)
 {
-	stream_job job = {{o, st, NULL, NULL}, ops, inputs, n_inputs, err, 0};
+	stream_job job = {{.o = o, .st = st}, ops, inputs, n_inputs, err, 0};
 	incline_error werr;
 	int rc;
 
@@ -472,7 +905,7 @@ static int run_stream(incline_run_status *st, const incline_run_opts *o,
 int incline_run_extract(incline_run_status *status, const incline_run_opts *opts,
 			const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const incline_pipeline_ops ops = {extractor_new, extractor_free, extract_work,
+	static const cmd_ops ops = {extractor_new, extractor_free, extract_work,
 						 write_block, text_block_free};
 	return run_stream(status, opts, &ops, inputs, n_inputs, err);
 }
@@ -480,7 +913,7 @@ int incline_run_extract(incline_run_status *status, const incline_run_opts *opts
 int incline_run_dates(incline_run_status *status, const incline_run_opts *opts,
 		      const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const incline_pipeline_ops ops = {no_worker_new, no_worker_free, dates_work,
+	static const cmd_ops ops = {dates_worker_new, dates_worker_free, dates_work,
 						 write_block, text_block_free};
 	return run_stream(status, opts, &ops, inputs, n_inputs, err);
 }
@@ -494,7 +927,7 @@ static int load_one(const char *file, void *payload, incline_error *err)
 int incline_run_merge(incline_run_status *status, const incline_run_opts *opts,
 		      const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	run_ctx ctx = {opts, status, NULL, NULL};
+	run_ctx ctx = {.o = opts, .st = status};
 	incline_timeline in = {0};
 	int rc = 0;
 

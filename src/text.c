@@ -164,6 +164,34 @@ static const fold_punct_entry FOLD_PUNCT[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Byte classes for the fast paths of the sentence splitter and the word
+ * tokenizer, which see every byte of every article: one table lookup
+ * instead of a decode and a class call per byte (together they were a
+ * tenth of `incline extract`, callgrind). Bytes >= 0x80 are in no class
+ * and take the general path. */
+enum {
+	ASCII_ALNUM = 1,   /* [A-Za-z0-9]: is_alnum */
+	ASCII_NO_WORD = 2, /* other ASCII: no word starts there */
+	ASCII_PLAIN = 4    /* ASCII the splitter ignores: not a newline, a
+			      terminator (. ! ?) or a dash */
+};
+#define AN (ASCII_ALNUM | ASCII_PLAIN)
+#define NW (ASCII_NO_WORD | ASCII_PLAIN)
+#define SP ASCII_NO_WORD
+static const unsigned char ASCII_CLASS[256] = {
+	NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, SP, NW, NW, NW, NW, NW, /* \n */
+	NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW,
+	NW, SP, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, SP, SP, NW, /* ! - . */
+	AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, NW, NW, NW, NW, NW, SP, /* 0-9 ? */
+	NW, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, /* A-O */
+	AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, NW, NW, NW, NW, NW, /* P-Z */
+	NW, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, /* a-o */
+	AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, NW, NW, NW, NW, NW, /* p-z */
+};
+#undef AN
+#undef NW
+#undef SP
+
 static bool cp_in(const uint32_t *set, size_t n, uint32_t cp)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1133,7 +1161,16 @@ int incline_text_sentences(incline_span_list *out, const char *text,
 
 	while (i < len && rc == 0) {
 		uint32_t cp;
-		size_t n = cp_at(&cp, text, len, i), dn;
+		size_t n, dn;
+		/* Most bytes are ASCII that no handler below wants: skipping
+		 * them in a tight loop made the splitter ~3x faster (callgrind,
+		 * bench corpus). */
+		while (ASCII_CLASS[(unsigned char)text[i]] & ASCII_PLAIN)
+			if (++i == len)
+				break;
+		if (i == len)
+			break;
+		n = cp_at(&cp, text, len, i);
 		if (cp == '\n')
 			rc = on_newline(&sp, &i);
 		else if (is_terminator(cp))
@@ -1183,6 +1220,7 @@ static bool joins_word(uint32_t prev, uint32_t mid, uint32_t next)
 	return false;
 }
 
+
 /* The end of the word starting at s[i]. */
 static size_t word_end(const char *s, size_t len, size_t i)
 {
@@ -1191,7 +1229,16 @@ static size_t word_end(const char *s, size_t len, size_t i)
 	i += cp_at(&prev, s, len, i);
 	while (i < len) {
 		uint32_t cp, next;
-		size_t n = cp_at(&cp, s, len, i);
+		size_t n, from = i;
+		/* ASCII letters and digits, as the general case below would
+		 * take them, one table lookup each */
+		while (i < len && (ASCII_CLASS[(unsigned char)s[i]] & ASCII_ALNUM))
+			i++;
+		if (i > from)
+			prev = (unsigned char)s[i - 1];
+		if (i >= len)
+			break;
+		n = cp_at(&cp, s, len, i);
 		if (is_alnum(cp) || (is_mark(cp) && is_alnum(prev))) {
 			if (!is_mark(cp))
 				prev = cp;
@@ -1215,7 +1262,12 @@ int incline_text_words(incline_span_list *out, const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = cp_at(&cp, s, len, i);
+		size_t n;
+		if (ASCII_CLASS[(unsigned char)s[i]] & ASCII_NO_WORD) {
+			i++; /* spaces and punctuation: the fast case */
+			continue;
+		}
+		n = cp_at(&cp, s, len, i);
 		if (!is_alnum(cp)) {
 			i += n;
 			continue;

@@ -49,6 +49,56 @@ rm -f "$tmp/out.ndjson"
 "$bin" extract -j 2 -o "$tmp/out.ndjson" "$tmp/c" 2>/dev/null
 [ $? -eq 1 ] && [ ! -e "$tmp/out.ndjson" ] && ok || ko "a failed streaming run leaves -o FILE unwritten"
 
+# Files are read by the worker threads: what reading finds (warnings,
+# skipped records, bad files, empty folders) is still reported in input
+# order, with file and position, and the run stops or goes on exactly as
+# with -j 1.
+mkdir "$tmp/r" "$tmp/r/c" "$tmp/r/d" "$tmp/r/empty"
+for i in 1 2 3 4 5 6; do
+	printf -- '---\ndate: 2023-09-0%s\n---\nOn March %s, 2023 the attack began. Two days later it ended.\n' \
+		$i $i >"$tmp/r/c/a$i.txt"
+done
+printf 'date 2023-01-01 t\nbad \377 byte on March 3\n' >"$tmp/r/c/a3b.txt"
+printf 'date 2023-01-01 t\nnul \000 here\n' >"$tmp/r/d/b1.txt"
+cp "$tmp/r/c/a1.txt" "$tmp/r/d/b0.txt"; cp "$tmp/r/c/a2.txt" "$tmp/r/d/b2.txt"
+printf '%s\n' '{"id":"x","date":"2023-02-02","text":"On May 5 it began."}' \
+	'{"id":"y","text":"no date here"}' \
+	'{"id":"z","date":"2023-02-03","text":"Then on June 6."}' >"$tmp/r/recs.ndjson"
+printf 'no date at all\n' >"$tmp/r/nodate.txt"
+(
+	cd "$tmp/r" || exit 1
+	for cmd in dates extract; do
+		for kg in "" --keep-going; do
+			"$bin" $cmd $kg c d recs.ndjson nodate.txt empty c/a1.txt >"$cmd$kg.1" 2>"$cmd$kg.e1"
+			echo $? >"$cmd$kg.rc1"
+			"$bin" $cmd $kg -j 4 c d recs.ndjson nodate.txt empty c/a1.txt >"$cmd$kg.4" 2>"$cmd$kg.e4"
+			echo $? >"$cmd$kg.rc4"
+		done
+	done
+)
+for cmd in dates extract; do
+	for kg in "" --keep-going; do
+		r="$tmp/r/$cmd$kg"
+		[ "$(cat "$r.rc1")" = 1 ] && [ "$(cat "$r.rc4")" = 1 ] && cmp -s "$r.1" "$r.4" &&
+			cmp -s "$r.e1" "$r.e4" && ok || ko "$cmd $kg: reading errors differ between -j 1 and -j 4"
+	done
+done
+printf '%s\n' "incline: c/a3b.txt:2:5: warning: invalid UTF-8, read as U+FFFD" \
+	"incline: d/b1.txt:2:5: NUL byte: not a text file" \
+	"incline: recs.ndjson:2:1: record 2: no publication date (date, published, publish_date, date_publish or datePublished; or pass --ref-date)" \
+	"incline: nodate.txt:1:1: no publication date (add a \"date\" header or pass --ref-date)" \
+	"incline: empty: no articles found" >"$tmp/r/want"
+cmp -s "$tmp/r/want" "$tmp/r/dates--keep-going.e4" && ok || ko "--keep-going -j 4: reports not in input order: $(cat "$tmp/r/dates--keep-going.e4")"
+# --keep-going skips the rest of a folder after its bad file, and nothing
+# of it is written
+! grep -q 'b2.txt' "$tmp/r/dates--keep-going.4" && grep -q 'd/b0.txt' "$tmp/r/dates--keep-going.4" &&
+	grep -q 'recs.ndjson#z' "$tmp/r/dates--keep-going.4" && ok || ko "--keep-going -j 4: wrong articles written"
+# without it the first bad file ends the run: its warning came first, then
+# the error; the lines before it are written, none after
+[ "$(sed -n 2p "$tmp/r/dates.e4")" = "incline: d/b1.txt:2:5: NUL byte: not a text file" ] &&
+	grep -q 'd/b0.txt' "$tmp/r/dates.4" && ! grep -q 'recs.ndjson' "$tmp/r/dates.4" && ok ||
+	ko "-j 4 without --keep-going: $(cat "$tmp/r/dates.e4")"
+
 # usage
 for bad in 0 -1 x 1000; do
 	"$bin" extract -j "$bad" "$tmp/c" >/dev/null 2>"$tmp/err"

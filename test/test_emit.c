@@ -643,26 +643,39 @@ static void test_csv_header_and_cells(void **state)
 		"date_text", "basis", "summary", "actors", "attribution_actor",
 		"claimant", "stance", "conflict", "hedged", "first_reported",
 		"sources", "evidence_count", "articles", "outlets", "published",
-		"spans",
+		"spans", "incident", "incident_name",
 	};
 	char *buf;
 	size_t len;
 	csv_table t;
 	const char *const *r1, *const *r2;
+	/* the fixture's events (shallow copies) in two incidents, one
+	 * without a name */
+	incline_event evs[N_EVENTS];
+	incline_incident in[2] = { { .id = "in-b", .name = "Acme = Corp" },
+				   { .id = "in-a", .name = NULL } };
+	incline_timeline view = *tl;
 
-	capture(&buf, &len, incline_emit_csv, tl);
+	assert_int_equal(tl->n, N_EVENTS);
+	memcpy(evs, tl->events, sizeof evs);
+	snprintf(evs[0].incident, sizeof evs[0].incident, "in-b");
+	snprintf(evs[1].incident, sizeof evs[1].incident, "in-a");
+	view.events = evs;
+	view.incidents = in;
+	view.n_incidents = 2;
+	capture(&buf, &len, incline_emit_csv, &view);
 	/* RFC 4180 records end with CRLF; libcsv quotes every field */
 	assert_int_equal(strncmp(buf, "\"id\",\"type\",\"earliest\",", 23), 0);
-	assert_non_null(strstr(buf, "\"spans\"\r\n\"ev-"));
+	assert_non_null(strstr(buf, "\"incident_name\"\r\n\"ev-"));
 	assert_int_equal(strncmp(buf + len - 2, "\r\n", 2), 0);
 
 	parse_csv(&t, buf, len);
 	assert_int_equal(t.rows, 1 + N_EVENTS);
-	assert_int_equal(t.cols[0], 22);
-	for (size_t c = 0; c < 22; c++)
+	assert_int_equal(t.cols[0], 24);
+	for (size_t c = 0; c < 24; c++)
 		assert_string_equal(t.cell[0][c], header[c]);
 	for (size_t r = 1; r < t.rows; r++)
-		assert_int_equal(t.cols[r], 22);
+		assert_int_equal(t.cols[r], 24);
 
 	r1 = (const char *const *)t.cell[1];
 	assert_string_equal(r1[col(&t, "id")], tl->events[0].id);
@@ -680,6 +693,8 @@ static void test_csv_header_and_cells(void **state)
 	assert_string_equal(r1[col(&t, "outlets")], "Reuters");
 	assert_string_equal(r1[col(&t, "published")], "2023-09-20");
 	assert_string_equal(r1[col(&t, "spans")], "a.txt:0-60; b.txt:100-150");
+	assert_string_equal(r1[col(&t, "incident")], "in-b");
+	assert_string_equal(r1[col(&t, "incident_name")], "Acme = Corp");
 
 	/* commas, quotes, newlines round trip; bad bytes become U+FFFD */
 	r2 = (const char *const *)t.cell[2];
@@ -694,6 +709,8 @@ static void test_csv_header_and_cells(void **state)
 	assert_string_equal(r2[col(&t, "conflict")], "date; claim");
 	assert_string_equal(r2[col(&t, "hedged")], "true");
 	assert_string_equal(r2[col(&t, "basis")], "publication");
+	assert_string_equal(r2[col(&t, "incident")], "in-a");
+	assert_string_equal(r2[col(&t, "incident_name")], "");
 	csv_table_free(&t);
 	free(buf);
 }

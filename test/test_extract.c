@@ -224,11 +224,10 @@ static void day_is(incline_day d, const char *want, const char *what, const char
 			 d == INCLINE_DAY_NONE ? "open" : got, want);
 }
 
-static void test_types(void **state)
+static void check_type_cases(const type_case *cases, size_t n)
 {
-	(void)state;
-	for (size_t i = 0; i < sizeof type_cases / sizeof *type_cases; i++) {
-		const type_case *c = &type_cases[i];
+	for (size_t i = 0; i < n; i++) {
+		const type_case *c = &cases[i];
 		incline_timeline tl = {0};
 		extract_text(&tl, c->text);
 		const incline_event *ev = find_type(&tl, c->type);
@@ -247,6 +246,39 @@ static void test_types(void **state)
 		assert_int_equal(ev->n_evidence, 1);
 		incline_timeline_free(&tl);
 	}
+}
+
+static void test_types(void **state)
+{
+	(void)state;
+	check_type_cases(type_cases, sizeof type_cases / sizeof *type_cases);
+}
+
+/* Which kind of happening a cue names, and whether a sentence tells a
+ * happening of this incident at all (the precision rules). */
+static const type_case kind_cases[] = {
+	/* a denial of service floods a service: an impact, not an intrusion */
+	{"A DDoS attack knocked the bank's website offline for six hours.", "intrusion", false, "", "", NULL},
+	{"A DDoS attack knocked the bank's website offline for six hours.", "impact", true, NULL, PUB, "publication"},
+	{"The group launched denial-of-service attacks on the airline's booking site on Friday.", "intrusion", false, "", "", NULL},
+	{"The group launched denial-of-service attacks on the airline's booking site on Friday.", "impact", true, "2023-09-15", "2023-09-15", NULL},
+	{"The ministry's portal was hit by a distributed denial of service attack.", "intrusion", false, "", "", NULL},
+	{"The ministry's portal was hit by a distributed denial of service attack.", "impact", true, NULL, PUB, "publication"},
+	{"Hackers breached the portal and then flooded it with a DDoS attack.", "intrusion", true, NULL, PUB, "publication"},
+	{"The extortionists demanded a ransom to call off their DDoS attacks.", "intrusion", true, NULL, PUB, "publication"},
+	/* a quantified plural names a kind, or other incidents than this one */
+	{"Such attacks have become common against hospitals.", "intrusion", false, "", "", NULL},
+	{"The same loader later turned up in other attacks on shipping firms.", "intrusion", false, "", "", NULL},
+	{"Many phishing scams imitate the tax agency's letters.", "intrusion", false, "", "", NULL},
+	{"Some ransomware attacks also threaten to publish the files.", "intrusion", false, "", "", NULL},
+	{"Hackers stole the payroll data, and other attacks followed.", "intrusion", true, NULL, PUB, "publication"},
+	{"The port suffered several attacks on its cargo system in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
+};
+
+static void test_kinds(void **state)
+{
+	(void)state;
+	check_type_cases(kind_cases, sizeof kind_cases / sizeof *kind_cases);
 }
 
 typedef struct {
@@ -339,6 +371,33 @@ static void test_flaw_named_again(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* Right after a flaw is named, the versions it reaches are the flaw's
+ * reach, and a bare "attack" is the way to exploit it. */
+static void test_after_a_flaw(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *type;
+		size_t n;
+	} cases[] = {
+		{"Researchers disclosed a flaw in the camera software. Versions 2.1 and earlier are affected.", "vulnerability", 2},
+		{"A critical bug was found in the mail server. It affects all installations before release 9.", "vulnerability", 2},
+		{"A critical bug was found in the mail server. An attack needs no password.", "intrusion", 0},
+		{"The city upgraded its phone system. Versions of the app were affected by delays.", "vulnerability", 0},
+		{"The city upgraded its phone system. An attack then disrupted the payment portal.", "intrusion", 1},
+		{"Researchers found a hole in the VPN. Hackers then stole the passwords of 900 users.", "intrusion", 1},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		incline_timeline tl = {0};
+		extract_text(&tl, cases[i].text);
+		if (count_type(&tl, cases[i].type) != cases[i].n)
+			fail_msg("%s: %zu %s events, wanted %zu", cases[i].text,
+				 count_type(&tl, cases[i].type), cases[i].type, cases[i].n);
+		incline_timeline_free(&tl);
+	}
+}
+
 /* A vague expression is still where the date came from: its span is kept. */
 static void test_vague_date_span(void **state)
 {
@@ -419,10 +478,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_hedged),
 		cmocka_unit_test(test_vague_date_span),
 		cmocka_unit_test(test_flaw_named_again),
+		cmocka_unit_test(test_after_a_flaw),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),

@@ -1245,6 +1245,90 @@ static void test_take(void **state)
 	assert_int_equal(in2.n, 0);
 }
 
+/* Wire copy: one sentence retold word for word, and a looser retelling
+ * that shares some of its words (below the conflict bar, so dates and
+ * publication days decide whether it joins). */
+#define Q_WIRE "Hackers encrypted the payroll servers of Dunmore County " \
+	"and demanded a ransom in bitcoin."
+#define Q_WIRE_LOOSE "Hackers encrypted payroll servers at Dunmore " \
+	"County, which went dark as staff scrambled to restore backups."
+
+/* Adds n copies of quote q, each the only sentence of its own article
+ * ("<tag>-<i>.txt"), published `first` + i * step days (step 0: all on
+ * `first`). Articles are not listed (merge does not need them). */
+static void add_copies(incline_timeline *tl, const char *tag, const char *q,
+		       size_t n, incline_day first, int step)
+{
+	for (size_t i = 0; i < n; i++) {
+		char article[32];
+		incline_evidence e;
+		incline_event ev;
+
+		snprintf(article, sizeof article, "%s-%05zu.txt", tag, i);
+		memset(&e, 0, sizeof e);
+		memset(&ev, 0, sizeof ev);
+		e.article = article;
+		e.published = first + (incline_day)i * step;
+		e.end = strlen(q);
+		e.quote = (char *)q;
+		e.when.basis = INCLINE_BASIS_PUBLICATION;
+		e.when.date = incline_date_make(INCLINE_DAY_NONE, e.published,
+						INCLINE_GRAN_DAY);
+		ev.type = INCLINE_EVENT_IMPACT;
+		ev.when = e.when;
+		assert_int_equal(incline_event_add_evidence(&ev, &e), 0);
+		incline_event_assign_id(&ev);
+		assert_int_equal(incline_timeline_take(tl, &ev), 0);
+	}
+}
+
+/* Copies of a sentence join as one, and a looser retelling joins them
+ * only when some copy of each was published near the other: the same as
+ * pairing every copy with every other, one copy or many. */
+static void test_copies_near_and_far(void **state)
+{
+	fixture *f = *state;
+	incline_day jan = ymd(2023, 1, 10), sep = ymd(2023, 9, 10);
+
+	for (size_t copies = 1; copies <= 3; copies += 2) {
+		incline_timeline in = { 0 }, out = { 0 };
+
+		/* months apart: two events */
+		add_copies(&in, "w", Q_WIRE, copies, jan, 0);
+		add_copies(&in, "l", Q_WIRE_LOOSE, copies, sep, 1);
+		merge_ok(&out, &in, NULL);
+		assert_int_equal(out.n, 2);
+		assert_int_equal(out.events[0].n_evidence, copies);
+		incline_timeline_free(&out);
+		/* one loose copy published near: one event of them all */
+		add_copies(&in, "n", Q_WIRE_LOOSE, 1, jan + 20, 0);
+		merge_ok(&out, &in, NULL);
+		assert_int_equal(out.n, 1);
+		assert_int_equal(out.events[0].n_evidence, 2 * copies + 1);
+		incline_timeline_free(&out);
+		incline_timeline_free(&in);
+	}
+	(void)f;
+}
+
+/* 20,000 copies of one sentence (syndicated wire copy, outlet
+ * boilerplate), published over two years, merge into one event, and a
+ * looser retelling published among them joins it: without collapsing
+ * the copies first this was 2 * 10^8 links, over
+ * INCLINE_MAX_MERGE_LINKS. */
+static void test_copies_scale(void **state)
+{
+	fixture *f = *state;
+
+	add_copies(&f->in, "w", Q_WIRE, 20000, ymd(2022, 1, 1), 0);
+	add_copies(&f->in, "d", Q_WIRE, 730, ymd(2022, 1, 1), 1);
+	add_copies(&f->in, "l", Q_WIRE_LOOSE, 2000, ymd(2023, 6, 1), 0);
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n, 1);
+	assert_int_equal(f->out.events[0].n_evidence, 22730);
+	assert_int_equal(f->out.events[0].n_sources, 22730);
+}
+
 /* Evidence with no quote, outlet or article still merges (alone). */
 static void test_sparse_evidence(void **state)
 {
@@ -1440,6 +1524,10 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_claims_stay_with_victim,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copies_near_and_far, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_copies_scale, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_sparse_evidence, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_index_exact, setup,

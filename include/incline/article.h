@@ -125,6 +125,10 @@ int incline_article_parse_buffer(incline_article_list *list, const char *path,
 				 const incline_read_opts *opts,
 				 incline_error *err);
 
+/* The format path's extension names (".gz" aside), as AUTO detection
+ * reads it; AUTO when the extension says nothing. */
+incline_input_format incline_input_format_of_path(const char *path);
+
 /* The format name ("json", ...) and back (-1 for an unknown name). */
 const char *incline_input_format_name(incline_input_format f);
 int incline_input_format_from_name(const char *name);
