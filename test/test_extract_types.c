@@ -132,6 +132,12 @@ static const type_case cases[] = {
 	CLAIM("Western officials said the GRU was behind the attack in May.", P, "May", "asserted", "GRU", "Western officials"),
 	CLAIM("ALPHV, also known as BlackCat, claimed the attack on its leak site.", P, NULL, "asserted", "ALPHV", NULL),
 	CLAIM("The attack may have been the work of Conti.", H, NULL, "suspected", "Conti", NULL),
+	/* the name before an abbreviation in parentheses; a second verb
+	 * shares the first one's subject */
+	CLAIM("The National Cyber Security Centre (NCSC) said the GRU was behind the attack.", P, NULL,
+	      "asserted", "GRU", "The National Cyber Security Centre"),
+	CLAIM("The ministry reported the outage and stressed that the attack's origin is unknown.", P, NULL,
+	      "unattributed", "-", "The ministry"),
 
 	/* ---- context: background, earlier incidents, warnings ---- */
 	YES("context", "In 2019, the agency warned of attacks on courts.", P, "2019"),
