@@ -235,7 +235,9 @@ static int merge_cmp_atom(const void *pa, const void *pb)
 	    || (c = merge_cmp_when(&x->when, &y->when))
 	    || (c = merge_cmp_i64(x->claim.stance, y->claim.stance))
 	    || (c = merge_cmp_str(x->claim.actor, y->claim.actor))
-	    || (c = merge_cmp_str(x->claim.claimant, y->claim.claimant)))
+	    || (c = merge_cmp_str(x->claim.claimant, y->claim.claimant))
+	    || (c = merge_cmp_i64((int64_t)x->about_start, (int64_t)y->about_start))
+	    || (c = merge_cmp_i64((int64_t)x->about_end, (int64_t)y->about_end)))
 		return c;
 	return merge_cmp_i64(x->flags, y->flags);
 }
@@ -1389,6 +1391,46 @@ static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
 	return 0;
 }
 
+/* ---- sentences named again -------------------------------------------- */
+
+/* An atom that names another sentence's happening again (event.h
+ * "about") is joined to it as strongly as a verbatim retelling: the
+ * article itself says they are one. */
+#define MERGE_ABOUT_STRENGTH 1.0
+
+/* Edges from every atom of block [b, e) (one type) with an "about" to the
+ * atom of that sentence in the block, found by binary search on the
+ * atoms' identity. Depends only on the set of atoms. */
+static int merge_link_about(merge_ctx *c, size_t b, size_t e)
+{
+	for (size_t u = b; u < e; u++) {
+		const merge_atom *a = &c->atoms[c->uniq[u]];
+		incline_evidence probe;
+		merge_atom key;
+		size_t lo = b, hi = e;
+		int rc;
+
+		if (!a->ev->about_end)
+			continue;
+		probe = *a->ev; /* borrowed fields: identity reads article only */
+		probe.start = a->ev->about_start;
+		probe.end = a->ev->about_end;
+		key = *a;
+		key.ev = &probe;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (merge_cmp_identity(&c->atoms[c->uniq[mid]], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < e && lo != u && merge_cmp_identity(&c->atoms[c->uniq[lo]], &key) == 0 &&
+		    (rc = merge_add_edge(c, u, lo, MERGE_ABOUT_STRENGTH)))
+			return rc;
+	}
+	return 0;
+}
+
 /* Strongest first, ties by the atoms' canonical order: an order that
  * depends only on the set of atoms. */
 static int merge_cmp_edge(const void *pa, const void *pb)
@@ -1433,6 +1475,112 @@ static void merge_cluster_edges(merge_ctx *c)
 	}
 }
 
+/* Types an incident has once unless its sources date them apart: the
+ * intrusion and its detection are what make the incident; responses,
+ * impacts and disclosures come several to an incident. */
+static const incline_event_type merge_once_types[] = {
+	INCLINE_EVENT_INTRUSION, INCLINE_EVENT_DETECTION,
+};
+
+/* A cluster of a once-per-incident type (merge_join_undated). */
+typedef struct merge_root {
+	uint32_t victim;
+	incline_event_type type;
+	size_t root;
+} merge_root;
+
+static int merge_cmp_root(const void *pa, const void *pb)
+{
+	const merge_root *a = pa, *b = pb;
+
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (a->victim != b->victim)
+		return a->victim < b->victim ? -1 : 1;
+	return merge_cmp_i64((int64_t)a->root, (int64_t)b->root);
+}
+
+/* "The severity of the breach", "the hacker attack": an account with no
+ * date of its own (a publication date bounds it) that shares too few
+ * words with the incident's intrusion is still about that intrusion when
+ * its victim has no other. So, per victim and once-per-incident type:
+ * when at most one cluster has a date of its own, the undated ones join
+ * it (or each other, with none dated), provided their publication dates
+ * lie within one incident's span (INCLINE_INCIDENT_GAP_DAYS) and the
+ * dates stay compatible. Two dated clusters mean the sources tell two
+ * happenings apart; then nothing is guessed. Depends only on the
+ * clusters, never on input order. */
+static int merge_join_undated(merge_ctx *c)
+{
+	merge_root *r = merge_calloc(c->n_uniq, sizeof *r);
+	size_t n = 0;
+
+	if (!r)
+		return INCLINE_ENOMEM;
+	for (size_t u = 0; u < c->n_uniq; u++) {
+		incline_event_type t = c->atoms[c->uniq[u]].type;
+		bool once = false;
+
+		for (size_t i = 0; i < sizeof merge_once_types / sizeof *merge_once_types; i++)
+			once |= merge_once_types[i] == t;
+		if (!once || merge_find(c->parent, u) != u
+		    || c->victim[u] == INCLINE_ENTITY_NONE)
+			continue;
+		r[n].victim = c->victim[u];
+		r[n].type = t;
+		r[n++].root = u;
+	}
+	incline_array_sort(r, n, sizeof *r, merge_cmp_root);
+	for (size_t b = 0, e; b < n; b = e) {
+		size_t dated = SIZE_MAX, n_dated = 0, n_undated = 0, into;
+		int64_t hmin = MERGE_HI_OPEN, hmax = MERGE_LO_OPEN;
+
+		for (e = b; e < n && r[e].type == r[b].type
+			    && r[e].victim == r[b].victim; e++) {
+			size_t k = r[e].root;
+
+			if (c->clo[k] != MERGE_LO_OPEN) {
+				dated = k;
+				n_dated++;
+				continue;
+			}
+			n_undated++;
+			hmin = c->chi[k] < hmin ? c->chi[k] : hmin;
+			hmax = c->chi[k] > hmax ? c->chi[k] : hmax;
+		}
+		if (n_dated > 1 || n_undated + n_dated < 2 || n_undated == 0
+		    || hmax == MERGE_HI_OPEN
+		    || hmax - hmin > INCLINE_INCIDENT_GAP_DAYS
+		    || (n_dated && (c->clo[dated] > c->chi[dated]
+				    || hmax - c->clo[dated]
+					       > INCLINE_INCIDENT_GAP_DAYS)))
+			continue;
+		into = n_dated ? dated : SIZE_MAX;
+		for (size_t i = b; i < e; i++) {
+			size_t k = r[i].root, ri, rk;
+			int64_t lo, hi;
+
+			if (k == dated)
+				continue;
+			if (into == SIZE_MAX) {
+				into = k;
+				continue;
+			}
+			ri = merge_find(c->parent, into);
+			rk = merge_find(c->parent, k);
+			lo = c->clo[ri] > c->clo[rk] ? c->clo[ri] : c->clo[rk];
+			hi = c->chi[ri] < c->chi[rk] ? c->chi[ri] : c->chi[rk];
+			if (lo > hi)
+				continue;
+			into = merge_union(c->parent, ri, rk);
+			c->clo[into] = lo;
+			c->chi[into] = hi;
+		}
+	}
+	free(r);
+	return 0;
+}
+
 /* Step 2: candidate edges block by block of one type, then clusters. */
 static int merge_link(merge_ctx *c)
 {
@@ -1467,11 +1615,15 @@ static int merge_link(merge_ctx *c)
 		     e++)
 			;
 		rc = merge_link_words(c, &x, b, e);
+		if (!rc)
+			rc = merge_link_about(c, b, e);
 		if (!rc && t == INCLINE_EVENT_ATTRIBUTION)
 			rc = merge_link_claims(c, refs, b, e);
 	}
 	if (!rc)
 		merge_cluster_edges(c);
+	if (!rc)
+		rc = merge_join_undated(c);
 out:
 	merge_index_free(&x);
 	free(refs);
