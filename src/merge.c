@@ -240,7 +240,9 @@ static int merge_cmp_atom(const void *pa, const void *pb)
 	    || (c = merge_cmp_when(&x->when, &y->when))
 	    || (c = merge_cmp_i64(x->claim.stance, y->claim.stance))
 	    || (c = merge_cmp_str(x->claim.actor, y->claim.actor))
-	    || (c = merge_cmp_str(x->claim.claimant, y->claim.claimant)))
+	    || (c = merge_cmp_str(x->claim.claimant, y->claim.claimant))
+	    || (c = merge_cmp_i64((int64_t)x->about_start, (int64_t)y->about_start))
+	    || (c = merge_cmp_i64((int64_t)x->about_end, (int64_t)y->about_end)))
 		return c;
 	return merge_cmp_i64(x->flags, y->flags);
 }
@@ -1394,6 +1396,46 @@ static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
 	return 0;
 }
 
+/* ---- sentences named again -------------------------------------------- */
+
+/* An atom that names another sentence's happening again (event.h
+ * "about") is joined to it as strongly as a verbatim retelling: the
+ * article itself says they are one. */
+#define MERGE_ABOUT_STRENGTH 1.0
+
+/* Edges from every atom of block [b, e) (one type) with an "about" to the
+ * atom of that sentence in the block, found by binary search on the
+ * atoms' identity. Depends only on the set of atoms. */
+static int merge_link_about(merge_ctx *c, size_t b, size_t e)
+{
+	for (size_t u = b; u < e; u++) {
+		const merge_atom *a = &c->atoms[c->uniq[u]];
+		incline_evidence probe;
+		merge_atom key;
+		size_t lo = b, hi = e;
+		int rc;
+
+		if (!a->ev->about_end)
+			continue;
+		probe = *a->ev; /* borrowed fields: identity reads article only */
+		probe.start = a->ev->about_start;
+		probe.end = a->ev->about_end;
+		key = *a;
+		key.ev = &probe;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (merge_cmp_identity(&c->atoms[c->uniq[mid]], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < e && lo != u && merge_cmp_identity(&c->atoms[c->uniq[lo]], &key) == 0 &&
+		    (rc = merge_add_edge(c, u, lo, MERGE_ABOUT_STRENGTH)))
+			return rc;
+	}
+	return 0;
+}
+
 /* Strongest first, ties by the atoms' canonical order: an order that
  * depends only on the set of atoms. */
 static int merge_cmp_edge(const void *pa, const void *pb)
@@ -1578,6 +1620,8 @@ static int merge_link(merge_ctx *c)
 		     e++)
 			;
 		rc = merge_link_words(c, &x, b, e);
+		if (!rc)
+			rc = merge_link_about(c, b, e);
 		if (!rc && t == INCLINE_EVENT_ATTRIBUTION)
 			rc = merge_link_claims(c, refs, b, e);
 	}
