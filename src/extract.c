@@ -780,6 +780,44 @@ static size_t passive_agent(const sentence *s, const lex_hit *rep)
 	return 0;
 }
 
+/* true when the gap before word i (after word i - 1) holds byte c. */
+static bool gap_has(const sentence *s, size_t i, char c)
+{
+	size_t from = s->words.items[i - 1].end, to = s->words.items[i].start;
+	return memchr(at(s, from), c, to - from) != NULL;
+}
+
+/* How far back a parenthesis may open before a claimant's verb. */
+#define PAREN_REACH 5
+
+/* "The International Criminal Court (ICC) reported": the subject is the
+ * name before the parenthesis. Moves *last (the word before the verb)
+ * there, and *clause with it; false when no parenthesis closes there. */
+static bool skip_parenthesis(const sentence *s, size_t *last, int *clause)
+{
+	if (*last + 1 >= s->words.n || !gap_has(s, *last + 1, ')'))
+		return false;
+	for (size_t j = *last; j > 0 && *last - j < PAREN_REACH; j--) {
+		if (gap_has(s, j, '(')) {
+			*last = j - 1;
+			*clause = s->clause[j - 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "X reported ... and assured": a verb after a conjunction shares the
+ * subject of an earlier one, which is not the words before it. */
+static bool is_coordinator(const char *w)
+{
+	static const char *const words[] = {"and", "but", "or", "nor"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Who says so: "according to X", or the subject of a reporting verb.
  * NULL when nobody is named, or with *nomem set when the copy failed (a
  * claim must not lose its claimant silently: found by chaos_cli.sh). */
@@ -824,7 +862,9 @@ static char *find_claimant(const sentence *s, bool *nomem)
 			last--;
 			clause = s->clause[last];
 		}
-		if (s->clause[last] != clause || is_pronoun(s->folded[last]))
+		skip_parenthesis(s, &last, &clause);
+		if (s->clause[last] != clause || is_pronoun(s->folded[last]) ||
+		    is_coordinator(s->folded[last]))
 			continue;
 		first = last;
 		while (first > 0 && last - first < 5 && s->clause[first - 1] == clause &&
@@ -1159,6 +1199,19 @@ static bool continues(const article_ctx *c, const sentence *s)
 	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
 }
 
+/* true when the expression lies in an actor's name: "Midnight Blizzard"
+ * and "Secret Blizzard" are groups, not times. */
+static bool in_actor(const sentence *s, const incline_timex *t)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ACTOR && s->words.items[a->first].start <= t->start &&
+		    t->end <= s->words.items[a->last].end)
+			return true;
+	}
+	return false;
+}
+
 /* "May 12" and "Patch Tuesday" are dates: a modal or hedge word inside a
  * date expression is not one. Drops those qualifier hits. */
 static void forget_date_words(sentence *s, const incline_timex *d, size_t n)
@@ -1187,7 +1240,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
-		if (!word_aligned(s, &c->dates->items[i]))
+		if (!word_aligned(s, &c->dates->items[i]) || in_actor(s, &c->dates->items[i]))
 			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
@@ -1235,7 +1288,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
 		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
-		    !reporting_date(s, &c->dates->items[i])) {
+		    !in_actor(s, &c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}

@@ -996,10 +996,12 @@ static int on_terminator(splitter *sp, size_t *i)
 	uint32_t next;
 	cp_at(&next, t, sp->len, e);
 	if (!is_space(next)) {
-		/* `incident.”although`: the space after the quote is missing.
-		 * Without a quote ("pic.twitter", "2.5") nothing ends, but
-		 * CJK text has no spaces to wait for. */
-		return (quote && is_letter(next)) || spaceless
+		/* `incident.”The court`: the space after the quote is
+		 * missing. A lower-case word goes on as it would after a space
+		 * (`incident.”although it does not…`, `systems.”the AIVD
+		 * warned`). Without a quote ("pic.twitter", "2.5") nothing
+		 * ends, but CJK text has no spaces to wait for. */
+		return (quote && is_letter(next) && !is_lower(next)) || spaceless
 			       ? split_at(sp, e, e) : 0;
 	}
 	size_t p = skip_space(t, sp->len, e);
