@@ -10,6 +10,7 @@
  * Invalid UTF-8 is replaced by U+FFFD like in the JSON outputs. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <csv.h>
@@ -19,8 +20,16 @@
 
 #define CSV_SEPARATOR "; "
 
+/* The timeline's incidents sorted by id, so that a row finds its
+ * incident's name by binary search (borrowed from the timeline). */
+typedef struct csv_incidents {
+	const incline_incident **by_id;
+	size_t n;
+} csv_incidents;
+
 /* Fills one cell of an event's row (raw bytes, repaired on output). */
-typedef int (*cell_fill)(incline_emit_buf *cell, const incline_event *ev);
+typedef int (*cell_fill)(incline_emit_buf *cell, const csv_incidents *inc,
+			 const incline_event *ev);
 
 /* ---- cell building ----------------------------------------------------- */
 
@@ -61,54 +70,64 @@ static int add_distinct(incline_emit_buf *b, const incline_event *ev,
 
 /* ---- the columns ------------------------------------------------------- */
 
-static int fill_id(incline_emit_buf *b, const incline_event *ev)
+static int fill_id(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return incline_emit_buf_add(b, ev->id, strnlen(ev->id, sizeof ev->id));
 }
 
-static int fill_type(incline_emit_buf *b, const incline_event *ev)
+static int fill_type(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, incline_event_type_name(ev->type));
 }
 
-static int fill_earliest(incline_emit_buf *b, const incline_event *ev)
+static int fill_earliest(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return incline_emit_buf_add_day(b, ev->when.date.earliest);
 }
 
-static int fill_latest(incline_emit_buf *b, const incline_event *ev)
+static int fill_latest(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return incline_emit_buf_add_day(b, ev->when.date.latest);
 }
 
-static int fill_granularity(incline_emit_buf *b, const incline_event *ev)
+static int fill_granularity(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, incline_gran_name(ev->when.date.gran));
 }
 
-static int fill_value(incline_emit_buf *b, const incline_event *ev)
+static int fill_value(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	char value[INCLINE_EMIT_EDTF_SIZE];
 
 	return add_str(b, incline_emit_edtf(value, &ev->when.date));
 }
 
-static int fill_date_text(incline_emit_buf *b, const incline_event *ev)
+static int fill_date_text(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, ev->when.text);
 }
 
-static int fill_basis(incline_emit_buf *b, const incline_event *ev)
+static int fill_basis(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, incline_basis_name(ev->when.basis));
 }
 
-static int fill_summary(incline_emit_buf *b, const incline_event *ev)
+static int fill_summary(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, ev->summary);
 }
 
-static int fill_actors(incline_emit_buf *b, const incline_event *ev)
+static int fill_actors(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	size_t count = 0;
 	int rc = 0;
@@ -125,28 +144,32 @@ static const incline_claim *event_claim(const incline_event *ev)
 	return ev->type == INCLINE_EVENT_ATTRIBUTION ? &ev->claim : NULL;
 }
 
-static int fill_attribution_actor(incline_emit_buf *b, const incline_event *ev)
+static int fill_attribution_actor(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	const incline_claim *c = event_claim(ev);
 
 	return c ? add_str(b, c->actor) : 0;
 }
 
-static int fill_claimant(incline_emit_buf *b, const incline_event *ev)
+static int fill_claimant(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	const incline_claim *c = event_claim(ev);
 
 	return c ? add_str(b, c->claimant) : 0;
 }
 
-static int fill_stance(incline_emit_buf *b, const incline_event *ev)
+static int fill_stance(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	const incline_claim *c = event_claim(ev);
 
 	return c ? add_str(b, incline_stance_name(c->stance)) : 0;
 }
 
-static int fill_conflict(incline_emit_buf *b, const incline_event *ev)
+static int fill_conflict(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	size_t count = 0;
 	int rc = 0;
@@ -158,32 +181,38 @@ static int fill_conflict(incline_emit_buf *b, const incline_event *ev)
 	return rc;
 }
 
-static int fill_hedged(incline_emit_buf *b, const incline_event *ev)
+static int fill_hedged(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_str(b, (ev->flags & INCLINE_EVENT_HEDGED) ? "true" : "false");
 }
 
-static int fill_first_reported(incline_emit_buf *b, const incline_event *ev)
+static int fill_first_reported(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return incline_emit_buf_add_day(b, ev->first_reported);
 }
 
-static int fill_sources(incline_emit_buf *b, const incline_event *ev)
+static int fill_sources(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_size(b, ev->n_sources);
 }
 
-static int fill_evidence_count(incline_emit_buf *b, const incline_event *ev)
+static int fill_evidence_count(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_size(b, ev->n_evidence);
 }
 
-static int fill_articles(incline_emit_buf *b, const incline_event *ev)
+static int fill_articles(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_distinct(b, ev, incline_emit_evidence_article);
 }
 
-static int fill_outlets(incline_emit_buf *b, const incline_event *ev)
+static int fill_outlets(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	return add_distinct(b, ev, incline_emit_evidence_source);
 }
@@ -191,7 +220,8 @@ static int fill_outlets(incline_emit_buf *b, const incline_event *ev)
 /* Distinct publication dates, earliest first. Picks the next larger day
  * each round: quadratic, but evidence lists are short and this needs no
  * allocation. */
-static int fill_published(incline_emit_buf *b, const incline_event *ev)
+static int fill_published(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	incline_day last = INCLINE_DAY_NONE; /* INT32_MIN: below every day */
 	size_t count = 0;
@@ -216,7 +246,8 @@ static int fill_published(incline_emit_buf *b, const incline_event *ev)
 }
 
 /* "article:start-end" per piece of evidence. */
-static int fill_spans(incline_emit_buf *b, const incline_event *ev)
+static int fill_spans(incline_emit_buf *b, const csv_incidents *inc,
+			const incline_event *ev)
 {
 	size_t count = 0;
 	int rc = 0;
@@ -233,7 +264,47 @@ static int fill_spans(incline_emit_buf *b, const incline_event *ev)
 	return rc;
 }
 
-/* The columns, in output order: the header and every row come from here. */
+static int cmp_incident_id(const void *pa, const void *pb)
+{
+	const incline_incident *a = *(const incline_incident *const *)pa;
+	const incline_incident *b = *(const incline_incident *const *)pb;
+
+	return strncmp(a->id, b->id, sizeof a->id);
+}
+
+static int cmp_key_incident(const void *key, const void *pb)
+{
+	const incline_incident *b = *(const incline_incident *const *)pb;
+
+	return strncmp(key, b->id, sizeof b->id);
+}
+
+static int fill_incident(incline_emit_buf *b, const csv_incidents *inc,
+			 const incline_event *ev)
+{
+	return incline_emit_buf_add(b, ev->incident,
+				    strnlen(ev->incident, sizeof ev->incident));
+}
+
+/* The incident's name: its main victim as written; empty when unknown. */
+static int fill_incident_name(incline_emit_buf *b, const csv_incidents *inc,
+			      const incline_event *ev)
+{
+	char id[INCLINE_EVENT_ID_SIZE + 1];
+	const incline_incident *const *in;
+
+	if (!ev->incident[0] || !inc->n)
+		return 0;
+	memcpy(id, ev->incident, sizeof ev->incident);
+	id[sizeof ev->incident] = '\0';
+	in = bsearch(id, inc->by_id, inc->n, sizeof *inc->by_id,
+		     cmp_key_incident);
+	return in ? add_str(b, (*in)->name) : 0;
+}
+
+/* The columns, in output order: the header and every row come from here.
+ * New columns go at the end, so scripts that read columns by position
+ * keep working. */
 static const struct {
 	const char *name;
 	cell_fill fill;
@@ -260,6 +331,8 @@ static const struct {
 	{ "outlets", fill_outlets },
 	{ "published", fill_published },
 	{ "spans", fill_spans },
+	{ "incident", fill_incident },
+	{ "incident_name", fill_incident_name },
 };
 
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
@@ -273,6 +346,7 @@ typedef struct csv_ctx {
 	incline_emit_buf raw;
 	incline_emit_buf out;
 	incline_error *err;
+	csv_incidents inc;
 } csv_ctx;
 
 /* First characters that make a spreadsheet evaluate a cell. */
@@ -326,7 +400,7 @@ static int put_event(csv_ctx *ctx, const incline_event *ev)
 
 	for (size_t i = 0; rc == 0 && i < N_COLUMNS; i++) {
 		incline_emit_buf_reset(&ctx->raw);
-		if (columns[i].fill(&ctx->raw, ev))
+		if (columns[i].fill(&ctx->raw, &ctx->inc, ev))
 			return incline_emit_nomem(ctx->err);
 		rc = put_cell(ctx, i);
 	}
@@ -336,12 +410,25 @@ static int put_event(csv_ctx *ctx, const incline_event *ev)
 int incline_emit_csv(FILE *fp, const incline_timeline *tl,
 		     incline_error *err)
 {
-	csv_ctx ctx = { fp, { NULL, 0, 0 }, { NULL, 0, 0 }, err };
-	int rc = put_header(&ctx);
+	csv_ctx ctx = { fp, { NULL, 0, 0 }, { NULL, 0, 0 }, err, { NULL, 0 } };
+	int rc;
+
+	if (tl->n_incidents) {
+		ctx.inc.by_id = malloc(tl->n_incidents * sizeof *ctx.inc.by_id);
+		if (!ctx.inc.by_id)
+			return incline_emit_nomem(err);
+		for (size_t i = 0; i < tl->n_incidents; i++)
+			ctx.inc.by_id[i] = &tl->incidents[i];
+		ctx.inc.n = tl->n_incidents;
+		qsort(ctx.inc.by_id, ctx.inc.n, sizeof *ctx.inc.by_id,
+		      cmp_incident_id);
+	}
+	rc = put_header(&ctx);
 
 	for (size_t i = 0; rc == 0 && i < tl->n; i++)
 		rc = put_event(&ctx, &tl->events[i]);
 	incline_emit_buf_free(&ctx.raw);
 	incline_emit_buf_free(&ctx.out);
+	free(ctx.inc.by_id);
 	return rc ? rc : incline_emit_finish(fp, err);
 }

@@ -22,8 +22,12 @@ void incline_events_map_spans(incline_event *events, size_t n, const char *artic
 		map_when(&ev->when, article, map, payload);
 		for (size_t k = 0; k < ev->n_evidence; k++) {
 			incline_evidence *e = &ev->evidence[k];
-			if (e->article && strcmp(e->article, article) == 0)
+			if (e->article && strcmp(e->article, article) == 0) {
 				map(&e->start, &e->end, payload);
+				/* the sentence it names again is of the same article */
+				if (e->about_end)
+					map(&e->about_start, &e->about_end, payload);
+			}
 			map_when(&e->when, article, map, payload);
 		}
 		incline_event_assign_id(ev);

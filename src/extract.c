@@ -48,6 +48,7 @@ typedef struct sentence {
 	size_t cap_clause;
 	lex_hit *hits;
 	size_t n_hits, cap_hits;
+	bool flaw_before;       /* the previous sentence named a flaw */
 } sentence;
 
 /* The date chosen for one event, before it becomes an incline_when. */
@@ -251,16 +252,21 @@ static int fold_words(sentence *s, incline_folder *f)
 		size_t n = w->end - w->start, k;
 		s->fold_off[i] = s->fold_len;
 		/* An ASCII word folds to its lower case (what the folder would
-		 * do, without its calls and checks: it was 5% of extract). */
-		for (k = 0; k < n && (unsigned char)p[k] < 0x80; k++)
-			;
-		if (k == n && s->fold_cap - s->fold_len > n) {
+		 * do, without its calls and checks: it was 5% of extract).
+		 * Copied while checked; a non-ASCII byte drops the copy. */
+		if (s->fold_cap - s->fold_len > n) {
 			char *d = s->fold_buf + s->fold_len;
-			for (k = 0; k < n; k++)
-				d[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + ('a' - 'A') : p[k]);
-			d[n] = '\0';
-			s->fold_len += n + 1;
-			continue;
+			unsigned char any = 0;
+			for (k = 0; k < n; k++) {
+				unsigned char c = (unsigned char)p[k];
+				any |= c;
+				d[k] = (char)(c + ((unsigned char)(c - 'A') < 26 ? 'a' - 'A' : 0));
+			}
+			if (!(any & 0x80)) {
+				d[n] = '\0';
+				s->fold_len += n + 1;
+				continue;
+			}
 		}
 		if (incline_text_fold_append(&s->fold_buf, &s->fold_len, &s->fold_cap, f, p, n))
 			return INCLINE_ENOMEM;
@@ -474,15 +480,15 @@ static bool presupposed(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
-/* true when the cue is a bare "attack" in a sentence about a flaw: the
- * way to exploit it ("the attack works on Android 8", "vulnerable to
- * attacks that can intercept data"), not an incident. */
+/* true when the cue is a bare "attack" in a sentence about a flaw, or
+ * right after one: the way to exploit it ("the attack works on Android
+ * 8", "vulnerable to attacks that can intercept data"), not an incident. */
 static bool technique(const sentence *s, const lex_hit *cue)
 {
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *a = &s->hits[h];
 		if (a->cls == LEX_ATTACK_NOUN && a->first == cue->first && a->last == cue->last)
-			return find(s, LEX_FLAW, 0, s->words.n) != NULL;
+			return s->flaw_before || find(s, LEX_FLAW, 0, s->words.n) != NULL;
 	}
 	return false;
 }
@@ -774,6 +780,44 @@ static size_t passive_agent(const sentence *s, const lex_hit *rep)
 	return 0;
 }
 
+/* true when the gap before word i (after word i - 1) holds byte c. */
+static bool gap_has(const sentence *s, size_t i, char c)
+{
+	size_t from = s->words.items[i - 1].end, to = s->words.items[i].start;
+	return memchr(at(s, from), c, to - from) != NULL;
+}
+
+/* How far back a parenthesis may open before a claimant's verb. */
+#define PAREN_REACH 5
+
+/* "The International Criminal Court (ICC) reported": the subject is the
+ * name before the parenthesis. Moves *last (the word before the verb)
+ * there, and *clause with it; false when no parenthesis closes there. */
+static bool skip_parenthesis(const sentence *s, size_t *last, int *clause)
+{
+	if (*last + 1 >= s->words.n || !gap_has(s, *last + 1, ')'))
+		return false;
+	for (size_t j = *last; j > 0 && *last - j < PAREN_REACH; j--) {
+		if (gap_has(s, j, '(')) {
+			*last = j - 1;
+			*clause = s->clause[j - 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "X reported ... and assured": a verb after a conjunction shares the
+ * subject of an earlier one, which is not the words before it. */
+static bool is_coordinator(const char *w)
+{
+	static const char *const words[] = {"and", "but", "or", "nor"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Who says so: "according to X", or the subject of a reporting verb.
  * NULL when nobody is named, or with *nomem set when the copy failed (a
  * claim must not lose its claimant silently: found by chaos_cli.sh). */
@@ -818,7 +862,9 @@ static char *find_claimant(const sentence *s, bool *nomem)
 			last--;
 			clause = s->clause[last];
 		}
-		if (s->clause[last] != clause || is_pronoun(s->folded[last]))
+		skip_parenthesis(s, &last, &clause);
+		if (s->clause[last] != clause || is_pronoun(s->folded[last]) ||
+		    is_coordinator(s->folded[last]))
 			continue;
 		first = last;
 		while (first > 0 && last - first < 5 && s->clause[first - 1] == clause &&
@@ -875,6 +921,10 @@ typedef struct article_ctx {
 	size_t prev_end;            /* end of the previous sentence */
 	bool flaw_before;           /* the previous sentence named a flaw */
 	size_t first_event;         /* out->events[first_event..] are this article's */
+	size_t pending;             /* a named-again intrusion told before its
+				       story ("the hacker attack" in a headline),
+				       or SIZE_MAX */
+	size_t n_sentences;         /* sentences of the article so far */
 } article_ctx;
 
 static int add_actors(incline_event *ev, const sentence *s)
@@ -941,10 +991,16 @@ static int emit_event(article_ctx *c, const sentence *s, incline_event_type t,
 		rc = incline_claim_copy(&ev.claim, &e.claim);
 	if (!rc && !(ev.summary = strdup(e.quote)))
 		rc = INCLINE_ENOMEM;
-	if (!rc)
-		rc = incline_event_add_evidence(&ev, &e);
-	if (!rc)
+	/* e moves into the event (incline_event_add_evidence would copy
+	 * every string of it and free the originals). */
+	if (!rc && !(ev.evidence = malloc(sizeof *ev.evidence)))
+		rc = INCLINE_ENOMEM;
+	if (!rc) {
+		ev.evidence[0] = e;
+		ev.n_evidence = ev.cap_evidence = 1;
+		memset(&e, 0, sizeof e);
 		rc = add_actors(&ev, s);
+	}
 	incline_evidence_clear(&e);
 	if (rc) {
 		incline_event_clear(&ev);
@@ -981,10 +1037,12 @@ static int own_actors(incline_evidence *e, const incline_event *ev, const senten
 
 /* "ACME was hit on Monday. Officials said LockBit was behind the attack
  * on ACME.": the second sentence says who did the attack the article
- * already told of; it is more evidence for that intrusion (dated by the
- * publication, an upper bound), not another one. *done is false when the
- * article has told of no intrusion yet: then this sentence is the first. */
-static int add_to_told(article_ctx *c, const sentence *s, bool *done)
+ * already told of; it is more evidence for that intrusion, not another
+ * one. So is a definite "the breach" in a sentence with no date of its
+ * own ("declined to comment on the severity of the breach"): the article's
+ * last intrusion is what it names again. *done is false when the article
+ * has told of no intrusion yet: then this sentence is the first. */
+static int add_to_told(article_ctx *c, const sentence *s, chosen_date d, bool *done)
 {
 	incline_event *ev = NULL;
 	incline_evidence e;
@@ -998,9 +1056,12 @@ static int add_to_told(article_ctx *c, const sentence *s, bool *done)
 		return 0;
 	rc = fill_evidence(&e, c, s);
 	if (!rc)
-		rc = set_when(&e.when, c->a, NULL, true);
+		rc = set_when(&e.when, c->a, d.timex, d.upper_bound_only);
 	if (!rc)
 		rc = own_actors(&e, ev, s);
+	/* the sentence that told of it: merge keeps the two together */
+	e.about_start = ev->evidence[0].start;
+	e.about_end = ev->evidence[0].end;
 	if (!rc && ev->n_evidence == 1 && ev->evidence[0].n_actors == 0)
 		rc = own_actors(&ev->evidence[0], ev, NULL);
 	if (!rc)
@@ -1013,6 +1074,56 @@ static int add_to_told(article_ctx *c, const sentence *s, bool *done)
 	ev->n_sources = 1;
 	incline_event_assign_id(ev);
 	*done = true;
+	return 0;
+}
+
+/* Moves every piece of evidence of pending into ev; the first (the
+ * pending event's own sentence) is about ev's sentence, the others are
+ * about it already. */
+static int move_evidence(incline_event *ev, const incline_event *pending)
+{
+	int rc = 0;
+	for (size_t k = 0; !rc && k < pending->n_evidence; k++) {
+		incline_evidence e;
+		if ((rc = incline_evidence_copy(&e, &pending->evidence[k])))
+			break;
+		if (k == 0) {
+			e.about_start = ev->evidence[0].start;
+			e.about_end = ev->evidence[0].end;
+		}
+		if (pending->n_evidence == 1)
+			for (size_t i = 0; !rc && e.n_actors == 0 && i < pending->n_actors; i++)
+				rc = incline_evidence_add_actor(&e, pending->actors[i]);
+		if (!rc)
+			rc = incline_event_add_evidence(ev, &e);
+		incline_evidence_clear(&e);
+	}
+	return rc;
+}
+
+/* A headline's "the hacker attack" names the story's attack before the
+ * story tells it: when the article's next intrusion comes, the pending
+ * event's sentences become its evidence (about it) and the pending event
+ * goes. Called right after that intrusion was added at out->n - 1. */
+static int fold_pending(article_ctx *c)
+{
+	incline_timeline *out = c->out;
+	incline_event *pending = &out->events[c->pending], *ev = &out->events[out->n - 1];
+	int rc = 0;
+
+	if (ev->n_evidence == 1 && ev->evidence[0].n_actors == 0)
+		rc = own_actors(&ev->evidence[0], ev, NULL);
+	if (!rc)
+		rc = move_evidence(ev, pending);
+	for (size_t i = 0; !rc && i < pending->n_actors; i++)
+		rc = incline_event_add_actor(ev, pending->actors[i]);
+	if (rc)
+		return rc;
+	incline_event_assign_id(ev);
+	incline_event_clear(pending);
+	memmove(pending, pending + 1, (out->n - c->pending - 1) * sizeof *pending);
+	out->n--;
+	c->pending = SIZE_MAX;
 	return 0;
 }
 
@@ -1088,6 +1199,19 @@ static bool continues(const article_ctx *c, const sentence *s)
 	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
 }
 
+/* true when the expression lies in an actor's name: "Midnight Blizzard"
+ * and "Secret Blizzard" are groups, not times. */
+static bool in_actor(const sentence *s, const incline_timex *t)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ACTOR && s->words.items[a->first].start <= t->start &&
+		    t->end <= s->words.items[a->last].end)
+			return true;
+	}
+	return false;
+}
+
 /* "May 12" and "Patch Tuesday" are dates: a modal or hedge word inside a
  * date expression is not one. Drops those qualifier hits. */
 static void forget_date_words(sentence *s, const incline_timex *d, size_t n)
@@ -1116,7 +1240,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
-		if (!word_aligned(s, &c->dates->items[i]))
+		if (!word_aligned(s, &c->dates->items[i]) || in_actor(s, &c->dates->items[i]))
 			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
@@ -1125,17 +1249,17 @@ static int sentence_events(article_ctx *c, sentence *s)
 	}
 	if (end > first)
 		forget_date_words(s, c->dates->items + first, end - first);
+	s->flaw_before = c->flaw_before;
 	pick_types(s, cues, c->flaw_before);
 	c->flaw_before = find(s, LEX_FLAW, 0, s->words.n) != NULL;
-	if (!cues[INCLINE_EVENT_INTRUSION] && !has_generic(s) &&
-	    (cues[INCLINE_EVENT_INTRUSION] = claimed_intrusion(s))) {
-		bool done;
-		if ((rc = add_to_told(c, s, &done)))
-			return rc;
-		if (done)
-			cues[INCLINE_EVENT_INTRUSION] = NULL;
-	}
+	/* a claim about an attack, or "the breach" named again: the attack
+	 * the article told of already (see add_to_told) */
+	bool told = !cues[INCLINE_EVENT_INTRUSION] && !has_generic(s) &&
+		    (cues[INCLINE_EVENT_INTRUSION] = claimed_intrusion(s));
+	if (cues[INCLINE_EVENT_INTRUSION] && presupposed(s, cues[INCLINE_EVENT_INTRUSION]))
+		told = true;
 	for (int t = 0; !rc && t < INCLINE_EVENT_TYPE_COUNT; t++) {
+		bool done = false;
 		if (!cues[t])
 			continue;
 		chosen_date d = choose_date(s, (incline_event_type)t, cues[t], own, n);
@@ -1145,13 +1269,26 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d = (chosen_date){carry, false};
 		if (t == INCLINE_EVENT_INTRUSION && governed(s, cues, cues[t]))
 			d.upper_bound_only = true;
+		/* a date of its own makes it news: "the breach happened on May 2" */
+		bool again = t == INCLINE_EVENT_INTRUSION && told && (!d.timex || d.timex == carry);
+		if (again && (rc = add_to_told(c, s, d, &done)))
+			break;
+		if (done)
+			continue;
 		rc = emit_event(c, s, (incline_event_type)t, cues[t], d);
+		if (rc || t != INCLINE_EVENT_INTRUSION)
+			continue;
+		if (c->pending != SIZE_MAX && !again)
+			rc = fold_pending(c);
+		else if (again && c->n_sentences == 0)
+			c->pending = c->out->n - 1;
 	}
+	c->n_sentences++;
 	/* the narrative date: this sentence's first own, non-reporting date */
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
 		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
-		    !reporting_date(s, &c->dates->items[i])) {
+		    !in_actor(s, &c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}
@@ -1168,7 +1305,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 	sentence s = {0};
 	const char *body = a->bytes + a->body.start;
 	size_t body_len = a->body.end - a->body.start, base = a->base + a->body.start;
-	article_ctx c = {x, a, out, &dates, 0, NULL, base, false, out->n};
+	article_ctx c = {x, a, out, &dates, 0, NULL, base, false, out->n, SIZE_MAX, 0};
 	int rc = incline_timeline_add_article(out, a->id);
 
 	if (!rc)

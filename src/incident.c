@@ -1,7 +1,11 @@
 /* Incidents (incident.h, incident_index.h). An article is about one
  * victim: the organisation its sentences tell most about, intrusion,
  * detection, disclosure, impact and response sentences counting double
- * (those are told about the victim; context sentences name others). Its
+ * (those are told about the victim; context sentences name others), a
+ * sentence saying the organisation was hit or owned up to it ("an attack
+ * on X", "X's network", "X notified") counting more, and one telling
+ * about it ("according to X", "X researchers") or naming a titled
+ * person's surname not at all (entity.h's roles). Its
  * articles, split where their publication dates leave a gap, make an
  * incident; articles naming no organisation join the incident they share
  * merged events with; an event joins the incident most of its sources
@@ -37,8 +41,21 @@ static uint32_t incident_type_weight(incline_event_type t)
 	}
 }
 
+/* Weight a mention gains when the words around it say its organisation
+ * suffered the incident or owned up to it (entity.h's roles: "an attack
+ * on X", "X's network", "X notified"): such a sentence outweighs two
+ * that only name X, so a vendor or an agency named often in passing
+ * loses to the one organisation the story says was hit. Mentions as a
+ * teller ("according to X", "X researchers") weigh nothing. */
+#define INCIDENT_VICTIM_CUE_WEIGHT 2
+
 typedef struct ix_mention {
 	uint32_t article, key, weight;
+	bool initial;  /* a lone sentence-opening word (incline_entity) */
+	uint64_t sent; /* hash of its sentence: a sentence told as several
+			* events, or naming a key twice, counts once (its
+			* heaviest mention), so the victim does not hang on
+			* how many event types extraction read into it */
 } ix_mention;
 
 typedef struct ix_pair {
@@ -62,11 +79,16 @@ struct incline_incident_index {
 	size_t n_ments, cap_ments;
 	ix_pair *aliases;          /* (acronym key, long form key) */
 	size_t n_aliases, cap_aliases;
+	uint32_t *acronyms;        /* keys written as acronyms */
+	size_t n_acronyms, cap_acronyms;
+	uint32_t *persons;         /* keys named as titled persons' surnames */
+	size_t n_persons, cap_persons;
 	ix_pair *spellings;        /* (key, surface) */
 	size_t n_spellings, cap_spellings;
 	uint32_t *resolve;         /* key -> key after acronyms (finish) */
 	uint32_t *display;         /* key -> surface id or NONE (finish) */
 	uint32_t *victim;          /* article -> key or NONE (finish) */
+	bool *named;               /* key -> met inside a sentence (finish) */
 	incline_entity_list scratch;
 	bool finished;
 };
@@ -85,9 +107,12 @@ void incline_incident_index_free(incline_incident_index *x)
 	free(x->ments);
 	free(x->aliases);
 	free(x->spellings);
+	free(x->persons);
+	free(x->acronyms);
 	free(x->resolve);
 	free(x->display);
 	free(x->victim);
+	free(x->named);
 	incline_entity_list_free(&x->scratch);
 	free(x);
 }
@@ -201,7 +226,8 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 	if (rc)
 		return rc;
 	for (size_t k = 0; k < x->scratch.n; k++)
-		x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
+		if (x->scratch.items[k].role != INCLINE_ENTITY_ROLE_PERSON)
+			x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
 	incline_array_sort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
 	x->atom_article[i] = article;
 	x->qoff[i] = x->n_qkeys;
@@ -222,6 +248,7 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       size_t n_words)
 {
 	uint32_t a = UINT32_MAX;
+	uint64_t sent = quote ? incline_strmap_hash(quote, strlen(quote)) : 0;
 	int rc;
 
 	x->scratch.n = 0;
@@ -236,10 +263,24 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 		return rc;
 	for (size_t i = 0; i < x->scratch.n && !rc; i++) {
 		const incline_entity *e = &x->scratch.items[i];
-		ix_mention m = { a, e->key, incident_type_weight(t) };
+		ix_mention m = { a, e->key, incident_type_weight(t), e->initial,
+				 sent };
 		ix_pair s = { e->key, e->surface };
 		ix_pair al = { e->key, e->long_form };
 
+		if (e->role == INCLINE_ENTITY_ROLE_PERSON) {
+			rc = ix_push(&x->persons, &x->n_persons,
+				     &x->cap_persons, &e->key, sizeof e->key);
+			continue;
+		}
+		if (e->acronym && e->long_form == INCLINE_ENTITY_NONE
+		    && (rc = ix_push(&x->acronyms, &x->n_acronyms,
+				     &x->cap_acronyms, &e->key, sizeof e->key)))
+			break;
+		if (e->role == INCLINE_ENTITY_ROLE_TELLER)
+			m.weight = 0;
+		else if (e->role == INCLINE_ENTITY_ROLE_VICTIM)
+			m.weight += INCIDENT_VICTIM_CUE_WEIGHT;
 		rc = ix_push(&x->ments, &x->n_ments, &x->cap_ments, &m, sizeof m);
 		if (!rc)
 			rc = ix_push(&x->spellings, &x->n_spellings,
@@ -319,6 +360,18 @@ static void ix_resolve_aliases(incline_incident_index *x)
 		if (best != acr)
 			x->resolve[acr] = best;
 	}
+	/* An acronym never expanded in parentheses stands for the one name
+	 * of the pile its letters begin ("ICC", "International Criminal
+	 * Court"). */
+	for (size_t i = 0; i < x->n_acronyms; i++) {
+		uint32_t k = x->acronyms[i], lf;
+
+		if (x->resolve[k] != k)
+			continue;
+		lf = incline_entity_expand(x->finder, k);
+		if (lf != INCLINE_ENTITY_NONE && lf != k)
+			x->resolve[k] = lf;
+	}
 	for (size_t k = 0; k < incline_entity_n_keys(x->finder); k++)
 		if (x->resolve[k] != k && x->resolve[x->resolve[k]] != x->resolve[k])
 			x->resolve[k] = (uint32_t)k;
@@ -356,7 +409,11 @@ static int cmp_mention(const void *pa, const void *pb)
 
 	if (a->article != b->article)
 		return a->article < b->article ? -1 : 1;
-	return (a->key > b->key) - (a->key < b->key);
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	if (a->sent != b->sent)
+		return a->sent < b->sent ? -1 : 1;
+	return (a->weight > b->weight) - (a->weight < b->weight);
 }
 
 int incline_incident_index_finish(incline_incident_index *x)
@@ -366,12 +423,13 @@ int incline_incident_index_finish(incline_incident_index *x)
 	uint64_t *global = calloc(nk ? nk : 1, sizeof *global);
 	uint64_t *best_w = calloc(na ? na : 1, sizeof *best_w);
 	size_t *count = calloc(nk ? nk : 1, sizeof *count);
+	bool *named = x->named = calloc(nk ? nk : 1, sizeof *named);
 
 	x->resolve = calloc(nk ? nk : 1, sizeof *x->resolve);
 	x->display = calloc(nk ? nk : 1, sizeof *x->display);
 	x->victim = calloc(na ? na : 1, sizeof *x->victim);
-	if (!global || !best_w || !count || !x->resolve || !x->display
-	    || !x->victim) {
+	if (!global || !best_w || !count || !named || !x->resolve
+	    || !x->display || !x->victim) {
 		free(global);
 		free(best_w);
 		free(count);
@@ -384,8 +442,24 @@ int incline_incident_index_finish(incline_incident_index *x)
 	ix_resolve_aliases(x);
 	ix_pick_spellings(x, count);
 	free(count);
+	/* A surname of a titled person anywhere in the pile is that
+	 * person's wherever it stands alone ("Bottoms said"). */
+	incline_array_sort(x->persons, x->n_persons, sizeof *x->persons, cmp_u32);
 	for (size_t i = 0; i < x->n_ments; i++) {
+		if (x->n_persons
+		    && bsearch(&x->ments[i].key, x->persons, x->n_persons,
+			       sizeof *x->persons, cmp_u32))
+			x->ments[i].weight = 0;
 		x->ments[i].key = x->resolve[x->ments[i].key];
+		if (!x->ments[i].initial)
+			named[x->ments[i].key] = true;
+	}
+	/* A lone word opening a sentence is a name only when the pile also
+	 * writes it capitalised inside a sentence ("Facebook" yes,
+	 * "Companies" no). */
+	for (size_t i = 0; i < x->n_ments; i++) {
+		if (x->ments[i].initial && !named[x->ments[i].key])
+			x->ments[i].weight = 0;
 		global[x->ments[i].key] += x->ments[i].weight;
 	}
 	incline_array_sort(x->ments, x->n_ments, sizeof *x->ments, cmp_mention);
@@ -395,9 +469,14 @@ int incline_incident_index_finish(incline_incident_index *x)
 		uint32_t a = x->ments[i].article, k = x->ments[i].key;
 		uint64_t w = 0;
 
-		while (i < x->n_ments && x->ments[i].article == a
-		       && x->ments[i].key == k)
-			w += x->ments[i++].weight;
+		for (; i < x->n_ments && x->ments[i].article == a
+		       && x->ments[i].key == k; i++)
+			if (i + 1 == x->n_ments || x->ments[i + 1].article != a
+			    || x->ments[i + 1].key != k
+			    || x->ments[i + 1].sent != x->ments[i].sent)
+				w += x->ments[i].weight; /* heaviest of a run */
+		if (w == 0) /* told only as a teller or a person */
+			continue;
 		if (x->victim[a] == INCLINE_ENTITY_NONE || w > best_w[a]
 		    || (w == best_w[a]
 			&& (global[k] > global[x->victim[a]]
@@ -820,7 +899,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 			c++;
 			i++;
 		}
-		if (x->display[key] == INCLINE_ENTITY_NONE)
+		if (x->display[key] == INCLINE_ENTITY_NONE || !x->named[key])
 			continue;
 		counts[nc].key = key;
 		counts[nc].n = c;

@@ -59,12 +59,14 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "bitcoin|btc|ransom payment|payments|payout|payouts"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
 	{T(INTRUSION), "poses|posed as"},
+	/* a forged message or page is the phishing itself */
+	{T(INTRUSION), "fake|bogus|phony|counterfeit|fraudulent|spoofed ~ email|emails|message|messages|text|texts|sms|website|websites|site|sites|page|pages|alert|alerts|notification|notifications|invoice|invoices|letter|letters|login|download|downloads"},
 	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},
 	{T(INTRUSION), "scam|scams|scammed"},
 	{T(INTRUSION), "victim|victims of"},
 	{T(INTRUSION), "targeted|hit|struck by"},
 	{T(INTRUSION), "hit|struck|infected with ~ ransomware|malware|virus|trojan|spyware|variant|strain"},
-	{T(INTRUSION), "pay|paid|paying ~ ransom|bitcoin|attackers|hackers"},
+	{T(INTRUSION), "pay|pays|paid|paying ~ ransom|ransomware|bitcoin|bitcoins|btc|monero|attackers|hackers|extortion|extortionists"},
 	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin*|money"},
 	{T(INTRUSION), "asked|asking for ~ ransom|payment|bitcoin*|money"},
 	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
@@ -137,7 +139,8 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign|cyberattack*|cyber-attack*|outage|outages|theft|heist|leak|leaks|operation|operations"},
 	{T(ATTRIBUTION), "responsible|responsibility"},
 	{T(ATTRIBUTION), "attribut*"},
-	{T(ATTRIBUTION), "linked|tied|connected to"},
+	/* "linked the heist to the Lazarus Group" */
+	{T(ATTRIBUTION), "linked|tied|connected ~ to"},
 	{T(ATTRIBUTION), "blame|blamed|blaming|blames"},
 	{T(ATTRIBUTION), "carried out|conducted|perpetrated|orchestrated by"},
 	{T(ATTRIBUTION), "perpetrator*|culprit*"},
@@ -214,6 +217,15 @@ static const row qualifier_rows[] = {
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* a quantified plural names a kind of attack or other incidents,
+	 * not this one: "such attacks", "other breaches", "many scams",
+	 * "some ransomware attacks" */
+	{LEX_NONEVENT, "such|other|many|some|all|any attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	{LEX_NONEVENT, "such|other|many|some|all|any ransomware|phishing|malware|cyber|email|phone|data|hacking|targeted|similar|previous|earlier|past|recent|major|large|successful attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	/* advice on telling a fraud apart is about frauds in general: "how to
+	 * spot fake emails", "avoid falling for scams" */
+	{LEX_NONEVENT, "spot|spotting|recognise|recognize|recognising|recognizing|identify|identifying|avoid|avoiding|report|detect|detecting ~ phishing|scam|scams"},
+	{LEX_NONEVENT, "spot|spotting|recognise|recognize|recognising|recognizing|identify|identifying|avoid|avoiding|report|detect|detecting ~ fake|bogus|phony|fraudulent|spoofed|phishing|scam ~ email|emails|message|messages|text|texts|website|websites|site|sites|page|pages|call|calls|link|links"},
 	/* "DDoS attack": a flood, the impact row above, not an intrusion */
 	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
 	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},
@@ -234,6 +246,10 @@ static const row qualifier_rows[] = {
 	{LEX_FLAW, "glitch|glitches|defect|defects"},
 	/* a flaw named again right after: "the problem arises when..." */
 	{LEX_FLAW_AGAIN, "the|this|that|these|those|both problem|problems|issue|issues|hole|holes|weakness|weaknesses|error|errors"},
+	/* the product versions a flaw reaches, right after it was named:
+	 * "versions 4.0 and up are affected" tells the flaw's reach */
+	{LEX_FLAW_AGAIN, "version|versions|releases|models|firmware|installations|builds|editions ~ affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable"},
+	{LEX_FLAW_AGAIN, "affect|affects|affected|affecting|impact|impacts|impacted|impacting|vulnerable ~ version|versions|releases|models|firmware|installations|builds|editions"},
 	/* what happens to a flaw: found, published, present, affecting */
 	{LEX_FINDING, "discover|discovered|discovering|discovers|discovery|found|find|finds|finding|findings|identified|identifies|uncover*|unearth*|spotted|detected|noticed"},
 	{LEX_FINDING, "dug|turned up"},
@@ -262,6 +278,7 @@ static const row qualifier_rows[] = {
 	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
+	{LEX_REPORT, "linked|links|traced|traces"},
 	{LEX_ACCORDING, "according to"},
 	/* a definite event noun ("the breach", "this attack") presupposes the
 	 * happening: a negation or a modal before it is about something else

@@ -444,6 +444,25 @@ static int add_event_actor(void *ev, const char *name)
 	return incline_event_add_actor(ev, name);
 }
 
+/* The optional "about": {"start", "end"} of an evidence (event.h). */
+static int load_about(incline_evidence *e, const load_ctx *c, const load_path *at, json_t *o)
+{
+	load_path step;
+	json_t *v = member(&step, at, o, "about");
+	int rc;
+
+	if (!v)
+		return 0;
+	if (!json_is_object(v))
+		return fail_at(c, &step, "expected an object");
+	if ((rc = get_size(&e->about_start, c, &step, v, "start", true))
+	    || (rc = get_size(&e->about_end, c, &step, v, "end", true)))
+		return rc;
+	if (e->about_end <= e->about_start)
+		return fail_at(c, &step, "\"end\" is not after \"start\"");
+	return 0;
+}
+
 /* One evidence object into e (cleared first; the caller clears it on
  * failure). ev is its event, whose actors 0.1.0 files lend. */
 static int load_evidence(incline_evidence *e, const load_ctx *c,
@@ -469,6 +488,8 @@ static int load_evidence(incline_evidence *e, const load_ctx *c,
 		return rc;
 	if (e->end < e->start)
 		return fail_at(c, at, "\"end\" is before \"start\"");
+	if ((rc = load_about(e, c, at, o)))
+		return rc;
 	if (hedged)
 		e->flags |= INCLINE_EVIDENCE_HEDGED;
 	if (json_object_get(o, "actors"))

@@ -654,26 +654,15 @@ static int extract_work(void **out, void *x, const incline_article *a, incline_e
 }
 
 /* One thread's state for `dates`, kept from article to article so an
- * article costs no allocation but its output: the expression list, the
- * NDJSON writer (its record object) and the size of the last output. */
+ * article costs no allocation but its output: the scanner (its lexicon
+ * index), the expression list, the NDJSON writer (its record object) and
+ * the size of the last output. */
 typedef struct dates_worker {
+	incline_timex_scanner *scan;
 	incline_timex_list list;
 	incline_timex_ndjson *w;
 	size_t hint; /* bytes the last article wrote: the next buffer's start */
 } dates_worker;
-
-static int dates_worker_new(void **out, void *payload, incline_error *err)
-{
-	dates_worker *d = calloc(1, sizeof *d);
-
-	*out = d;
-	if (!d || incline_timex_ndjson_new(&d->w)) {
-		free(d);
-		*out = NULL;
-		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
-	}
-	return 0;
-}
 
 static void dates_worker_free(void *p)
 {
@@ -683,7 +672,21 @@ static void dates_worker_free(void *p)
 		return;
 	incline_timex_list_free(&d->list);
 	incline_timex_ndjson_free(d->w);
+	incline_timex_scanner_free(d->scan);
 	free(d);
+}
+
+static int dates_worker_new(void **out, void *payload, incline_error *err)
+{
+	dates_worker *d = calloc(1, sizeof *d);
+
+	*out = d;
+	if (!d || incline_timex_ndjson_new(&d->w) || incline_timex_scanner_new(&d->scan, err)) {
+		dates_worker_free(d);
+		*out = NULL;
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	return 0;
 }
 
 /* The article's lines in a new text_block (the buffer is handed over,
@@ -698,7 +701,7 @@ static int dates_work(void **out, void *worker, const incline_article *a, inclin
 
 	*out = NULL;
 	d->list.n = 0;
-	rc = incline_timex_scan(&d->list, a->bytes + a->body.start, a->body.end - a->body.start,
+	rc = incline_timex_scanner_scan(d->scan, &d->list, a->bytes + a->body.start, a->body.end - a->body.start,
 				a->base + a->body.start, a->published, err);
 	if (rc)
 		return rc;

@@ -7,7 +7,8 @@
  * token and the next one) a set of small recursive-descent parsers
  * proposes an expression; the longest wins. Resolution against the reference date (or the last
  * date seen in the text) produces the TIMEX3 value and the day interval.
- * No allocation except the output list; no state survives a call. */
+ * No allocation except the output list; no state survives a call but the
+ * scanner's text-independent tables (incline_timex_scanner). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -649,17 +650,23 @@ static bool lx_next(tx_lexer *lx, tx_tok *t)
 	lx->pending = 0;
 	for (;;) {
 		int c;
+		unsigned cc;
 		size_t k;
 		if (lx->pos >= lx->len)
 			return false;
 		c = lx->s[lx->pos];
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+		cc = tx_cc[c];
+		/* One class load per byte; a letter or digit (most tokens
+		 * start with one) leaves at once. */
+		if (cc & CC_SPACE) {
 			flags |= TF_SPACE;
 			lx->pos++;
-		} else if (c == '\n') {
+		} else if (cc & CC_NL) {
 			flags |= TF_SPACE;
 			newlines++;
 			lx->pos++;
+		} else if (cc & (CC_LOWER | CC_UPPER | CC_DIGIT)) {
+			break;
 		} else if (c >= 0x80 && u8_special(lx->s + lx->pos, lx->len - lx->pos, &k) == ' ') {
 			flags |= TF_SPACE;
 			lx->pos += k;
@@ -720,16 +727,18 @@ static const tx_tok *tk(const tx_scan *s, int i)
 	return &s->tok[i];
 }
 
+/* Only a word token has a lexicon entry (w stays NULL for the others),
+ * so the parsers' most frequent questions need no test of the kind. */
 static unsigned wid(const tx_scan *s, int i)
 {
 	const tx_tok *t = tk(s, i);
-	return t->kind == TK_WORD && t->w ? t->w->id : 0;
+	return t->w ? t->w->id : 0;
 }
 
 static bool has(const tx_scan *s, int i, uint32_t cls)
 {
 	const tx_tok *t = tk(s, i);
-	return t->kind == TK_WORD && t->w && (t->w->cls & cls);
+	return t->w && (t->w->cls & cls);
 }
 
 static int wval(const tx_scan *s, int i)
@@ -3274,8 +3283,12 @@ static bool begins(const tx_tok *t, const tx_tok *nx)
 /* Settles TS_CAND of token t once the two tokens after it (nx, nx2, or
  * NULL at the end of the text) are known. "the" or "a" counts before any
  * word that can begin something in some context. */
-static void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
+static inline void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
 {
+	/* Most tokens (words outside the lexicon, punctuation) can begin
+	 * nothing: one test here keeps them out of begins(). */
+	if (!(t->st & (TS_START | TS_APOS | TS_ARTICLE)))
+		return;
 	if (begins(t, nx) ||
 	    ((t->st & TS_ARTICLE) && nx &&
 	     ((nx->st & (TS_START | TS_A)) || ((nx->st & TS_APOS) && nx2 && nx2->kind == TK_NUM))))
@@ -3374,11 +3387,41 @@ plain:
 
 /* ------------------------------------------------------------- output */
 
+/* v (0 <= v < 10^n) as n decimal digits with leading zeros. */
+static char *put_digits(char *out, int v, int n)
+{
+	for (int k = n; k-- > 0; v /= 10)
+		out[k] = (char)('0' + v % 10);
+	return out + n;
+}
+
 static void format_point(char *out, size_t size, const tx_point *p)
 {
 	int y, m, d, wy, wk;
 
 	incline_date_to_ymd(p->day, &y, &m, &d);
+	/* Days, months, quarters and years are most values of a run; they
+	 * are written by hand (snprintf showed in profiles). The same bytes
+	 * as the formats below, for years 0..9999. */
+	if (y >= 0 && y <= 9999 && size >= 11 &&
+	    (p->g == TG_DAY || p->g == TG_MONTH || p->g == TG_YEAR || p->g == TG_QUARTER)) {
+		char *o = put_digits(out, y, 4);
+		if (p->g == TG_DAY || p->g == TG_MONTH) {
+			*o++ = '-';
+			o = put_digits(o, m, 2);
+		}
+		if (p->g == TG_DAY) {
+			*o++ = '-';
+			o = put_digits(o, d, 2);
+		}
+		if (p->g == TG_QUARTER) {
+			*o++ = '-';
+			*o++ = 'Q';
+			*o++ = (char)('0' + (m - 1) / 3 + 1);
+		}
+		*o = '\0';
+		return;
+	}
 	switch (p->g) {
 	case TG_TIME:
 		if (p->hour >= 0)
@@ -3511,6 +3554,15 @@ static int list_push(incline_timex_list *list, const incline_timex *x)
 	return 0;
 }
 
+/* snprintf(out, size, "%s", v) without the format machinery. */
+static void copy_value(char *out, size_t size, const char *v)
+{
+	size_t n = strnlen(v, size - 1);
+
+	memcpy(out, v, n);
+	out[n] = '\0';
+}
+
 static int emit(tx_scan *s, int i, tx_res *r)
 {
 	incline_timex x;
@@ -3527,7 +3579,7 @@ static int emit(tx_scan *s, int i, tx_res *r)
 	x.anchor = r->anchor;
 	x.date = incline_date_make(INCLINE_DAY_NONE, INCLINE_DAY_NONE, INCLINE_GRAN_UNKNOWN);
 	if (r->type == INCLINE_TIMEX_DURATION || r->type == INCLINE_TIMEX_SET) {
-		snprintf(x.value, sizeof x.value, "%s", r->lit);
+		copy_value(x.value, sizeof x.value, r->lit);
 		x.anchor = INCLINE_ANCHOR_NONE;
 		/* "the first nine months": the report has moved off the quarter. */
 		if (r->type == INCLINE_TIMEX_DURATION && r->lit[strlen(r->lit) - 1] == 'M' &&
@@ -3538,7 +3590,7 @@ static int emit(tx_scan *s, int i, tx_res *r)
 			[TXF_PRESENT] = "PRESENT_REF", [TXF_PAST] = "PAST_REF",
 			[TXF_FUTURE] = "FUTURE_REF",
 		};
-		snprintf(x.value, sizeof x.value, "%s", names[r->ref]);
+		copy_value(x.value, sizeof x.value, names[r->ref]);
 		if (r->ref == TXF_PRESENT)
 			x.date = incline_date_make(s->ref, s->ref, INCLINE_GRAN_DAY);
 		else if (r->ref == TXF_PAST)
@@ -3614,29 +3666,50 @@ static int slide(tx_scan *s, int i)
 	return i - off;
 }
 
-/* Borrowed text (len bytes); appends to *out, which the caller owns. */
-int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
-		       size_t base, incline_day ref, incline_error *err)
+/* The scanner keeps what does not depend on the text: the lexicon's hash
+ * index and the TS_* byte of each word (building them per article showed
+ * in profiles of many short articles), and the token window's memory. */
+struct incline_timex_scanner {
+	tx_scan s;
+};
+
+int incline_timex_scanner_new(incline_timex_scanner **out, incline_error *err)
 {
+	incline_timex_scanner *sc = malloc(sizeof *sc);
 	tx_scan *s;
+
+	*out = NULL;
+	if (!sc)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "timex: out of memory");
+	s = &sc->s;
+	tx_index_init(&s->idx);
+	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
+		s->wst[w] = (unsigned char)word_starts(&tx_words[w]);
+	*out = sc;
+	return 0;
+}
+
+void incline_timex_scanner_free(incline_timex_scanner *sc)
+{
+	free(sc);
+}
+
+int incline_timex_scanner_scan(incline_timex_scanner *sc, incline_timex_list *out,
+			       const char *text, size_t len, size_t base,
+			       incline_day ref, incline_error *err)
+{
+	tx_scan *s = &sc->s;
 	int i = 0, rc = 0;
 
 	if (!out || (!text && len))
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "timex: no output list or text");
-	/* The window is ~12 KB: heap rather than stack, once per call. */
 	/* Only the small state before the tables and the window needs
 	 * zeros: clearing the whole ~25 KB showed in per-article profiles. */
-	s = malloc(sizeof *s);
-	if (!s)
-		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
-					 "timex: out of memory");
 	memset(s, 0, offsetof(tx_scan, idx));
-	tx_index_init(&s->idx);
 	s->lx.idx = &s->idx;
 	s->lx.wst = s->wst;
-	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
-		s->wst[w] = (unsigned char)word_starts(&tx_words[w]);
 	s->lx.s = (const unsigned char *)text;
 	s->lx.len = len;
 	s->base = base;
@@ -3667,7 +3740,24 @@ int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
 			i++;
 		}
 	}
-	free(s);
+	return rc;
+}
+
+/* Borrowed text (len bytes); appends to *out, which the caller owns. */
+int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
+		       size_t base, incline_day ref, incline_error *err)
+{
+	incline_timex_scanner *sc;
+	int rc;
+
+	if (!out || (!text && len))
+		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
+					 "timex: no output list or text");
+	/* The window is ~12 KB: heap rather than stack, once per call. */
+	if ((rc = incline_timex_scanner_new(&sc, err)))
+		return rc;
+	rc = incline_timex_scanner_scan(sc, out, text, len, base, ref, err);
+	incline_timex_scanner_free(sc);
 	return rc;
 }
 

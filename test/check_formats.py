@@ -78,7 +78,9 @@ def check_ndjson(path, schema):
 
 
 def check_csv(path, json_path):
-    events = json.load(open(json_path, encoding="utf-8"))["events"]
+    doc = json.load(open(json_path, encoding="utf-8"))
+    events = doc["events"]
+    names = {i["id"]: i.get("name") or "" for i in doc.get("incidents", [])}
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.reader(f, strict=True))
     if len(rows) != len(events) + 1:
@@ -93,6 +95,11 @@ def check_csv(path, json_path):
             fail(f"row {cell['id']} is not event {ev['id']}")
         if int(cell["evidence_count"]) != len(ev["evidence"]):
             fail(f"{ev['id']}: evidence_count")
+        if cell["incident"] != ev.get("incident", ""):
+            fail(f"{ev['id']}: incident")
+        name = names.get(ev.get("incident"), "")
+        if cell["incident_name"] not in (name, "'" + name):
+            fail(f"{ev['id']}: incident_name {cell['incident_name']!r} is not {name!r}")
 
 
 SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group",

@@ -70,6 +70,86 @@ static void test_names(void **state)
 	assert_string_equal(buf, "International Criminal Court");
 }
 
+/* The names of s with their roles: ":v" victim, ":t" teller, ":p" a
+ * titled person's surname, "^" a lone sentence-opening word. */
+static void roles(char *out, size_t cap, incline_entity_finder *f,
+		  const char *s)
+{
+	static const char mark[] = "-vtp";
+	incline_entity_list l = { 0 };
+	size_t n = 0;
+
+	out[0] = '\0';
+	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
+	for (size_t i = 0; i < l.n; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s%s:%c%s", i ? "|" : "",
+				      incline_entity_surface(f, l.items[i].surface),
+				      mark[l.items[i].role],
+				      l.items[i].initial ? "^" : "");
+	incline_entity_list_free(&l);
+}
+
+static void test_roles(void **state)
+{
+	incline_entity_finder *f = *state;
+	char buf[512];
+
+	/* quoted sources and researchers tell; the attacked suffer */
+	roles(buf, sizeof buf, f, "According to Foobar Networks, an attack on "
+	      "the Acme Corp began in May.");
+	assert_string_equal(buf, "Foobar Networks:t|Acme Corp:v");
+	roles(buf, sizeof buf, f, "Researchers at Zeta found that Omega's "
+	      "servers were exposed.");
+	assert_string_equal(buf, "Zeta:t|Omega:v");
+	roles(buf, sizeof buf, f, "They said Initech Labs spotted it first.");
+	assert_string_equal(buf, "Initech Labs:t");
+	/* passive suffering, active owning up; "was notified" is neither */
+	roles(buf, sizeof buf, f, "Globex was breached, Initech said.");
+	assert_string_equal(buf, "Globex:v^|Initech:-");
+	roles(buf, sizeof buf, f, "Last week Globex has notified users and Hooli "
+	      "was notified too.");
+	assert_string_equal(buf, "Globex:v|Hooli:-");
+	roles(buf, sizeof buf, f, "In May the Umbrella network went down.");
+	assert_string_equal(buf, "Umbrella:v");
+	/* titled people are people; the company before the title stays */
+	roles(buf, sizeof buf, f, "Mayor Keisha Lance Bottoms said Atlanta "
+	      "was hit.");
+	assert_string_equal(buf, "Bottoms:p|Atlanta:v");
+	roles(buf, sizeof buf, f, "It said Widget Corp CEO Jane Doe quit.");
+	assert_string_equal(buf, "Doe:p|Widget Corp:-");
+	roles(buf, sizeof buf, f, "They thanked spokesman John Smith.");
+	assert_string_equal(buf, "Smith:p");
+	/* identifiers are nobody */
+	roles(buf, sizeof buf, f, "The bug CVE-2018-16864 hit Linux users.");
+	assert_string_equal(buf, "Linux:v");
+}
+
+/* An acronym stands for the one name its letters begin. */
+static void test_initials(void **state)
+{
+	incline_entity_finder *f = *state;
+	incline_entity_list l = { 0 };
+	const char *s = "The World Anti-Doping Agency and the International "
+			"Association of Athletics Federations met Acme Lab "
+			"Fund and Alpha Law Firm, said WADA, IAAF and ALF.";
+	uint32_t wada, iaaf, al;
+
+	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
+	assert_int_equal(l.n, 7);
+	wada = l.items[4].key;
+	iaaf = l.items[5].key;
+	al = l.items[6].key;
+	assert_string_equal(incline_entity_key(f, wada), "wada");
+	assert_int_equal(incline_entity_expand(f, wada), l.items[0].key);
+	assert_int_equal(incline_entity_expand(f, iaaf), l.items[1].key);
+	/* two names begin with A, L, F: neither */
+	assert_int_equal(incline_entity_expand(f, al), INCLINE_ENTITY_NONE);
+	/* a name is no acronym */
+	assert_int_equal(incline_entity_expand(f, l.items[0].key),
+			 INCLINE_ENTITY_NONE);
+	incline_entity_list_free(&l);
+}
+
 static void test_expansion_and_lookalikes(void **state)
 {
 	incline_entity_finder *f = *state;
@@ -115,6 +195,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_initials, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expansion_and_lookalikes,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_junk, setup, teardown),

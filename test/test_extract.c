@@ -266,6 +266,22 @@ static const type_case kind_cases[] = {
 	{"The ministry's portal was hit by a distributed denial of service attack.", "impact", true, NULL, PUB, "publication"},
 	{"Hackers breached the portal and then flooded it with a DDoS attack.", "intrusion", true, NULL, PUB, "publication"},
 	{"The extortionists demanded a ransom to call off their DDoS attacks.", "intrusion", true, NULL, PUB, "publication"},
+	/* a forged message or page is the phishing itself; paying the gang is the ransom */
+	{"Customers received fake emails asking them to update their card details.", "intrusion", true, NULL, PUB, "publication"},
+	{"A bogus login page collected staff passwords on Monday.", "intrusion", true, "2023-09-18", "2023-09-18", NULL},
+	{"Staff are trained to spot fake emails.", "intrusion", false, "", "", NULL},
+	{"The bank urged customers to report phishing emails.", "intrusion", false, "", "", NULL},
+	{"No fake emails were sent to customers.", "intrusion", false, "", "", NULL},
+	{"The clinic paid the extortionists 40 bitcoins to unlock its files.", "intrusion", true, NULL, PUB, "publication"},
+	{"The web host pays the largest ransomware demand ever.", "intrusion", true, NULL, PUB, "publication"},
+	{"The county said it would not pay the ransomware gang.", "intrusion", false, "", "", NULL},
+	/* a quantified plural names a kind, or other incidents than this one */
+	{"Such attacks have become common against hospitals.", "intrusion", false, "", "", NULL},
+	{"The same loader later turned up in other attacks on shipping firms.", "intrusion", false, "", "", NULL},
+	{"Many phishing scams imitate the tax agency's letters.", "intrusion", false, "", "", NULL},
+	{"Some ransomware attacks also threaten to publish the files.", "intrusion", false, "", "", NULL},
+	{"Hackers stole the payroll data, and other attacks followed.", "intrusion", true, NULL, PUB, "publication"},
+	{"The port suffered several attacks on its cargo system in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
 };
 
 static void test_kinds(void **state)
@@ -364,6 +380,33 @@ static void test_flaw_named_again(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* Right after a flaw is named, the versions it reaches are the flaw's
+ * reach, and a bare "attack" is the way to exploit it. */
+static void test_after_a_flaw(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *type;
+		size_t n;
+	} cases[] = {
+		{"Researchers disclosed a flaw in the camera software. Versions 2.1 and earlier are affected.", "vulnerability", 2},
+		{"A critical bug was found in the mail server. It affects all installations before release 9.", "vulnerability", 2},
+		{"A critical bug was found in the mail server. An attack needs no password.", "intrusion", 0},
+		{"The city upgraded its phone system. Versions of the app were affected by delays.", "vulnerability", 0},
+		{"The city upgraded its phone system. An attack then disrupted the payment portal.", "intrusion", 1},
+		{"Researchers found a hole in the VPN. Hackers then stole the passwords of 900 users.", "intrusion", 1},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		incline_timeline tl = {0};
+		extract_text(&tl, cases[i].text);
+		if (count_type(&tl, cases[i].type) != cases[i].n)
+			fail_msg("%s: %zu %s events, wanted %zu", cases[i].text,
+				 count_type(&tl, cases[i].type), cases[i].type, cases[i].n);
+		incline_timeline_free(&tl);
+	}
+}
+
 /* A vague expression is still where the date came from: its span is kept. */
 static void test_vague_date_span(void **state)
 {
@@ -449,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_hedged),
 		cmocka_unit_test(test_vague_date_span),
 		cmocka_unit_test(test_flaw_named_again),
+		cmocka_unit_test(test_after_a_flaw),
 		cmocka_unit_test(test_narrative_date_carries),
 		cmocka_unit_test(test_evidence_and_actors),
 		cmocka_unit_test(test_user_actors),

@@ -132,6 +132,22 @@ static const type_case cases[] = {
 	CLAIM("Western officials said the GRU was behind the attack in May.", P, "May", "asserted", "GRU", "Western officials"),
 	CLAIM("ALPHV, also known as BlackCat, claimed the attack on its leak site.", P, NULL, "asserted", "ALPHV", NULL),
 	CLAIM("The attack may have been the work of Conti.", H, NULL, "suspected", "Conti", NULL),
+	/* the name before an abbreviation in parentheses; a second verb
+	 * shares the first one's subject */
+	CLAIM("The National Cyber Security Centre (NCSC) said the GRU was behind the attack.", P, NULL,
+	      "asserted", "GRU", "The National Cyber Security Centre"),
+	CLAIM("The ministry reported the outage and stressed that the attack's origin is unknown.", P, NULL,
+	      "unattributed", "-", "The ministry"),
+
+	/* every alias of a group names it by one canonical name */
+	CLAIM("Researchers said BlackCat was behind the breach.", P, NULL, "asserted", "ALPHV", "Researchers"),
+	CLAIM("The Clop gang claimed responsibility for the theft.", P, NULL, "asserted", "Cl0p", "The Clop gang"),
+	CLAIM("Officials blamed Sodinokibi for the attack.", P, NULL, "asserted", "REvil", "Officials"),
+	CLAIM("Microsoft said Midnight Blizzard was behind the intrusion.", P, NULL, "asserted", "APT29", "Microsoft"),
+	CLAIM("Investigators linked the heist to the Lazarus Group.", P, NULL, "asserted", "Lazarus Group", "Investigators"),
+	CLAIM("Ukraine's security service said the FSB was behind the attack.", P, NULL, "asserted", "FSB", NULL),
+	CLAIM("The Justice Department accused the MSS of orchestrating the campaign.", P, NULL, "asserted", "MSS", "The Justice Department"),
+	CLAIM("Analysts suspect Conti carried out the attack.", X, NULL, "suspected", "Conti", "Analysts"),
 
 	/* ---- context: background, earlier incidents, warnings ---- */
 	YES("context", "In 2019, the agency warned of attacks on courts.", P, "2019"),
@@ -200,19 +216,25 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Extracts the events of one article dated PUB whose body is text. */
-static void extract_text(incline_timeline *tl, const char *text)
+/* Extracts the events of one article dated PUB with this headline and
+ * body text. */
+static void extract_titled(incline_timeline *tl, const char *title, const char *text)
 {
 	char buf[2048];
 	incline_article *a;
 	incline_error err;
 	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
-	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
+	int n = snprintf(buf, sizeof buf, " date " PUB " %s\n\n%s\n", title, text);
 	assert_true(n > 0 && (size_t)n < sizeof buf);
 	incline_error_clear(&err);
 	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
 	assert_int_equal(incline_extract_article(tl, extractor, a, &err), 0);
 	incline_article_free(a);
+}
+
+static void extract_text(incline_timeline *tl, const char *text)
+{
+	extract_titled(tl, "Headline", text);
 }
 
 /* The first event of the type (by name) whose evidence starts at or after
@@ -422,6 +444,143 @@ static void test_attribution_no_extra_intrusion(void **state)
 	}
 }
 
+/* Merge keeps a sentence that names a told attack again with it, also
+ * after the timeline is written and read back ("about" in the JSON). */
+static void test_named_again_stays_merged(void **state)
+{
+	(void)state;
+	incline_timeline raw = {0}, merged = {0}, loaded = {0}, again = {0};
+	incline_error err;
+	char *buf = NULL;
+	size_t len = 0, n = 0;
+	FILE *fp;
+
+	incline_error_clear(&err);
+	extract_text(&raw, told_then_claimed[0].text);
+	assert_int_equal(incline_merge(&merged, &raw, NULL, &err), 0);
+	for (size_t i = 0; i < merged.n; i++)
+		n += merged.events[i].type == INCLINE_EVENT_INTRUSION;
+	assert_int_equal(n, 1);
+	const incline_event *ev = only(&merged, "intrusion");
+	assert_int_equal(ev->n_evidence, 2);
+	span_is(ev, "Monday", INCLINE_BASIS_RELATIVE);
+	assert_int_equal(ev->evidence[1].about_start, ev->evidence[0].start);
+	assert_int_equal(ev->evidence[1].about_end, ev->evidence[0].end);
+
+	assert_non_null(fp = open_memstream(&buf, &len));
+	assert_int_equal(incline_emit_json(fp, &merged, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "\"about\""));
+	assert_int_equal(incline_load_buffer(&loaded, "t.json", buf, len, NULL, &err), 0);
+	assert_int_equal(incline_merge(&again, &loaded, NULL, &err), 0);
+	assert_int_equal(again.n, merged.n);
+	ev = only(&again, "intrusion");
+	assert_int_equal(ev->n_evidence, 2);
+	assert_int_equal(ev->evidence[1].about_end, ev->evidence[0].end);
+	free(buf);
+	incline_timeline_free(&raw);
+	incline_timeline_free(&merged);
+	incline_timeline_free(&loaded);
+	incline_timeline_free(&again);
+}
+
+/* A headline's "the hacker attack" is the story's attack: one intrusion,
+ * dated by the body's sentence, with the headline as evidence too. */
+static void test_headline_names_the_attack(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0}, merged = {0};
+	incline_error err;
+	size_t n = 0;
+
+	extract_titled(&tl, "City struggles to recover from the ransomware attack",
+		       "The city's network was hit by ransomware on Sept. 10. "
+		       "Officials declined to comment on the scale of the breach.");
+	for (size_t i = 0; i < tl.n; i++)
+		n += tl.events[i].type == INCLINE_EVENT_INTRUSION;
+	assert_int_equal(n, 1);
+	const incline_event *ev = only(&tl, "intrusion");
+	span_is(ev, "Sept. 10", INCLINE_BASIS_RELATIVE);
+	assert_int_equal(ev->n_evidence, 3);
+	incline_error_clear(&err);
+	assert_int_equal(incline_merge(&merged, &tl, NULL, &err), 0);
+	n = 0;
+	for (size_t i = 0; i < merged.n; i++)
+		n += merged.events[i].type == INCLINE_EVENT_INTRUSION;
+	assert_int_equal(n, 1);
+	incline_timeline_free(&merged);
+	incline_timeline_free(&tl);
+	/* a headline with no attack told after it keeps its own event */
+	extract_titled(&tl, "City struggles to recover from the ransomware attack",
+		       "Officials met on Monday.");
+	assert_non_null(find_type(&tl, "intrusion"));
+	incline_timeline_free(&tl);
+}
+
+/* --actors FILE: aliases name a built-in group too, are folded like the
+ * text (case, curly quotes), and CRLF lines and comments are fine. */
+static void test_user_aliases(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/incline-evtypes-actors-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	incline_error err;
+	static const struct {
+		const char *text, *actor;
+	} uses[] = {
+		{"Microsoft said Octo Tempest was behind the breach.", "Scattered Spider"},
+		{"Officials said UNC3944 was behind the breach.", "Scattered Spider"},
+		{"Researchers said \xE2\x80\x9C" "Blue Lynx\xE2\x80\x9D was behind the breach.", "Blue Lynx"},
+	};
+
+	assert_non_null(fp);
+	fputs("# user aliases\r\nOCTO TEMPEST\tScattered Spider\r\nunc3944\tScattered Spider\n"
+	      "Blue Lynx\tBlue Lynx\n", fp);
+	fclose(fp);
+	incline_error_clear(&err);
+	assert_int_equal(incline_extract_load_actors(extractor, path, &err), 0);
+	remove(path);
+	for (size_t i = 0; i < sizeof uses / sizeof *uses; i++) {
+		incline_timeline tl = {0};
+		extract_text(&tl, uses[i].text);
+		const incline_event *ev = only(&tl, "attribution");
+		if (!ev->claim.actor || strcmp(ev->claim.actor, uses[i].actor))
+			fail_msg("%s: actor %s, wanted %s", uses[i].text,
+				 ev->claim.actor ? ev->claim.actor : "(none)", uses[i].actor);
+		assert_int_equal(ev->claim.stance, INCLINE_STANCE_ASSERTED);
+		incline_timeline_free(&tl);
+	}
+}
+
+/* Where "about" is malformed the loader says so. */
+static void test_about_is_checked(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"\"about\": 3", "\"about\": {\"start\": 5, \"end\": 2}",
+					  "\"about\": {\"start\": 1}"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char doc[1024];
+		incline_timeline tl = {0};
+		incline_error err;
+		int n = snprintf(doc, sizeof doc,
+				 "{\"incline\": \"0.1.0\", \"generated_from\": [\"a\"], \"events\": [{"
+				 "\"id\": \"ev-1\", \"type\": \"intrusion\", \"date\": {\"earliest\": null, "
+				 "\"latest\": \"2023-09-19\", \"granularity\": \"day\", \"value\": \"../2023-09-19\", "
+				 "\"text\": null, \"basis\": \"publication\"}, \"summary\": \"x\", \"actors\": [], "
+				 "\"first_reported\": \"2023-09-19\", \"sources\": 1, \"evidence\": [{\"article\": \"a\", "
+				 "\"source\": null, \"published\": \"2023-09-19\", \"start\": 0, \"end\": 1, "
+				 "\"text\": \"x\", \"date\": {\"earliest\": null, \"latest\": \"2023-09-19\", "
+				 "\"granularity\": \"day\", \"value\": \"../2023-09-19\", \"text\": null, "
+				 "\"basis\": \"publication\"}, %s}]}]}",
+				 bad[i]);
+		incline_error_clear(&err);
+		assert_int_equal(incline_load_buffer(&tl, "t.json", doc, (size_t)n, NULL, &err), INCLINE_EINVAL);
+		assert_non_null(strstr(err.text, "about"));
+		incline_timeline_free(&tl);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +591,10 @@ int main(void)
 		cmocka_unit_test(test_date_carried),
 		cmocka_unit_test(test_date_publication),
 		cmocka_unit_test(test_attribution_no_extra_intrusion),
+		cmocka_unit_test(test_named_again_stays_merged),
+		cmocka_unit_test(test_about_is_checked),
+		cmocka_unit_test(test_headline_names_the_attack),
+		cmocka_unit_test(test_user_aliases),
 	};
 	return cmocka_run_group_tests_name("extract_types", tests, setup, teardown);
 }

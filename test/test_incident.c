@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "incident_index.h"
 #include "incline/incident.h"
 
 static void slug_is(const char *name, const char *want)
@@ -144,12 +145,81 @@ static void test_extract(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* Keeps the first name walked (victim_names' callback). */
+static int first_name(void *payload, uint32_t v, const char *name)
+{
+	char *out = payload;
+
+	(void)v;
+	if (!out[0])
+		snprintf(out, 128, "%s", name);
+	return 0;
+}
+
+/* The victim of article "a" after adding sentences[0..n) to it, or "". */
+static void victim_is(const char *const *sentences, size_t n,
+		      const char *want)
+{
+	incline_incident_index *x = NULL;
+	incline_error err;
+	uint32_t v;
+	char got[128] = "";
+
+	assert_int_equal(incline_incident_index_new(&x, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(incline_incident_index_add(
+					 x, "a", 19000, INCLINE_EVENT_CONTEXT,
+					 sentences[i], NULL, 0), 0);
+	assert_int_equal(incline_incident_index_finish(x), 0);
+	v = incline_incident_index_victim(x, "a");
+	if (v != INCLINE_ENTITY_NONE)
+		assert_int_equal(incline_incident_index_victim_names(
+					 x, v, first_name, got), 0);
+	assert_string_equal(got, want);
+	incline_incident_index_free(x);
+}
+
+/* The victim is who the sentences say was hit, not who is named most:
+ * vendors quoted, researchers, titled people. */
+static void test_victim(void **state)
+{
+	static const char *const vendor[] = {
+		"Omega said the flaw was patched.",
+		"Omega researchers found the bug in May.",
+		"Omega engineers had warned about the bug.",
+		"According to Omega, an attack on Initech began in May.",
+		"The Initech network was down for a day.",
+	};
+	static const char *const person[] = {
+		"Deputy Superintendent Ron Ciranna talked about the attack.",
+		"The district notified employees, Ciranna said.",
+		"Ciranna said the breach at Manatee County was contained.",
+	};
+	static const char *const opening[] = {
+		"Facebook discovered a security issue on Tuesday.",
+		"The shares of Facebook fell after the disclosure.",
+		"Facebook has reset the tokens, Reuters said.",
+		"Companies were warned.", "Companies were warned again.",
+	};
+	static const char *const lone[] = {
+		"Companies were warned.", "Companies were warned again.",
+	};
+
+	(void)state;
+	victim_is(vendor, sizeof vendor / sizeof *vendor, "initech");
+	victim_is(person, sizeof person / sizeof *person, "manatee county");
+	victim_is(opening, sizeof opening / sizeof *opening, "facebook");
+	/* a word only ever opening sentences is no name */
+	victim_is(lone, sizeof lone / sizeof *lone, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_file_stem),
 		cmocka_unit_test(test_extract),
+		cmocka_unit_test(test_victim),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -375,19 +375,44 @@ static const sentence_case SENTENCE_CASES[] = {
 	 "The court said more.",
 	 {"It called it an \xE2\x80\x9Cincident.\xE2\x80\x9D",
 	  "The court said more."}},
+	/* a missing space after a closing quote: a lower-case word goes on
+	 * as it would after a space, a capital starts the next sentence */
 	{"seed incident.\xE2\x80\x9D" "although",
 	 "to respond to what it describes as a \xE2\x80\x9C" "cybersecurity "
 	 "incident.\xE2\x80\x9D" "although it does not report the origin.",
 	 {"to respond to what it describes as a \xE2\x80\x9C" "cybersecurity "
-	  "incident.\xE2\x80\x9D", "although it does not report the origin."}},
+	  "incident.\xE2\x80\x9D" "although it does not report the origin."}},
 	{"seed systems.\xE2\x80\x9D" "but",
 	 "court employees detected \xE2\x80\x9C" "an anomalous activity that "
 	 "affected their information systems.\xE2\x80\x9D" "but assures that "
 	 "\xE2\x80\x9Cimmediate measures were adopted\xE2\x80\x9D.",
 	 {"court employees detected \xE2\x80\x9C" "an anomalous activity that "
-	  "affected their information systems.\xE2\x80\x9D",
-	  "but assures that \xE2\x80\x9Cimmediate measures were "
-	  "adopted\xE2\x80\x9D."}},
+	  "affected their information systems.\xE2\x80\x9D" "but assures that "
+	  "\xE2\x80\x9Cimmediate measures were adopted\xE2\x80\x9D."}},
+	{"speech tag glued to a quote", "\xE2\x80\x9CWe were hit.\xE2\x80\x9D"
+	 "the agency warned. Next.",
+	 {"\xE2\x80\x9CWe were hit.\xE2\x80\x9D" "the agency warned.", "Next."}},
+	{"capital glued to a quote", "It called it an \xE2\x80\x9C" "incident."
+	 "\xE2\x80\x9DThe court said more.",
+	 {"It called it an \xE2\x80\x9C" "incident.\xE2\x80\x9D",
+	  "The court said more."}},
+	{"question glued to a quote", "\xE2\x80\x9CWho did it?\xE2\x80\x9D"
+	 "he asked. Nobody knew.",
+	 {"\xE2\x80\x9CWho did it?\xE2\x80\x9Dhe asked.", "Nobody knew."}},
+	{"abbreviations of firms and titles", "Acme Ltd. and Foo Co. were hit. "
+	 "Sen. Smith Jr. spoke.",
+	 {"Acme Ltd. and Foo Co. were hit.", "Sen. Smith Jr. spoke."}},
+	{"U.K. and U.S. inside", "The U.K. government and the U.S. Department "
+	 "of Justice said so. Nobody else did.",
+	 {"The U.K. government and the U.S. Department of Justice said so.",
+	  "Nobody else did."}},
+	{"month at the end", "It was hit on Sept. 19. Then it recovered.",
+	 {"It was hit on Sept. 19.", "Then it recovered."}},
+	{"bare host and e-mail", "Visit www.example.com. Write to "
+	 "press@icc-cpi.int. Then wait.",
+	 {"Visit www.example.com.", "Write to press@icc-cpi.int.", "Then wait."}},
+	{"paren numbered list", "Steps:\n1) Isolate\n2) Restore",
+	 {"Steps:", "1) Isolate", "2) Restore"}},
 	{"quote, period, quote", "\xE2\x80\x9CMeasures are adopted.\xE2\x80\x9D. "
 	 "\xE2\x80\x9CWhile it continues,\xE2\x80\x9D he added.",
 	 {"\xE2\x80\x9CMeasures are adopted.\xE2\x80\x9D.",
@@ -543,8 +568,12 @@ static void test_sentences_long(void **state)
 static void test_sentences_seed(void **state)
 {
 	static const char *const wanted[] = {
-		"although it does not report the origin of this possible "
-		"cyberattack.",
+		/* a lower-case word glued to a closing quote goes on */
+		"Nevertheless, The court says it \xE2\x80\x9Cwill not provide any "
+		"further information in relation to this incident at this "
+		"time.\xE2\x80\x9D" "and also does not provide details on the "
+		"possible origin of this incident or the extent of the damage "
+		"caused.",
 		"\xE2\x80\x9C" "Additional response and security measures are "
 		"currently being adopted, with the assistance of host country "
 		"authorities.\xE2\x80\x9D.",
@@ -553,8 +582,10 @@ static void test_sentences_seed(void **state)
 		"The ICC was the victim of a cyber attack against its computer "
 		"system.",
 		"\xE2\x80\x94 Alejandro Fleming (@AleFleming) September 19, 2023",
-		"and also does not provide details on the possible origin of "
-		"this incident or the extent of the damage caused.",
+		"\xE2\x80\x9CIf the intelligence officer had managed to gain "
+		"access to the ICC as an intern, could have collected "
+		"intelligence and sought (or recruited) sources, and arranged "
+		"access to the ICC\xE2\x80\x99s digital systems.\xE2\x80\x9D"
 		"the AIVD then warned.",
 		"EFE",
 	};
@@ -571,7 +602,7 @@ static void test_sentences_seed(void **state)
 	body = (size_t)(strstr(buf, "2023-09-19 ") - buf) + 11;
 	assert_int_equal(incline_text_sentences(&l, buf + body, len - body,
 						body), 0);
-	assert_int_equal(l.n, 19);
+	assert_int_equal(l.n, 15);
 	for (size_t w = 0; w < COUNT(wanted); w++) {
 		bool found = false;
 		for (size_t i = 0; i < l.n && !found; i++) {

@@ -693,6 +693,43 @@ static void expect_in(const char *path, const char *ref, const char *span, const
 	free(text);
 }
 
+/* One scanner over many texts finds exactly what a fresh scan of each
+ * finds: nothing of one text (the last date, the quarter it reports on,
+ * the token window) leaks into the next. */
+static void test_scanner_reuse(void **state)
+{
+	static const char *const texts[] = {
+		"The bank reported its third quarter on Oct. 5, 2022. A year earlier it lost money.",
+		"A year earlier it lost money. The next day, the firm said so.",
+		"",
+		"Yesterday, on Sept. 19, 2023, and last week, the bank was hit; 2,000 accounts.",
+		"And 5 more",
+	};
+	incline_timex_scanner *sc = NULL;
+	(void)state;
+
+	assert_int_equal(incline_timex_scanner_new(&sc, NULL), 0);
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+			incline_timex_list fresh = { 0 }, reused = { 0 };
+			incline_day ref = i % 2 ? day("2023-09-20") : INCLINE_DAY_NONE;
+			size_t len = strlen(texts[i]);
+
+			assert_int_equal(incline_timex_scan(&fresh, texts[i], len, 7, ref, NULL), 0);
+			assert_int_equal(incline_timex_scanner_scan(sc, &reused, texts[i], len, 7,
+								    ref, NULL), 0);
+			assert_int_equal(reused.n, fresh.n);
+			for (size_t k = 0; k < fresh.n; k++)
+				assert_memory_equal(&reused.items[k], &fresh.items[k],
+						    sizeof fresh.items[k]);
+			incline_timex_list_free(&fresh);
+			incline_timex_list_free(&reused);
+		}
+	}
+	incline_timex_scanner_free(sc);
+	incline_timex_scanner_free(NULL);
+}
+
 static void test_seed_articles(void **state)
 {
 	const char *a = "examples/icc-2023/000_e5bf3133bbcd0f08.txt";
@@ -720,6 +757,7 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_lexicon_sorted),
 		cmocka_unit_test(test_seed_articles),
+		cmocka_unit_test(test_scanner_reuse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,6 +23,20 @@
  * per thread. */
 typedef struct incline_entity_finder incline_entity_finder;
 
+/* What the words around a name say it does in its sentence (cue tables
+ * in entity.c): who suffers an incident is told in set phrases ("an
+ * attack on X", "X's network", "X was hacked", "X notified"), and so is
+ * who only tells about it ("according to X", "researchers at X"). */
+typedef enum incline_entity_role {
+	INCLINE_ENTITY_ROLE_NONE = 0, /* no cue */
+	INCLINE_ENTITY_ROLE_VICTIM,   /* a cue of suffering or owning up */
+	INCLINE_ENTITY_ROLE_TELLER,   /* a cue of reporting or researching */
+	INCLINE_ENTITY_ROLE_PERSON    /* a person named with a title ("Mayor
+				       * Keisha Lance Bottoms"): key and span
+				       * are the surname's, so that "Bottoms
+				       * said" can be told from a company */
+} incline_entity_role;
+
 /* One name found in a sentence. */
 typedef struct incline_entity {
 	incline_span span;   /* its bytes in the sentence */
@@ -31,6 +45,11 @@ typedef struct incline_entity {
 	uint32_t long_form;  /* for "X Y Z (XYZ)": the key X Y Z has, on the
 			      * acronym's entry; else INCLINE_ENTITY_NONE */
 	bool acronym;
+	bool initial;        /* a lone word opening the sentence: maybe a
+			      * name ("Facebook discovered"), maybe just the
+			      * first word ("Companies"); callers count it
+			      * only when the key is also met elsewhere */
+	incline_entity_role role;
 } incline_entity;
 
 /* Growable; owned by its declarer; zeroed = empty. */
@@ -66,6 +85,12 @@ const char *incline_entity_surface(const incline_entity_finder *f,
 /* Number of distinct keys / spellings numbered so far (ids are below). */
 size_t incline_entity_n_keys(const incline_entity_finder *f);
 size_t incline_entity_n_surfaces(const incline_entity_finder *f);
+
+/* The one several-word key whose initials spell acronym key `key`
+ * ("icc" -> "international criminal court", "wada" -> "world
+ * anti-doping agency"; link words and hyphens as in entity.c), among
+ * the keys numbered so far; INCLINE_ENTITY_NONE when none or two do. */
+uint32_t incline_entity_expand(const incline_entity_finder *f, uint32_t key);
 
 /* The key id a spelling folds to. */
 uint32_t incline_entity_surface_key(const incline_entity_finder *f,

@@ -84,6 +84,12 @@ typedef struct incline_evidence {
 	 * back, merges again exactly as its articles would. */
 	char **actors;
 	size_t n_actors;
+	/* The sentence of the same article whose happening this one names
+	 * again ("ACME was hit on Monday." then "Officials said LockBit was
+	 * behind the attack."): extraction sets it, merge keeps the two in
+	 * one event. about_end == 0: none. */
+	size_t about_start;
+	size_t about_end;
 } incline_evidence;
 
 /* Flags of incline_event. */

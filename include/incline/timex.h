@@ -72,6 +72,18 @@ void incline_timex_list_free(incline_timex_list *list);
 int incline_timex_scan(incline_timex_list *out, const char *text, size_t len,
 		       size_t base, incline_day ref, incline_error *err);
 
+/* A scanner for many texts in a row (one thread at a time): it keeps
+ * the lexicon's index between scans, so a short text costs no setup.
+ * incline_timex_scanner_scan finds what incline_timex_scan finds. New in
+ * *out (free with incline_timex_scanner_free; NULL allowed); returns 0 or
+ * INCLINE_ENOMEM (*out = NULL). */
+typedef struct incline_timex_scanner incline_timex_scanner;
+int incline_timex_scanner_new(incline_timex_scanner **out, incline_error *err);
+void incline_timex_scanner_free(incline_timex_scanner *sc);
+int incline_timex_scanner_scan(incline_timex_scanner *sc, incline_timex_list *out,
+			       const char *text, size_t len, size_t base,
+			       incline_day ref, incline_error *err);
+
 /* Static names for JSON: "DATE", "START", "publication", ... ("" for
  * INCLINE_MOD_NONE and INCLINE_ANCHOR_NONE). */
 const char *incline_timex_type_name(incline_timex_type t);

@@ -196,6 +196,11 @@ def main():
     ap.add_argument('--show', type=int, default=0, help='print the first N errors')
     ap.add_argument('--min-p', type=float, default=None)
     ap.add_argument('--min-r', type=float, default=None)
+    ap.add_argument('--spread', action='store_true',
+                    help='pile j takes articles j, j+P, j+2P... (P piles) instead of '
+                         'neighbours: corpora numbered as crawled (CASIE) put several '
+                         'reports of one incident side by side, which the harness would '
+                         'count as wrong merges')
     ap.add_argument('--story-by-dir', action='store_true',
                     help='articles of one folder tell one story (examples/NAME/): '
                          'their pairs across articles are not judged')
@@ -204,6 +209,9 @@ def main():
     arts = collect(a.paths)
     if a.limit:
         arts = arts[:a.limit]
+    if a.spread:
+        n_piles = max(1, (len(arts) + a.per_pile - 1) // a.per_pile)
+        arts = [x for j in range(n_piles) for x in arts[j::n_piles]]
     same_sys = same_all = diff_sys = diff_same_victim = 0
     b3p = b3r = 0.0
     n_items = 0
