@@ -1235,6 +1235,19 @@ static bool continues(const article_ctx *c, const sentence *s)
 	       !incline_text_paragraph_break(at(s, c->prev_end), 0, s->span.start - c->prev_end);
 }
 
+/* true when the expression lies in an actor's name: "Midnight Blizzard"
+ * and "Secret Blizzard" are groups, not times. */
+static bool in_actor(const sentence *s, const incline_timex *t)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_ACTOR && s->words.items[a->first].start <= t->start &&
+		    t->end <= s->words.items[a->last].end)
+			return true;
+	}
+	return false;
+}
+
 /* "May 12" and "Patch Tuesday" are dates: a modal or hedge word inside a
  * date expression is not one. Drops those qualifier hits. */
 static void forget_date_words(sentence *s, const incline_timex *d, size_t n)
@@ -1263,7 +1276,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	int rc = 0;
 
 	for (size_t i = first; i < end && n < sizeof own / sizeof *own; i++) {
-		if (!word_aligned(s, &c->dates->items[i]))
+		if (!word_aligned(s, &c->dates->items[i]) || in_actor(s, &c->dates->items[i]))
 			continue;
 		if (usable(&c->dates->items[i]))
 			own[n++] = c->dates->items[i];
@@ -1314,7 +1327,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 	c->carry = carry;
 	for (size_t i = first; i < end; i++) {
 		if (usable(&c->dates->items[i]) && word_aligned(s, &c->dates->items[i]) &&
-		    !reporting_date(s, &c->dates->items[i])) {
+		    !in_actor(s, &c->dates->items[i]) && !reporting_date(s, &c->dates->items[i])) {
 			c->carry = &c->dates->items[i];
 			break;
 		}

@@ -139,7 +139,8 @@ static const row cue_rows[] = {
 	{T(ATTRIBUTION), "behind ~ attack|attacks|it|incident|breach|hack|intrusion|campaign|cyberattack*|cyber-attack*|outage|outages|theft|heist|leak|leaks|operation|operations"},
 	{T(ATTRIBUTION), "responsible|responsibility"},
 	{T(ATTRIBUTION), "attribut*"},
-	{T(ATTRIBUTION), "linked|tied|connected to"},
+	/* "linked the heist to the Lazarus Group" */
+	{T(ATTRIBUTION), "linked|tied|connected ~ to"},
 	{T(ATTRIBUTION), "blame|blamed|blaming|blames"},
 	{T(ATTRIBUTION), "carried out|conducted|perpetrated|orchestrated by"},
 	{T(ATTRIBUTION), "perpetrator*|culprit*"},
@@ -287,6 +288,7 @@ static const row qualifier_rows[] = {
 	{LEX_REPORT, "reported|reports|added|adds|noted|notes|wrote|writes|announced|explained|assured|assures|declined|refrained|warned|insisted|acknowledged"},
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
+	{LEX_REPORT, "linked|links|traced|traces"},
 	{LEX_ACCORDING, "according to"},
 	/* a definite event noun ("the breach", "this attack") presupposes the
 	 * happening: a negation or a modal before it is about something else

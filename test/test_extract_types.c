@@ -139,6 +139,16 @@ static const type_case cases[] = {
 	CLAIM("The ministry reported the outage and stressed that the attack's origin is unknown.", P, NULL,
 	      "unattributed", "-", "The ministry"),
 
+	/* every alias of a group names it by one canonical name */
+	CLAIM("Researchers said BlackCat was behind the breach.", P, NULL, "asserted", "ALPHV", "Researchers"),
+	CLAIM("The Clop gang claimed responsibility for the theft.", P, NULL, "asserted", "Cl0p", "The Clop gang"),
+	CLAIM("Officials blamed Sodinokibi for the attack.", P, NULL, "asserted", "REvil", "Officials"),
+	CLAIM("Microsoft said Midnight Blizzard was behind the intrusion.", P, NULL, "asserted", "APT29", "Microsoft"),
+	CLAIM("Investigators linked the heist to the Lazarus Group.", P, NULL, "asserted", "Lazarus Group", "Investigators"),
+	CLAIM("Ukraine's security service said the FSB was behind the attack.", P, NULL, "asserted", "FSB", NULL),
+	CLAIM("The Justice Department accused the MSS of orchestrating the campaign.", P, NULL, "asserted", "MSS", "The Justice Department"),
+	CLAIM("Analysts suspect Conti carried out the attack.", X, NULL, "suspected", "Conti", "Analysts"),
+
 	/* ---- context: background, earlier incidents, warnings ---- */
 	YES("context", "In 2019, the agency warned of attacks on courts.", P, "2019"),
 	YES("context", "The FBI has warned that ransomware gangs are targeting hospitals.", P, NULL),
@@ -507,6 +517,42 @@ static void test_headline_names_the_attack(void **state)
 	incline_timeline_free(&tl);
 }
 
+/* --actors FILE: aliases name a built-in group too, are folded like the
+ * text (case, curly quotes), and CRLF lines and comments are fine. */
+static void test_user_aliases(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/incline-evtypes-actors-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fdopen(fd, "w");
+	incline_error err;
+	static const struct {
+		const char *text, *actor;
+	} uses[] = {
+		{"Microsoft said Octo Tempest was behind the breach.", "Scattered Spider"},
+		{"Officials said UNC3944 was behind the breach.", "Scattered Spider"},
+		{"Researchers said \xE2\x80\x9C" "Blue Lynx\xE2\x80\x9D was behind the breach.", "Blue Lynx"},
+	};
+
+	assert_non_null(fp);
+	fputs("# user aliases\r\nOCTO TEMPEST\tScattered Spider\r\nunc3944\tScattered Spider\n"
+	      "Blue Lynx\tBlue Lynx\n", fp);
+	fclose(fp);
+	incline_error_clear(&err);
+	assert_int_equal(incline_extract_load_actors(extractor, path, &err), 0);
+	remove(path);
+	for (size_t i = 0; i < sizeof uses / sizeof *uses; i++) {
+		incline_timeline tl = {0};
+		extract_text(&tl, uses[i].text);
+		const incline_event *ev = only(&tl, "attribution");
+		if (!ev->claim.actor || strcmp(ev->claim.actor, uses[i].actor))
+			fail_msg("%s: actor %s, wanted %s", uses[i].text,
+				 ev->claim.actor ? ev->claim.actor : "(none)", uses[i].actor);
+		assert_int_equal(ev->claim.stance, INCLINE_STANCE_ASSERTED);
+		incline_timeline_free(&tl);
+	}
+}
+
 /* Where "about" is malformed the loader says so. */
 static void test_about_is_checked(void **state)
 {
@@ -548,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_named_again_stays_merged),
 		cmocka_unit_test(test_about_is_checked),
 		cmocka_unit_test(test_headline_names_the_attack),
+		cmocka_unit_test(test_user_aliases),
 	};
 	return cmocka_run_group_tests_name("extract_types", tests, setup, teardown);
 }
