@@ -146,11 +146,16 @@ char *incline_date_format_day(char out[11], incline_day d)
 {
 	int y, m, day;
 
-	if (!incline_date_day_valid(d)) {
+	/* incline_date_day_valid, without a second conversion */
+	if (d == INCLINE_DAY_NONE) {
 		out[0] = '\0';
 		return out;
 	}
 	incline_date_to_ymd(d, &y, &m, &day);
+	if (y < 1 || y > 9999) {
+		out[0] = '\0';
+		return out;
+	}
 	/* "%04d-%02d-%02d" by hand: every output format writes several days
 	 * per event, and snprintf was most of the cost (callgrind). */
 	out[0] = (char)('0' + y / 1000);

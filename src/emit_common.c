@@ -592,7 +592,11 @@ static int dump_to_buf(const char *s, size_t len, void *payload)
 	/* jansson calls this for every token: the common case (room left)
 	 * is a bare copy, no terminating NUL until the line is done. */
 	if (!sink->failed && len < b->cap - b->len) {
-		memcpy(b->data + b->len, s, len);
+		/* most calls are one byte: a quote, colon, comma or brace */
+		if (len == 1)
+			b->data[b->len] = *s;
+		else
+			memcpy(b->data + b->len, s, len);
 		b->len += len;
 		return 0;
 	}

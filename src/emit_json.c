@@ -57,6 +57,15 @@ typedef struct memo_slot {
 	size_t len;
 } memo_slot;
 
+/* Days recently formatted (see put_day), by day number modulo this. */
+#define JSON_DAY_SLOTS 8
+
+typedef struct day_slot {
+	incline_day day;
+	bool used, valid;
+	char text[11]; /* "YYYY-MM-DD" when valid */
+} day_slot;
+
 /* Event line objects kept for the next lines (see event_line). */
 #define JSON_SHAPE_SLOTS 8
 
@@ -72,6 +81,7 @@ typedef struct json_ctx {
 	shape_slot shapes[JSON_SHAPE_SLOTS];
 	size_t shape_next;
 	bool fresh;       /* filling new objects (see fill_event) */
+	day_slot days[JSON_DAY_SLOTS];
 	incline_date edtf_date; /* the date of edtf, when edtf[0] */
 	char edtf[INCLINE_EMIT_EDTF_SIZE];
 } json_ctx;
@@ -228,10 +238,18 @@ static bool put_id(json_ctx *ctx, cursor *c, const char *key,
 /* "YYYY-MM-DD", or null when none. */
 static bool put_day(json_ctx *ctx, cursor *c, const char *key, incline_day d)
 {
-	char out[11];
+	/* A line has six days, mostly two or three distinct ones, and the
+	 * next line the same: each is converted and formatted once. */
+	day_slot *slot = &ctx->days[(size_t)d % JSON_DAY_SLOTS];
 
-	return put_strn(ctx, c, key, incline_date_day_valid(d)
-			? incline_date_format_day(out, d) : NULL, 10);
+	if (!slot->used || slot->day != d) {
+		slot->used = true;
+		slot->day = d;
+		slot->valid = incline_date_day_valid(d); /* none, or no YYYY-MM-DD */
+		if (slot->valid)
+			incline_date_format_day(slot->text, d);
+	}
+	return put_strn(ctx, c, key, slot->valid ? slot->text : NULL, 10);
 }
 
 static bool put_edtf(json_ctx *ctx, cursor *c, const char *key,

@@ -103,6 +103,16 @@ static bool put(incline_timex_ndjson *w, int k, json_t *v)
 	return v && json_object_iter_set_new(w->obj, w->it[k], v) == 0;
 }
 
+/* held = s[0..len) (valid UTF-8) unless it holds it already: successive
+ * records often share a date or a value, and each set is an allocation.
+ * A new reference to held. */
+static json_t *set_string(json_t *held, const char *s, size_t len)
+{
+	if (json_string_length(held) == len && memcmp(json_string_value(held), s, len) == 0)
+		return json_incref(held);
+	return json_string_setn_nocheck(held, s, len) == 0 ? json_incref(held) : NULL;
+}
+
 /* held = s[0..len), invalid UTF-8 repaired; a new reference to it. */
 static json_t *text_value(incline_timex_ndjson *w, json_t *held, const char *s, size_t len)
 {
@@ -113,7 +123,7 @@ static json_t *text_value(incline_timex_ndjson *w, json_t *held, const char *s, 
 		s = w->scratch.data;
 		len = w->scratch.len;
 	}
-	return json_string_setn_nocheck(held, s, len) == 0 ? json_incref(held) : NULL;
+	return set_string(held, s, len);
 }
 
 /* The shared string of name number i of table t ("" gives null when
@@ -134,10 +144,10 @@ static json_t *day_value(json_t *held, incline_day d)
 {
 	char out[11];
 
-	if (!incline_date_day_valid(d)) /* none, or no YYYY-MM-DD form */
+	/* "" for none, or a day with no YYYY-MM-DD form */
+	if (!*incline_date_format_day(out, d))
 		return json_null();
-	incline_date_format_day(out, d);
-	return json_string_setn_nocheck(held, out, strlen(out)) == 0 ? json_incref(held) : NULL;
+	return set_string(held, out, 10);
 }
 
 int incline_timex_ndjson_write(incline_timex_ndjson *w, incline_emit_buf *out,
@@ -171,7 +181,10 @@ int incline_timex_ndjson_write(incline_timex_ndjson *w, incline_emit_buf *out,
 		     && put(w, K_MOD, name_value(w, 1, (unsigned)t->mod,
 						 incline_timex_mod_name(t->mod), true))
 		     && put(w, K_EARLIEST, day_value(w->earliest, t->date.earliest))
-		     && put(w, K_LATEST, day_value(w->latest, t->date.latest))
+		     /* a single day: both bounds are one string */
+		     && put(w, K_LATEST, t->date.latest == t->date.earliest
+						 ? json_incref(json_object_iter_value(w->it[K_EARLIEST]))
+						 : day_value(w->latest, t->date.latest))
 		     && put(w, K_GRAN, name_value(w, 2, (unsigned)t->date.gran,
 						  incline_gran_name(t->date.gran), false))
 		     && put(w, K_ANCHOR, name_value(w, 3, (unsigned)t->anchor,

@@ -21,6 +21,8 @@
 /* Acronym length bounds, in letters. */
 #define ENTITY_ACRONYM_MIN 2
 #define ENTITY_ACRONYM_MAX 8
+/* Value in the initials map of initials two keys share. */
+#define ENTITY_AMBIGUOUS (UINT32_MAX - 1)
 /* Longest spelling looked at, in bytes. */
 #define ENTITY_MAX_BYTES 256
 
@@ -262,6 +264,8 @@ struct incline_entity_finder {
 	incline_strmap words;       /* raw word -> flags (cache) */
 	incline_strmap surfaces;    /* spelling -> key id */
 	incline_strmap keys;        /* folded key -> id */
+	incline_strmap initials;    /* initials of a several-word key -> its
+				     * id, ENTITY_AMBIGUOUS when two share */
 	incline_span_list spans;    /* scratch */
 	unsigned *flags;            /* scratch: per word */
 	size_t cap_flags;
@@ -343,6 +347,7 @@ void incline_entity_finder_free(incline_entity_finder *f)
 	incline_strmap_free(&f->words);
 	incline_strmap_free(&f->surfaces);
 	incline_strmap_free(&f->keys);
+	incline_strmap_free(&f->initials);
 	incline_span_list_free(&f->spans);
 	free(f->buf);
 	free(f->flags);
@@ -581,6 +586,56 @@ static int entity_is_actor(bool *out, incline_entity_finder *f, char *k,
 	return rc;
 }
 
+/* Records the initials of folded key k (several words) for key id v:
+ * the first letter of every word and of every part of a hyphenated word,
+ * link words ("of") left out, so "world anti-doping agency" gives "wada"
+ * and "international association of athletics federations" "iaaf". */
+static int entity_add_initials(incline_entity_finder *f, const char *k,
+			       size_t klen, uint32_t v)
+{
+	char out[ENTITY_MAX_WORDS * 4 * 4];
+	size_t n = 0, words = 0;
+	uint32_t old;
+
+	for (size_t i = 0; i < klen;) {
+		size_t j = i, cl;
+		uint32_t cp;
+
+		while (j < klen && k[j] != ' ' && k[j] != '-')
+			j++;
+		if (j > i && !entity_is_link(k + i, j - i)) {
+			cl = incline_text_decode(&cp, k + i, j - i);
+			if (n + cl > sizeof out)
+				return 0;
+			memcpy(out + n, k + i, cl);
+			n += cl;
+			words++;
+		}
+		i = j + 1;
+	}
+	if (words < 2)
+		return 0;
+	if (incline_strmap_get(&f->initials, out, n, &old)) {
+		if (old != v)
+			f->initials.entries[incline_strmap_find(&f->initials, out, n)]
+				.value = ENTITY_AMBIGUOUS;
+		return 0;
+	}
+	return incline_strmap_put(&f->initials, out, n, v);
+}
+
+uint32_t incline_entity_expand(const incline_entity_finder *f, uint32_t key)
+{
+	const char *k = incline_entity_key(f, key);
+	uint32_t v;
+
+	if (!k || strchr(k, ' ')
+	    || !incline_strmap_get(&f->initials, k, strlen(k), &v)
+	    || v == ENTITY_AMBIGUOUS)
+		return INCLINE_ENTITY_NONE;
+	return v;
+}
+
 /* The key and spelling ids of words [a, b] of s joined by single spaces. */
 static int entity_intern(uint32_t *key, uint32_t *surface,
 			 incline_entity_finder *f, const char *s,
@@ -629,6 +684,8 @@ static int entity_intern(uint32_t *key, uint32_t *surface,
 	} else if (!incline_strmap_get(&f->keys, k, klen, &v)) {
 		v = (uint32_t)f->keys.n;
 		rc = incline_strmap_put(&f->keys, k, klen, v);
+		if (!rc)
+			rc = entity_add_initials(f, k, klen, v);
 	}
 	free(k);
 	if (!rc) {

@@ -79,6 +79,8 @@ struct incline_incident_index {
 	size_t n_ments, cap_ments;
 	ix_pair *aliases;          /* (acronym key, long form key) */
 	size_t n_aliases, cap_aliases;
+	uint32_t *acronyms;        /* keys written as acronyms */
+	size_t n_acronyms, cap_acronyms;
 	uint32_t *persons;         /* keys named as titled persons' surnames */
 	size_t n_persons, cap_persons;
 	ix_pair *spellings;        /* (key, surface) */
@@ -106,6 +108,7 @@ void incline_incident_index_free(incline_incident_index *x)
 	free(x->aliases);
 	free(x->spellings);
 	free(x->persons);
+	free(x->acronyms);
 	free(x->resolve);
 	free(x->display);
 	free(x->victim);
@@ -270,6 +273,10 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 				     &x->cap_persons, &e->key, sizeof e->key);
 			continue;
 		}
+		if (e->acronym && e->long_form == INCLINE_ENTITY_NONE
+		    && (rc = ix_push(&x->acronyms, &x->n_acronyms,
+				     &x->cap_acronyms, &e->key, sizeof e->key)))
+			break;
 		if (e->role == INCLINE_ENTITY_ROLE_TELLER)
 			m.weight = 0;
 		else if (e->role == INCLINE_ENTITY_ROLE_VICTIM)
@@ -352,6 +359,18 @@ static void ix_resolve_aliases(incline_incident_index *x)
 		/* A long form that is itself someone's acronym stays put. */
 		if (best != acr)
 			x->resolve[acr] = best;
+	}
+	/* An acronym never expanded in parentheses stands for the one name
+	 * of the pile its letters begin ("ICC", "International Criminal
+	 * Court"). */
+	for (size_t i = 0; i < x->n_acronyms; i++) {
+		uint32_t k = x->acronyms[i], lf;
+
+		if (x->resolve[k] != k)
+			continue;
+		lf = incline_entity_expand(x->finder, k);
+		if (lf != INCLINE_ENTITY_NONE && lf != k)
+			x->resolve[k] = lf;
 	}
 	for (size_t k = 0; k < incline_entity_n_keys(x->finder); k++)
 		if (x->resolve[k] != k && x->resolve[x->resolve[k]] != x->resolve[k])

@@ -59,12 +59,14 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "bitcoin|btc|ransom payment|payments|payout|payouts"},
 	{T(INTRUSION), "posing|pretending|disguised|masquerading as|to"},
 	{T(INTRUSION), "poses|posed as"},
+	/* a forged message or page is the phishing itself */
+	{T(INTRUSION), "fake|bogus|phony|counterfeit|fraudulent|spoofed ~ email|emails|message|messages|text|texts|sms|website|websites|site|sites|page|pages|alert|alerts|notification|notifications|invoice|invoices|letter|letters|login|download|downloads"},
 	{T(INTRUSION), "presented|purporting as|to ~ coming|come from"},
 	{T(INTRUSION), "scam|scams|scammed"},
 	{T(INTRUSION), "victim|victims of"},
 	{T(INTRUSION), "targeted|hit|struck by"},
 	{T(INTRUSION), "hit|struck|infected with ~ ransomware|malware|virus|trojan|spyware|variant|strain"},
-	{T(INTRUSION), "pay|paid|paying ~ ransom|bitcoin|attackers|hackers"},
+	{T(INTRUSION), "pay|pays|paid|paying ~ ransom|ransomware|bitcoin|bitcoins|btc|monero|attackers|hackers|extortion|extortionists"},
 	{T(INTRUSION), "demand|demanded|demanding|demands ~ ransom|payment|bitcoin*|money"},
 	{T(INTRUSION), "asked|asking for ~ ransom|payment|bitcoin*|money"},
 	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
@@ -220,6 +222,10 @@ static const row qualifier_rows[] = {
 	 * "some ransomware attacks" */
 	{LEX_NONEVENT, "such|other|many|some|all|any attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
 	{LEX_NONEVENT, "such|other|many|some|all|any ransomware|phishing|malware|cyber|email|phone|data|hacking|targeted|similar|previous|earlier|past|recent|major|large|successful attacks|scams|breaches|hacks|infections|leaks|intrusions|cyberattacks|cyber-attacks"},
+	/* advice on telling a fraud apart is about frauds in general: "how to
+	 * spot fake emails", "avoid falling for scams" */
+	{LEX_NONEVENT, "spot|spotting|recognise|recognize|recognising|recognizing|identify|identifying|avoid|avoiding|report|detect|detecting ~ phishing|scam|scams"},
+	{LEX_NONEVENT, "spot|spotting|recognise|recognize|recognising|recognizing|identify|identifying|avoid|avoiding|report|detect|detecting ~ fake|bogus|phony|fraudulent|spoofed|phishing|scam ~ email|emails|message|messages|text|texts|website|websites|site|sites|page|pages|call|calls|link|links"},
 	/* "DDoS attack": a flood, the impact row above, not an intrusion */
 	{LEX_NONEVENT, "ddos|denial-of-service|dos attack|attacks|attacker|attackers|campaign|campaigns|wave|waves"},
 	{LEX_NONEVENT, "denial of service attack|attacks|attacker|attackers|campaign|campaigns"},

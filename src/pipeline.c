@@ -39,6 +39,8 @@ struct incline_pipeline {
 	size_t next_push; /* seq numbers: pushed, taken by a worker, emitted */
 	size_t next_take;
 	size_t next_emit;
+	size_t need;      /* the caller's thread waits for this many oldest
+			     slots to be done (0: it is not waiting) */
 	bool closing;     /* no more pushes: workers leave when idle */
 	bool cancel;      /* after an error: skip the remaining work */
 	pthread_mutex_t mu;
@@ -50,6 +52,29 @@ typedef struct worker_arg {
 	incline_pipeline *p;
 	void *worker;
 } worker_arg;
+
+/* With the lock held: whether the n oldest unemitted slots are done. */
+static bool oldest_done(const incline_pipeline *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (p->slots[(p->next_emit + k) % p->n_slots].state != SLOT_DONE)
+			return false;
+	return true;
+}
+
+/* With the lock held: waits until the n oldest slots (or all, when fewer
+ * are pending) are done. The caller's thread waits for half the ring at
+ * a time rather than for each job, so it wakes once per batch while the
+ * workers still hold the other half's work. */
+static void wait_done(incline_pipeline *p, size_t n)
+{
+	size_t pending = p->next_push - p->next_emit;
+
+	p->need = n < pending ? n : pending;
+	while (!oldest_done(p, p->need))
+		pthread_cond_wait(&p->done_cv, &p->mu);
+	p->need = 0;
+}
 
 static void *worker_main(void *arg)
 {
@@ -63,7 +88,8 @@ static void *worker_main(void *arg)
 			pthread_cond_wait(&p->work_cv, &p->mu);
 		if (p->next_take == p->next_push)
 			break; /* closing and nothing left */
-		slot *s = &p->slots[p->next_take++ % p->n_slots];
+		size_t seq = p->next_take++;
+		slot *s = &p->slots[seq % p->n_slots];
 		bool skip = p->cancel;
 		pthread_mutex_unlock(&p->mu);
 		incline_error_clear(&s->err);
@@ -71,7 +97,11 @@ static void *worker_main(void *arg)
 		s->rc = skip ? 0 : p->ops->work(&s->result, worker, s->job, &s->err);
 		pthread_mutex_lock(&p->mu);
 		s->state = SLOT_DONE;
-		pthread_cond_broadcast(&p->done_cv);
+		/* Only the caller's thread waits on done_cv, for its oldest
+		 * `need` slots: waking it for anything else costs a futex
+		 * call and a context switch per job for nothing. */
+		if (p->need && oldest_done(p, p->need))
+			pthread_cond_signal(&p->done_cv);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -94,8 +124,7 @@ static int emit_oldest(incline_pipeline *p, incline_error *err)
 	slot *s = &p->slots[p->next_emit % p->n_slots];
 	int rc;
 
-	while (s->state != SLOT_DONE)
-		pthread_cond_wait(&p->done_cv, &p->mu);
+	wait_done(p, 1);
 	pthread_mutex_unlock(&p->mu);
 	rc = s->rc;
 	if (rc) {
@@ -194,8 +223,13 @@ int incline_pipeline_push(incline_pipeline *p, void *job, incline_error *err)
 	if (p->n_threads == 1)
 		return run_inline(p, job, err);
 	pthread_mutex_lock(&p->mu);
-	while (!rc && p->next_push - p->next_emit >= p->n_slots)
-		rc = emit_oldest(p, err);
+	if (p->next_push - p->next_emit >= p->n_slots) {
+		/* Full: wait for a batch, then hand on what is done. */
+		wait_done(p, p->n_slots / 2);
+		while (!rc && p->next_emit < p->next_push &&
+		       p->slots[p->next_emit % p->n_slots].state == SLOT_DONE)
+			rc = emit_oldest(p, err);
+	}
 	if (rc) {
 		pthread_mutex_unlock(&p->mu);
 		p->ops->job_free(job);
@@ -220,8 +254,12 @@ int incline_pipeline_finish(incline_pipeline *p, incline_error *err)
 	if (p->n_threads == 1)
 		return 0;
 	pthread_mutex_lock(&p->mu);
-	while (!rc && p->next_emit < p->next_push)
-		rc = emit_oldest(p, err);
+	while (!rc && p->next_emit < p->next_push) {
+		wait_done(p, p->n_slots / 2);
+		while (!rc && p->next_emit < p->next_push &&
+		       p->slots[p->next_emit % p->n_slots].state == SLOT_DONE)
+			rc = emit_oldest(p, err);
+	}
 	pthread_mutex_unlock(&p->mu);
 	return rc;
 }

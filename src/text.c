@@ -874,8 +874,10 @@ static bool starts_bullet(const char *t, size_t len, size_t p)
 
 static abbr_kind lookup_abbreviation(const char *w, size_t n)
 {
+	/* first letter first: this runs at every period of every article,
+	 * and a strlen per table row was a third of the splitter */
 	for (size_t i = 0; i < COUNT(ABBREVIATIONS); i++)
-		if (strlen(ABBREVIATIONS[i].word) == n &&
+		if (ABBREVIATIONS[i].word[0] == w[0] && strlen(ABBREVIATIONS[i].word) == n &&
 		    memcmp(ABBREVIATIONS[i].word, w, n) == 0)
 			return ABBREVIATIONS[i].kind;
 	return ABBR_NONE;
@@ -1238,6 +1240,11 @@ static size_t word_end(const char *s, size_t len, size_t i)
 			prev = (unsigned char)s[i - 1];
 		if (i >= len)
 			break;
+		/* ASCII that is neither a letter, a digit nor a joiner (see
+		 * joins_word) ends the word: the usual space, without the
+		 * calls below */
+		if ((unsigned char)s[i] < 0x80 && s[i] != '\'' && s[i] != '-' && s[i] != '.')
+			break;
 		n = cp_at(&cp, s, len, i);
 		if (is_alnum(cp) || (is_mark(cp) && is_alnum(prev))) {
 			if (!is_mark(cp))
@@ -1273,8 +1280,12 @@ int incline_text_words(incline_span_list *out, const char *s, size_t len)
 			continue;
 		}
 		size_t e = word_end(s, len, i);
-		if (incline_span_list_push(out, i, e) != 0)
+		if (out->n < out->cap) { /* the push below, without the call */
+			out->items[out->n].start = i;
+			out->items[out->n++].end = e;
+		} else if (incline_span_list_push(out, i, e) != 0) {
 			return INCLINE_ENOMEM;
+		}
 		i = e;
 	}
 	return 0;

@@ -472,6 +472,93 @@ static void test_ndjson_matches_json(void **state)
 	free(nd);
 }
 
+/* Event i of a stream whose neighbours differ in which keys they have
+ * (url, span, TIMEX value, hedging, claim, incident, conflict) and in
+ * their values, with shapes coming back after others. */
+static void make_varied(incline_event *ev, size_t i)
+{
+	static const char *const actors[] = {"ALPHV", "Scattered Spider"};
+	char text[64], url[64];
+	incline_evidence e;
+
+	memset(ev, 0, sizeof *ev);
+	snprintf(text, sizeof text, "Sentence %zu told \"this\".", i * 7);
+	snprintf(url, sizeof url, "https://news.example/%zu", i % 3);
+	e = evidence(i % 5 == 1 ? "b.txt" : "a.txt", i % 4 == 1 ? NULL : "Outlet",
+		     ymd(2023, 9, 20 + (int)(i % 3)), i * 100, i * 100 + 40 + i, text);
+	e.url = i % 2 ? url : NULL;
+	if (i % 3 != 1) {
+		e.when.date = incline_date_make(ymd(2023, 9, 1 + (int)(i % 4)),
+						ymd(2023, 9, 10), INCLINE_GRAN_DAY);
+		e.when.basis = INCLINE_BASIS_EXPLICIT;
+		e.when.text = (char *)(i % 2 ? "early September" : "in September");
+		e.when.value = i % 5 ? (char *)"2023-09" : NULL;
+		e.when.article = e.article;
+		e.when.start = i * 100 + 3;
+		e.when.end = i * 100 + 9 + i % 2;
+		e.when.has_span = true;
+	}
+	e.flags = i % 4 == 2 ? INCLINE_EVIDENCE_HEDGED : 0;
+	ev->type = i % 3 == 0 ? INCLINE_EVENT_ATTRIBUTION : INCLINE_EVENT_INTRUSION;
+	if (ev->type == INCLINE_EVENT_ATTRIBUTION) {
+		e.claim.actor = (char *)actors[i % 2];
+		e.claim.claimant = i % 2 ? NULL : (char *)"the FBI";
+		e.claim.stance = i % 2 ? INCLINE_STANCE_SUSPECTED : INCLINE_STANCE_ASSERTED;
+		assert_int_equal(incline_claim_copy(&ev->claim, &e.claim), 0);
+	}
+	assert_int_equal(incline_when_copy(&ev->when, &e.when), 0);
+	ev->summary = strdup(text);
+	ev->first_reported = e.published;
+	ev->n_sources = 1;
+	ev->flags = (e.flags ? INCLINE_EVENT_HEDGED : 0)
+		    | (i % 6 == 5 ? INCLINE_EVENT_DATE_CONFLICT : 0);
+	if (i % 7 == 3)
+		snprintf(ev->incident, sizeof ev->incident, "in-%016zx", i);
+	add_evidence(ev, &e);
+	for (size_t k = 0; k < i % 3; k++)
+		assert_int_equal(incline_event_add_actor(ev, actors[(i + k) % 2]), 0);
+	incline_event_assign_id(ev);
+}
+
+/* The NDJSON writer refreshes the objects of the previous line of the
+ * same shape: every line must still be byte for byte the line the event
+ * gets written alone (key order included, which json_equal ignores). */
+static void test_ndjson_lines_stand_alone(void **state)
+{
+	enum { N = 30 };
+	incline_timeline all = {0};
+	char *nd, *line;
+	size_t nd_len;
+
+	(void)state;
+	for (size_t i = 0; i < N; i++) {
+		incline_event ev;
+
+		make_varied(&ev, i);
+		assert_int_equal(incline_timeline_take(&all, &ev), 0);
+	}
+	capture(&nd, &nd_len, incline_emit_ndjson, &all);
+	line = nd;
+	for (size_t i = 0; i < N; i++) {
+		incline_timeline one = {0};
+		incline_event ev;
+		char *alone;
+		size_t alone_len;
+
+		make_varied(&ev, i);
+		assert_int_equal(incline_timeline_take(&one, &ev), 0);
+		capture(&alone, &alone_len, incline_emit_ndjson, &one);
+		assert_true((size_t)(nd + nd_len - line) >= alone_len);
+		assert_memory_equal(line, alone, alone_len);
+		line += alone_len;
+		free(alone);
+		incline_timeline_free(&one);
+	}
+	assert_ptr_equal(line, nd + nd_len);
+	free(nd);
+	incline_timeline_free(&all);
+}
+
 static void test_json_empty_timeline(void **state)
 {
 	incline_timeline empty;
@@ -792,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_json_attribution_event),
 		cmocka_unit_test(test_json_deterministic),
 		cmocka_unit_test(test_ndjson_matches_json),
+		cmocka_unit_test(test_ndjson_lines_stand_alone),
 		cmocka_unit_test(test_json_empty_timeline),
 		cmocka_unit_test(test_timex_ndjson),
 		cmocka_unit_test(test_csv_header_and_cells),

@@ -124,6 +124,32 @@ static void test_roles(void **state)
 	assert_string_equal(buf, "Linux:v");
 }
 
+/* An acronym stands for the one name its letters begin. */
+static void test_initials(void **state)
+{
+	incline_entity_finder *f = *state;
+	incline_entity_list l = { 0 };
+	const char *s = "The World Anti-Doping Agency and the International "
+			"Association of Athletics Federations met Acme Lab "
+			"Fund and Alpha Law Firm, said WADA, IAAF and ALF.";
+	uint32_t wada, iaaf, al;
+
+	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
+	assert_int_equal(l.n, 7);
+	wada = l.items[4].key;
+	iaaf = l.items[5].key;
+	al = l.items[6].key;
+	assert_string_equal(incline_entity_key(f, wada), "wada");
+	assert_int_equal(incline_entity_expand(f, wada), l.items[0].key);
+	assert_int_equal(incline_entity_expand(f, iaaf), l.items[1].key);
+	/* two names begin with A, L, F: neither */
+	assert_int_equal(incline_entity_expand(f, al), INCLINE_ENTITY_NONE);
+	/* a name is no acronym */
+	assert_int_equal(incline_entity_expand(f, l.items[0].key),
+			 INCLINE_ENTITY_NONE);
+	incline_entity_list_free(&l);
+}
+
 static void test_expansion_and_lookalikes(void **state)
 {
 	incline_entity_finder *f = *state;
@@ -170,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_roles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_initials, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expansion_and_lookalikes,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_junk, setup, teardown),

@@ -266,6 +266,15 @@ static const type_case kind_cases[] = {
 	{"The ministry's portal was hit by a distributed denial of service attack.", "impact", true, NULL, PUB, "publication"},
 	{"Hackers breached the portal and then flooded it with a DDoS attack.", "intrusion", true, NULL, PUB, "publication"},
 	{"The extortionists demanded a ransom to call off their DDoS attacks.", "intrusion", true, NULL, PUB, "publication"},
+	/* a forged message or page is the phishing itself; paying the gang is the ransom */
+	{"Customers received fake emails asking them to update their card details.", "intrusion", true, NULL, PUB, "publication"},
+	{"A bogus login page collected staff passwords on Monday.", "intrusion", true, "2023-09-18", "2023-09-18", NULL},
+	{"Staff are trained to spot fake emails.", "intrusion", false, "", "", NULL},
+	{"The bank urged customers to report phishing emails.", "intrusion", false, "", "", NULL},
+	{"No fake emails were sent to customers.", "intrusion", false, "", "", NULL},
+	{"The clinic paid the extortionists 40 bitcoins to unlock its files.", "intrusion", true, NULL, PUB, "publication"},
+	{"The web host pays the largest ransomware demand ever.", "intrusion", true, NULL, PUB, "publication"},
+	{"The county said it would not pay the ransomware gang.", "intrusion", false, "", "", NULL},
 	/* a quantified plural names a kind, or other incidents than this one */
 	{"Such attacks have become common against hospitals.", "intrusion", false, "", "", NULL},
 	{"The same loader later turned up in other attacks on shipping firms.", "intrusion", false, "", "", NULL},

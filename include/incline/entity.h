@@ -86,6 +86,12 @@ const char *incline_entity_surface(const incline_entity_finder *f,
 size_t incline_entity_n_keys(const incline_entity_finder *f);
 size_t incline_entity_n_surfaces(const incline_entity_finder *f);
 
+/* The one several-word key whose initials spell acronym key `key`
+ * ("icc" -> "international criminal court", "wada" -> "world
+ * anti-doping agency"; link words and hyphens as in entity.c), among
+ * the keys numbered so far; INCLINE_ENTITY_NONE when none or two do. */
+uint32_t incline_entity_expand(const incline_entity_finder *f, uint32_t key);
+
 /* The key id a spelling folds to. */
 uint32_t incline_entity_surface_key(const incline_entity_finder *f,
 				    uint32_t surface);
