@@ -1078,7 +1078,8 @@ static int own_actors(incline_evidence *e, const incline_event *ev, const senten
  * own ("declined to comment on the severity of the breach"): the article's
  * last intrusion is what it names again. *done is false when the article
  * has told of no intrusion yet: then this sentence is the first. */
-static int add_to_told(article_ctx *c, const sentence *s, chosen_date d, bool *done)
+static int add_to_told(article_ctx *c, const sentence *s, const lex_hit *cue, chosen_date d,
+		       bool *done)
 {
 	incline_event *ev = NULL;
 	incline_evidence e;
@@ -1095,6 +1096,8 @@ static int add_to_told(article_ctx *c, const sentence *s, chosen_date d, bool *d
 		rc = set_when(&e.when, c->a, d.timex, d.upper_bound_only);
 	if (!rc)
 		rc = own_actors(&e, ev, s);
+	if (hedged(s, cue))
+		e.flags |= INCLINE_EVIDENCE_HEDGED;
 	/* the sentence that told of it: merge keeps the two together */
 	e.about_start = ev->evidence[0].start;
 	e.about_end = ev->evidence[0].end;
@@ -1310,7 +1313,7 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d.upper_bound_only = true;
 		/* a date of its own makes it news: "the breach happened on May 2" */
 		bool again = t == INCLINE_EVENT_INTRUSION && told && (!d.timex || d.timex == carry);
-		if (again && (rc = add_to_told(c, s, d, &done)))
+		if (again && (rc = add_to_told(c, s, cues[t], d, &done)))
 			break;
 		if (done)
 			continue;
