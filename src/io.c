@@ -65,67 +65,24 @@ static int read_grow(char **buf, size_t *cap, size_t n, size_t max)
 	return 0;
 }
 
-/* Reads fp to its end. hint is the expected size (0 = unknown). */
-static int read_stream(char **out, size_t *len, FILE *fp, const char *path,
-		       size_t max, size_t hint, incline_error *err)
+/* Reads fd to its end, with read(2) into one buffer of about hint bytes
+ * (0 = unknown): a corpus is thousands of small files, and a stdio stream
+ * per file (its allocation, its buffer) cost as much as the read itself.
+ * Pipes, devices and stdin take the same loop. A file that grows while it
+ * is read is read to its end all the same. */
+static int read_fd(char **out, size_t *len, int fd, const char *path,
+		   size_t max, size_t hint, incline_error *err)
 {
+	/* + 2: EOF is seen without a realloc, and the NUL fits. */
+	size_t n = 0, cap = hint < SIZE_MAX - 2 ? hint + 2 : 0;
 	char *buf = NULL;
-	size_t n = 0, cap = 0;
 
-	/* hint + 2: the last fread then sees EOF without a realloc. */
-	if (hint > 0 && hint < SIZE_MAX - 2)
-		cap = hint + 2;
-	for (;;) {
-		size_t got;
-
-		if (n + 2 > cap && read_grow(&buf, &cap, n, max))
-			goto nomem;
-		if (!buf && !(buf = malloc(cap)))
-			goto nomem;
-		got = fread(buf + n, 1, cap - 1 - n, fp);
-		n += got;
-		if (n > max) {
-			free(buf);
-			return incline_error_set(err, INCLINE_ELIMIT, path, 0, 0,
-						 "is larger than %zu bytes",
-						 max);
-		}
-		if (got == 0 || n + 1 < cap) {
-			if (ferror(fp)) {
-				free(buf);
-				return io_errno(err, INCLINE_EIO, path,
-						"cannot read", errno);
-			}
-			if (feof(fp))
-				break;
-		}
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
-nomem:
-	free(buf);
-	return incline_error_set(err, INCLINE_ENOMEM, path, 0, 0,
-				 "out of memory reading");
-}
-
-/* A regular file of about hint bytes, with read(2) into one buffer of
- * that size: a corpus is thousands of small files, and a stdio stream per
- * file (its allocation, its buffer) cost as much as the read itself. A
- * file that grows while it is read is read to its end all the same. */
-static int read_regular(char **out, size_t *len, int fd, const char *path,
-			size_t max, size_t hint, incline_error *err)
-{
-	size_t n = 0, cap = hint + 2; /* + 2: EOF is seen without a realloc */
-	char *buf = malloc(cap);
-
-	if (!buf)
-		goto nomem;
 	for (;;) {
 		ssize_t got;
 
 		if (n + 2 > cap && read_grow(&buf, &cap, n, max))
+			goto nomem;
+		if (!buf && !(buf = malloc(cap)))
 			goto nomem;
 		got = read(fd, buf + n, cap - 1 - n);
 		if (got < 0) {
@@ -157,14 +114,13 @@ int incline_io_read_file(char **out, size_t *len, const char *path,
 			 size_t max, incline_error *err)
 {
 	struct stat st;
-	FILE *fp;
 	int fd, rc;
 	size_t hint = 0;
 
 	*out = NULL;
 	*len = 0;
 	if (strcmp(path, "-") == 0)
-		return read_stream(out, len, stdin, "<stdin>", max, 0, err);
+		return read_fd(out, len, STDIN_FILENO, "<stdin>", max, 0, err);
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
 		return io_errno(err, INCLINE_EIO, path, "cannot open", errno);
@@ -188,19 +144,8 @@ int incline_io_read_file(char **out, size_t *len, const char *path,
 		}
 		hint = (size_t)st.st_size;
 	}
-	if (S_ISREG(st.st_mode)) {
-		rc = read_regular(out, len, fd, path, max, hint, err);
-		close(fd);
-		return rc;
-	}
-	fp = fdopen(fd, "rb");
-	if (!fp) {
-		rc = io_errno(err, INCLINE_EIO, path, "cannot open", errno);
-		close(fd);
-		return rc;
-	}
-	rc = read_stream(out, len, fp, path, max, hint, err);
-	fclose(fp); /* read-only: nothing to lose on close */
+	rc = read_fd(out, len, fd, path, max, hint, err);
+	close(fd);
 	return rc;
 }
 
