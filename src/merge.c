@@ -77,6 +77,12 @@
 /* Raw-word cache value of a word that has no key (stop word, number). */
 #define MERGE_DROP UINT32_MAX
 
+#if defined(__GNUC__)
+#define MERGE_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define MERGE_PREFETCH(p) ((void)(p))
+#endif
+
 /* Effective interval bounds for open ends. */
 #define MERGE_LO_OPEN INT64_MIN
 #define MERGE_HI_OPEN INT64_MAX
@@ -95,18 +101,28 @@ static void *merge_calloc(size_t n, size_t size)
 
 /* ---- atoms ------------------------------------------------------------- */
 
-/* One piece of evidence with the type of the event it came from. */
+/* One piece of evidence with the type of the event it came from: all
+ * merge needs of the input, so incline_merge_take frees the input's
+ * events as soon as the atoms are collected (merge_strip_event). */
 typedef struct merge_atom {
 	incline_event_type type;
-	const incline_evidence *ev;  /* borrowed from the input */
-	const incline_event *from;   /* borrowed: its event (for actors) */
+	uint32_t art;                /* rank of ev->article (merge_rank_articles) */
+	const incline_evidence *ev;  /* borrowed, or owned: see own */
+	/* its event's actors when that event has this evidence only (event.h:
+	 * they are then this atom's), else NULL; borrowed, or owned with ev
+	 * when own is 1 */
+	char *const *actors;
+	uint32_t n_actors;
+	/* incline_merge_take: how many evidence from ev on (its event's whole
+	 * array) this atom frees (merge_free_atom); 0 = borrowed */
+	uint32_t own;
 } merge_atom;
 
 /* Two unique atoms (a < b) that tell the same happening as far as their
  * words (or claims) go, and how strongly: the weighted overlap. */
 typedef struct merge_edge {
 	double strength;
-	size_t a, b;
+	uint32_t a, b;    /* unique atoms: fewer than 2^32 (merge_collect) */
 } merge_edge;
 
 /* Everything one merge call uses; owned by incline_merge. */
@@ -117,7 +133,9 @@ typedef struct merge_ctx {
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
 	incline_strmap stops;       /* folded stop words */
-	incline_strmap raw;         /* raw word -> key id or MERGE_DROP */
+	incline_strmap raw;         /* long raw word -> key id or MERGE_DROP */
+	struct merge_wslot *wslots; /* short raw word -> the same (merge_wcache) */
+	size_t n_wslots, n_words;
 	incline_strmap keys;        /* stem -> key id */
 	incline_strmap synonyms;    /* stem -> key id of its row's first word */
 	incline_span_list words;  /* scratch */
@@ -133,6 +151,7 @@ typedef struct merge_ctx {
 	size_t kpool_n, kpool_cap;
 	size_t *koff;
 	size_t *klen;
+	incline_day *pub;         /* publication day of unique u */
 	int64_t *lo;              /* effective date interval of unique u */
 	int64_t *hi;
 	uint32_t *weight;         /* key id -> rarity weight */
@@ -150,12 +169,32 @@ typedef struct merge_ctx {
 	int64_t *chi;
 } merge_ctx;
 
+/* Frees what atom a owns (merge_atom.own) and marks it freed; its
+ * evidence must not be read afterwards. */
+static void merge_free_atom(merge_atom *a)
+{
+	incline_evidence *ev = (incline_evidence *)a->ev;
+
+	if (!a->own)
+		return;
+	for (size_t i = 0; i < a->own; i++)
+		incline_evidence_clear(&ev[i]);
+	free(ev);
+	for (size_t i = 0; i < a->n_actors; i++)
+		free(a->actors[i]);
+	free((void *)a->actors);
+	a->own = 0;
+}
+
 static void merge_ctx_free(merge_ctx *c)
 {
+	for (size_t i = 0; i < c->n_atoms; i++)
+		merge_free_atom(&c->atoms[i]);
 	incline_text_folder_free(c->folder);
 	sb_stemmer_delete(c->stemmer);
 	incline_strmap_free(&c->stops);
 	incline_strmap_free(&c->raw);
+	free(c->wslots);
 	incline_strmap_free(&c->keys);
 	incline_strmap_free(&c->synonyms);
 	incline_span_list_free(&c->words);
@@ -166,6 +205,7 @@ static void merge_ctx_free(merge_ctx *c)
 	free(c->kpool);
 	free(c->koff);
 	free(c->klen);
+	free(c->pub);
 	free(c->lo);
 	free(c->hi);
 	free(c->weight);
@@ -198,10 +238,10 @@ static int merge_cmp_identity(const merge_atom *a, const merge_atom *b)
 {
 	int c;
 
-	/* the same article id is often the very same string */
+	/* type and article rank first: most pairs differ there, and the
+	 * evidence is not read */
 	if ((c = merge_cmp_i64(a->type, b->type))
-	    || (a->ev->article != b->ev->article
-		&& (c = merge_cmp_str(a->ev->article, b->ev->article)))
+	    || (c = merge_cmp_i64(a->art, b->art))
 	    || (c = merge_cmp_i64((int64_t)a->ev->start, (int64_t)b->ev->start)))
 		return c;
 	return merge_cmp_i64((int64_t)a->ev->end, (int64_t)b->ev->end);
@@ -247,34 +287,134 @@ static int merge_cmp_atom(const void *pa, const void *pb)
 	return merge_cmp_i64(x->flags, y->flags);
 }
 
-/* Step 1: every evidence of every event, sorted, duplicates marked. */
-static int merge_collect(merge_ctx *c, const incline_timeline *in)
+/* incline_merge_take: what of input event ev no atom needs is freed at
+ * once (its date, summary, claim; its actors unless its one evidence's
+ * atom holds them), its evidence array is handed to the atom of its first
+ * evidence. */
+static void merge_strip_event(incline_event *ev)
+{
+	incline_when_clear(&ev->when);
+	free(ev->summary);
+	incline_claim_clear(&ev->claim);
+	if (ev->n_evidence != 1) {
+		for (size_t i = 0; i < ev->n_actors; i++)
+			free(ev->actors[i]);
+		free(ev->actors);
+	}
+	if (ev->n_evidence == 0)
+		free(ev->evidence);
+	memset(ev, 0, sizeof *ev);
+}
+
+/* The atoms of input event ev at c->atoms + c->n_atoms; taken: they own
+ * its evidence and actors (merge_atom.own). */
+static void merge_add_atoms(merge_ctx *c, const incline_event *ev, bool taken)
+{
+	bool sole = ev->n_evidence == 1;
+
+	for (size_t k = 0; k < ev->n_evidence; k++) {
+		merge_atom *a = &c->atoms[c->n_atoms++];
+
+		a->type = ev->type;
+		a->ev = &ev->evidence[k];
+		a->actors = sole ? ev->actors : NULL;
+		a->n_actors = sole ? (uint32_t)ev->n_actors : 0;
+		a->own = taken && k == 0 ? (uint32_t)ev->n_evidence : 0;
+	}
+}
+
+/* A distinct article id and its number in the string table. */
+typedef struct merge_art {
+	const char *id;
+	uint32_t i;
+} merge_art;
+
+static int merge_cmp_art(const void *pa, const void *pb)
+{
+	return strcmp(((const merge_art *)pa)->id, ((const merge_art *)pb)->id);
+}
+
+/* Every atom's art: the rank of its article id in strcmp order, 1.. (0 =
+ * none, first as merge_cmp_str puts NULL). The canonical sort then
+ * compares numbers: each id is hashed once, and only the distinct ids
+ * are sorted as strings. */
+static int merge_rank_articles(merge_ctx *c)
+{
+	incline_strmap ids = { 0 };
+	merge_art *arts = NULL;
+	uint32_t *rank = NULL, v;
+	int rc = 0;
+
+	for (size_t i = 0; i < c->n_atoms && !rc; i++) {
+		const char *id = c->atoms[i].ev->article;
+		size_t len = id ? strlen(id) : 0;
+
+		c->atoms[i].art = 0;
+		if (!id)
+			continue;
+		if (!incline_strmap_get(&ids, id, len, &v)
+		    && !(rc = incline_strmap_put(&ids, id, len, (uint32_t)ids.n)))
+			v = (uint32_t)ids.n - 1;
+		c->atoms[i].art = v + 1;
+	}
+	arts = merge_calloc(ids.n, sizeof *arts);
+	rank = merge_calloc(ids.n, sizeof *rank);
+	if (!rc && (!arts || !rank))
+		rc = INCLINE_ENOMEM;
+	for (size_t i = 0; i < ids.n && !rc; i++) {
+		arts[i].id = incline_strmap_str(&ids, i);
+		arts[i].i = (uint32_t)i;
+	}
+	if (!rc)
+		incline_array_sort(arts, ids.n, sizeof *arts, merge_cmp_art);
+	for (size_t i = 0; i < ids.n && !rc; i++)
+		rank[arts[i].i] = (uint32_t)i + 1;
+	for (size_t i = 0; i < c->n_atoms && !rc; i++)
+		if (c->atoms[i].art)
+			c->atoms[i].art = rank[c->atoms[i].art - 1];
+	free(arts);
+	free(rank);
+	incline_strmap_free(&ids);
+	return rc;
+}
+
+/* Step 1: every evidence of every event, sorted, duplicates marked. With
+ * `taken` (in itself), the input's events are stripped and freed: the
+ * atoms hold (and will free) their evidence. */
+static int merge_collect(merge_ctx *c, const incline_timeline *in,
+			 incline_timeline *taken)
 {
 	size_t n = 0;
+	int rc;
 
 	for (size_t i = 0; i < in->n; i++) {
-		if (in->events[i].n_evidence > SIZE_MAX / 2 - n)
+		if (in->events[i].n_evidence > SIZE_MAX / 2 - n
+		    || in->events[i].n_evidence > UINT32_MAX
+		    || in->events[i].n_actors > UINT32_MAX)
 			return INCLINE_ENOMEM;
 		n += in->events[i].n_evidence;
 	}
+	/* Atoms are numbered in 32 bits in the index and the links. */
+	if (n >= UINT32_MAX)
+		return INCLINE_ENOMEM;
 	c->atoms = merge_calloc(n, sizeof *c->atoms);
 	c->head = merge_calloc(n, sizeof *c->head);
 	c->uniq = merge_calloc(n, sizeof *c->uniq);
 	if (!c->atoms || !c->head || !c->uniq)
 		return INCLINE_ENOMEM;
-	for (size_t i = 0; i < in->n; i++) {
-		const incline_event *ev = &in->events[i];
-
-		for (size_t k = 0; k < ev->n_evidence; k++) {
-			merge_atom *a = &c->atoms[c->n_atoms++];
-
-			a->type = ev->type;
-			a->ev = &ev->evidence[k];
-			a->from = ev;
-		}
+	for (size_t i = 0; i < in->n; i++)
+		merge_add_atoms(c, &in->events[i], taken != NULL);
+	if (taken) {
+		for (size_t i = 0; i < taken->n; i++)
+			merge_strip_event(&taken->events[i]);
+		free(taken->events);
+		taken->events = NULL;
+		taken->n = taken->cap = 0;
 	}
-	if (c->n_atoms > 1)
-		qsort(c->atoms, c->n_atoms, sizeof *c->atoms, merge_cmp_atom);
+	if ((rc = merge_rank_articles(c)))
+		return rc;
+	incline_array_sort(c->atoms, c->n_atoms, sizeof *c->atoms,
+			   merge_cmp_atom);
 	for (size_t i = 0; i < c->n_atoms; i++) {
 		if (i == 0 || merge_cmp_identity(&c->atoms[i - 1],
 						 &c->atoms[i]) != 0)
@@ -400,6 +540,88 @@ static int merge_load_synonyms(merge_ctx *c)
 	return 0;
 }
 
+/* The cache of raw words' keys is looked up for every word of every
+ * quote, the hottest lookup of merge: a word of up to MERGE_SHORT_WORD
+ * bytes is kept inside its slot (open addressing, at most half full), so
+ * a lookup reads one cache line, where a string table reads a slot, an
+ * entry and the pooled string. Longer words go to c->raw. */
+#define MERGE_SHORT_WORD 23
+
+typedef struct merge_wslot {
+	uint32_t hash;  /* the word's hash, low bits */
+	uint32_t id;    /* its key id or MERGE_DROP */
+	/* the word, and in the last byte its length (0: an empty slot) */
+	char s[MERGE_SHORT_WORD + 1];
+} merge_wslot;
+
+static size_t merge_wslot_find(const merge_wslot *t, size_t n_slots,
+			       const char *s, size_t len, uint32_t h)
+{
+	size_t mask = n_slots - 1, i = h & mask;
+
+	for (; t[i].s[MERGE_SHORT_WORD]; i = (i + 1) & mask)
+		if (t[i].hash == h && (size_t)t[i].s[MERGE_SHORT_WORD] == len
+		    && memcmp(t[i].s, s, len) == 0)
+			break;
+	return i;
+}
+
+/* Doubles the slots (from 4096). */
+static int merge_wcache_grow(merge_ctx *c)
+{
+	size_t n = c->n_wslots ? 2 * c->n_wslots : 4096;
+	merge_wslot *t = merge_calloc(n, sizeof *t);
+
+	if (!t)
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < c->n_wslots; i++) {
+		const merge_wslot *w = &c->wslots[i];
+
+		size_t k = w->hash & (n - 1);
+
+		if (!w->s[MERGE_SHORT_WORD])
+			continue;
+		while (t[k].s[MERGE_SHORT_WORD])
+			k = (k + 1) & (n - 1);
+		t[k] = *w;
+	}
+	free(c->wslots);
+	c->wslots = t;
+	c->n_wslots = n;
+	return 0;
+}
+
+/* The cached key of short word s[0..len) into *id; false when unknown. */
+static bool merge_wcache_get(const merge_ctx *c, const char *s, size_t len,
+			     uint32_t h, uint32_t *id)
+{
+	size_t i;
+
+	if (!c->n_wslots)
+		return false;
+	i = merge_wslot_find(c->wslots, c->n_wslots, s, len, h);
+	if (!c->wslots[i].s[MERGE_SHORT_WORD])
+		return false;
+	*id = c->wslots[i].id;
+	return true;
+}
+
+static int merge_wcache_put(merge_ctx *c, const char *s, size_t len,
+			    uint32_t h, uint32_t id)
+{
+	merge_wslot *w;
+
+	if (2 * (c->n_words + 1) > c->n_wslots && merge_wcache_grow(c))
+		return INCLINE_ENOMEM;
+	w = &c->wslots[merge_wslot_find(c->wslots, c->n_wslots, s, len, h)];
+	w->hash = h;
+	w->id = id;
+	memcpy(w->s, s, len);
+	w->s[MERGE_SHORT_WORD] = (char)len;
+	c->n_words++;
+	return 0;
+}
+
 /* The key id of the raw word s[0..len) into *id (MERGE_DROP when it is no
  * content word). Cached per distinct raw word: folding and stemming are
  * the expensive part and news vocabulary repeats. Numbers are checked on
@@ -408,11 +630,14 @@ static int merge_load_synonyms(merge_ctx *c)
 static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 			  size_t len)
 {
+	bool short_word = len > 0 && len <= MERGE_SHORT_WORD;
+	uint32_t h = short_word ? (uint32_t)incline_strmap_hash(s, len) : 0;
 	char *f = NULL;
 	size_t flen = 0;
 	int rc;
 
-	if (incline_strmap_get(&c->raw, s, len, id))
+	if (short_word ? merge_wcache_get(c, s, len, h, id)
+		       : incline_strmap_get(&c->raw, s, len, id))
 		return 0;
 	*id = MERGE_DROP;
 	if (!merge_is_number(s, len)) {
@@ -424,7 +649,8 @@ static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 		if (rc == INCLINE_ENOMEM)
 			return rc;
 	}
-	return incline_strmap_put(&c->raw, s, len, *id);
+	return short_word ? merge_wcache_put(c, s, len, h, *id)
+			  : incline_strmap_put(&c->raw, s, len, *id);
 }
 
 static int merge_cmp_u32(const void *pa, const void *pb)
@@ -432,6 +658,25 @@ static int merge_cmp_u32(const void *pa, const void *pb)
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 
 	return (a > b) - (a < b);
+}
+
+/* Sorts k[0..n) ascending: a sentence's keys, a dozen or so, sorted once
+ * per sentence and again per block, where qsort's call per comparison
+ * costs more than the sorting. */
+static void merge_sort_keys(uint32_t *k, size_t n)
+{
+	if (n > 32) {
+		qsort(k, n, sizeof *k, merge_cmp_u32);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = k[i];
+		size_t j = i;
+
+		for (; j > 0 && k[j - 1] > v; j--)
+			k[j] = k[j - 1];
+		k[j] = v;
+	}
 }
 
 /* The sorted, distinct content-word keys of unique atom u's quote. */
@@ -456,6 +701,17 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 	c->kpool = kpool;
 	if (rc)
 		return rc;
+	/* the cache slots of all the sentence's words asked for at once, so
+	 * their misses overlap (the lookups below are the hottest of merge) */
+	for (size_t i = 0; i < c->words.n && c->n_wslots; i++) {
+		const incline_span *w = &c->words.items[i];
+		size_t len = w->end - w->start;
+
+		if (len > 0 && len <= MERGE_SHORT_WORD)
+			MERGE_PREFETCH(&c->wslots[(uint32_t)incline_strmap_hash(
+							  q + w->start, len)
+						  & (c->n_wslots - 1)]);
+	}
 	for (size_t i = 0; i < c->words.n; i++) {
 		const incline_span *w = &c->words.items[i];
 		uint32_t id;
@@ -466,9 +722,7 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 		if (id != MERGE_DROP)
 			c->kpool[c->koff[u] + n++] = id;
 	}
-	if (n > 1)
-		qsort(c->kpool + c->koff[u], n, sizeof *c->kpool,
-		      merge_cmp_u32);
+	merge_sort_keys(c->kpool + c->koff[u], n);
 	c->klen[u] = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *k = c->kpool + c->koff[u];
@@ -678,6 +932,7 @@ static int merge_prepare(merge_ctx *c)
 
 	c->koff = merge_calloc(n, sizeof *c->koff);
 	c->klen = merge_calloc(n, sizeof *c->klen);
+	c->pub = merge_calloc(n, sizeof *c->pub);
 	c->lo = merge_calloc(n, sizeof *c->lo);
 	c->hi = merge_calloc(n, sizeof *c->hi);
 	c->parent = merge_calloc(n, sizeof *c->parent);
@@ -686,13 +941,20 @@ static int merge_prepare(merge_ctx *c)
 	/* Never NULL, so kpool + offset is always a valid pointer. */
 	c->kpool = merge_calloc(1, sizeof *c->kpool);
 	c->kpool_cap = 1;
-	if (!c->koff || !c->klen || !c->lo || !c->hi || !c->parent
+	if (!c->koff || !c->klen || !c->pub || !c->lo || !c->hi || !c->parent
 	    || !c->clo || !c->chi || !c->kpool)
 		return INCLINE_ENOMEM;
 	for (size_t u = 0; u < n; u++) {
 		const merge_atom *a = &c->atoms[c->uniq[u]];
 
+		/* the evidence lies where the input put it, in no relation
+		 * to the canonical order: fetched ahead, the misses overlap */
+		if (u + 8 < n)
+			MERGE_PREFETCH(c->atoms[c->uniq[u + 8]].ev);
+		if (u + 4 < n)
+			MERGE_PREFETCH(c->atoms[c->uniq[u + 4]].ev->quote);
 		c->parent[u] = u;
+		c->pub[u] = a->ev->published;
 		merge_interval(&c->lo[u], &c->hi[u], a->ev);
 		c->clo[u] = c->lo[u];
 		c->chi[u] = c->hi[u];
@@ -750,39 +1012,6 @@ static size_t merge_union(size_t *parent, size_t a, size_t b)
  * any link, their interval the intersection of theirs) and only nodes
  * are paired (merge_link_nodes), so n copies cost O(n log n). */
 
-/* A unique atom in the sort that finds identical accounts. */
-typedef struct merge_nkey {
-	uint64_t hash;      /* of type, victim and keys */
-	const uint32_t *k;  /* its keys, ascending */
-	size_t n;
-	uint32_t type, victim;
-	size_t u;
-} merge_nkey;
-
-static int merge_cmp_nkey(const void *pa, const void *pb)
-{
-	const merge_nkey *a = pa, *b = pb;
-	int c;
-
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	if ((c = merge_cmp_i64(a->type, b->type))
-	    || (c = merge_cmp_i64(a->victim, b->victim))
-	    || (c = merge_cmp_i64((int64_t)a->n, (int64_t)b->n)))
-		return c;
-	for (size_t i = 0; i < a->n; i++)
-		if (a->k[i] != b->k[i])
-			return a->k[i] < b->k[i] ? -1 : 1;
-	return merge_cmp_i64((int64_t)a->u, (int64_t)b->u);
-}
-
-static bool merge_nkey_same(const merge_nkey *a, const merge_nkey *b)
-{
-	return a->hash == b->hash && a->type == b->type
-	       && a->victim == b->victim && a->n == b->n
-	       && memcmp(a->k, b->k, a->n * sizeof *a->k) == 0;
-}
-
 /* true when two copies of u would link at the conflict bar (so join
  * whatever their dates): u's words match themselves there. */
 static bool merge_self_joins(const merge_ctx *c, size_t u)
@@ -799,55 +1028,69 @@ static uint64_t merge_mix(uint64_t h, uint64_t v)
 	return h ^ (h >> 29);
 }
 
-/* Fills nk with the atoms that can be joined to their copies; returns
- * how many. */
-static size_t merge_nkeys(merge_nkey *nk, const merge_ctx *c)
+/* Hash of what makes two atoms copies: type, victim, keys. */
+static uint64_t merge_copy_hash(const merge_ctx *c, size_t u)
 {
-	size_t m = 0;
+	const uint32_t *k = c->kpool + c->koff[u];
+	uint64_t h = merge_mix(0xcbf29ce484222325ULL, c->atoms[c->uniq[u]].type);
 
+	h = merge_mix(h, c->victim[u]);
+	for (size_t i = 0; i < c->klen[u]; i++)
+		h = merge_mix(h, k[i]);
+	return h;
+}
+
+static bool merge_copies(const merge_ctx *c, size_t a, size_t b)
+{
+	return c->atoms[c->uniq[a]].type == c->atoms[c->uniq[b]].type
+	       && c->victim[a] == c->victim[b] && c->klen[a] == c->klen[b]
+	       && memcmp(c->kpool + c->koff[a], c->kpool + c->koff[b],
+			 c->klen[a] * sizeof *c->kpool) == 0;
+}
+
+/* Joins every atom that can be (merge_self_joins) to its first copy, the
+ * node's representative, whose cluster interval becomes the intersection
+ * of theirs. A hash table (slots hold atom + 1) over the atoms in
+ * ascending order, so the first copy is the smallest. */
+static int merge_join_copies(merge_ctx *c)
+{
+	size_t n_slots = 64, mask;
+	uint32_t *slot;
+	uint64_t *hash;
+
+	while (n_slots < 2 * c->n_uniq)
+		n_slots *= 2;
+	mask = n_slots - 1;
+	slot = merge_calloc(n_slots, sizeof *slot);
+	hash = merge_calloc(c->n_uniq, sizeof *hash);
+	if (!slot || !hash) {
+		free(slot);
+		free(hash);
+		return INCLINE_ENOMEM;
+	}
 	for (size_t u = 0; u < c->n_uniq; u++) {
-		merge_nkey *x = &nk[m];
+		size_t i, r;
 
 		if (!merge_self_joins(c, u))
 			continue;
-		x->k = c->kpool + c->koff[u];
-		x->n = c->klen[u];
-		x->type = (uint32_t)c->atoms[c->uniq[u]].type;
-		x->victim = c->victim[u];
-		x->u = u;
-		x->hash = merge_mix(merge_mix(0xcbf29ce484222325ULL, x->type),
-				    x->victim);
-		for (size_t i = 0; i < x->n; i++)
-			x->hash = merge_mix(x->hash, x->k[i]);
-		m++;
-	}
-	return m;
-}
-
-/* Joins every run of identical accounts to its first (smallest) atom,
- * the node's representative, whose cluster interval becomes the
- * intersection of theirs. */
-static int merge_join_copies(merge_ctx *c)
-{
-	merge_nkey *nk = merge_calloc(c->n_uniq, sizeof *nk);
-	size_t m;
-
-	if (!nk)
-		return INCLINE_ENOMEM;
-	m = merge_nkeys(nk, c);
-	incline_array_sort(nk, m, sizeof *nk, merge_cmp_nkey);
-	for (size_t i = 1; i < m; i++) {
-		size_t r = c->parent[nk[i - 1].u], u = nk[i].u;
-
-		if (!merge_nkey_same(&nk[i - 1], &nk[i]))
+		hash[u] = merge_copy_hash(c, u);
+		for (i = hash[u] & mask; slot[i]; i = (i + 1) & mask)
+			if (hash[slot[i] - 1] == hash[u]
+			    && merge_copies(c, slot[i] - 1, u))
+				break;
+		if (!slot[i]) {
+			slot[i] = (uint32_t)u + 1;
 			continue;
+		}
+		r = slot[i] - 1;
 		c->parent[u] = r;
 		if (c->lo[u] > c->clo[r])
 			c->clo[r] = c->lo[u];
 		if (c->hi[u] < c->chi[r])
 			c->chi[r] = c->hi[u];
 	}
-	free(nk);
+	free(slot);
+	free(hash);
 	return 0;
 }
 
@@ -887,7 +1130,7 @@ static int merge_nodes(merge_ctx *c)
 		size_t from = c->noff[r], to = c->noff[r + 1];
 
 		for (size_t i = from; i < to; i++)
-			c->npub[i] = c->atoms[c->uniq[c->nmem[i]]].ev->published;
+			c->npub[i] = c->pub[c->nmem[i]];
 		if (to - from > 1)
 			qsort(c->npub + from, to - from, sizeof *c->npub,
 			      merge_cmp_day);
@@ -912,8 +1155,8 @@ static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
 	if (rc)
 		return rc;
 	c->edges[c->n_edges].strength = strength;
-	c->edges[c->n_edges].a = a < b ? a : b;
-	c->edges[c->n_edges].b = a < b ? b : a;
+	c->edges[c->n_edges].a = (uint32_t)(a < b ? a : b);
+	c->edges[c->n_edges].b = (uint32_t)(a < b ? b : a);
 	c->n_edges++;
 	return 0;
 }
@@ -924,7 +1167,7 @@ static int merge_add_edge(merge_ctx *c, size_t a, size_t b, double strength)
  * searched by victim without touching the atoms. */
 typedef struct merge_posting {
 	uint32_t victim;
-	size_t u;
+	uint32_t u;
 } merge_posting;
 
 /* Scratch of one type block's inverted index. */
@@ -965,7 +1208,7 @@ static int merge_cmp_u64(const void *pa, const void *pb)
  * order, so each victim's atoms lie together (merge_victim_range). */
 typedef struct merge_vu {
 	uint32_t victim;
-	size_t u;
+	uint32_t u;
 } merge_vu;
 
 static int merge_cmp_vu(const void *pa, const void *pb)
@@ -996,7 +1239,7 @@ static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
 				x->order[n_ranks++] = k;
 		}
 		x->vu[m].victim = c->victim[u];
-		x->vu[m++].u = u;
+		x->vu[m++].u = (uint32_t)u;
 	}
 	for (size_t r = 0; r < n_ranks; r++)
 		x->order[r] |= (uint64_t)x->df[x->order[r]] << 32;
@@ -1019,14 +1262,14 @@ static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
 
 		for (size_t j = 0; j < c->klen[u]; j++)
 			k[j] = x->rank[k[j]];
-		incline_array_sort(k, c->klen[u], sizeof *k, merge_cmp_u32);
+		merge_sort_keys(k, c->klen[u]);
 		for (size_t j = 0; j < c->klen[u]; j++) {
 			uint32_t id = (uint32_t)x->order[k[j]];
 			merge_posting *p = &x->postings[x->post_off[k[j]]
 							 + x->df[id]++];
 
 			p->victim = c->victim[u];
-			p->u = u;
+			p->u = (uint32_t)u;
 		}
 	}
 	for (size_t r = 0; r < n_ranks; r++)
@@ -1092,8 +1335,7 @@ static size_t merge_prefix(const merge_ctx *c, const merge_index *x, size_t a,
  * unrelated stories ("Microsoft patched ..." in March and in October). */
 static bool merge_far_apart(const merge_ctx *c, size_t a, size_t b)
 {
-	incline_day pa = c->atoms[c->uniq[a]].ev->published;
-	incline_day pb = c->atoms[c->uniq[b]].ev->published;
+	incline_day pa = c->pub[a], pb = c->pub[b];
 
 	if (pa == INCLINE_DAY_NONE || pb == INCLINE_DAY_NONE)
 		return false;
@@ -1137,7 +1379,7 @@ static bool merge_near(const merge_ctx *c, size_t u, size_t r)
 {
 	const incline_day *d = c->npub + c->noff[r];
 	size_t lo = 0, hi = c->noff[r + 1] - c->noff[r];
-	incline_day p = c->atoms[c->uniq[u]].ev->published;
+	incline_day p = c->pub[u];
 	int64_t from = (int64_t)p - INCLINE_INCIDENT_GAP_DAYS;
 
 	if (p == INCLINE_DAY_NONE || d[0] == INCLINE_DAY_NONE)
@@ -1357,12 +1599,14 @@ static int merge_cmp_claim_ref(const void *pa, const void *pb)
  * class) group, sorted by start day, each interval starting before the
  * running end overlaps the interval that set that end (its anchor); those
  * edges connect the group's overlap graph with one edge per atom. */
-static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
-			     size_t e)
+static int merge_link_claims(merge_ctx *c, size_t b, size_t e)
 {
+	merge_claim_ref *refs = merge_calloc(e - b, sizeof *refs);
 	size_t n = 0, anchor = 0;
-	int rc;
+	int rc = 0;
 
+	if (!refs)
+		return INCLINE_ENOMEM;
 	for (size_t u = b; u < e; u++) {
 		const incline_claim *cl = &c->atoms[c->uniq[u]].ev->claim;
 		int cls = merge_stance_class(cl->stance);
@@ -1387,13 +1631,14 @@ static int merge_link_claims(merge_ctx *c, merge_claim_ref *refs, size_t b,
 		if (same_group && refs[i].lo <= refs[anchor].hi) {
 			rc = merge_add_edge(c, refs[anchor].u, refs[i].u, 0);
 			if (rc)
-				return rc;
+				break;
 			if (refs[i].hi <= refs[anchor].hi)
 				continue;
 		}
 		anchor = i;
 	}
-	return 0;
+	free(refs);
+	return rc;
 }
 
 /* ---- sentences named again -------------------------------------------- */
@@ -1441,13 +1686,12 @@ static int merge_link_about(merge_ctx *c, size_t b, size_t e)
 static int merge_cmp_edge(const void *pa, const void *pb)
 {
 	const merge_edge *x = pa, *y = pb;
-	int c;
 
 	if (x->strength != y->strength)
 		return x->strength < y->strength ? 1 : -1;
-	if ((c = merge_cmp_i64((int64_t)x->a, (int64_t)y->a)))
-		return c;
-	return merge_cmp_i64((int64_t)x->b, (int64_t)y->b);
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return (x->b > y->b) - (x->b < y->b);
 }
 
 /* Constrained clustering: edges in canonical order join two clusters only
@@ -1459,8 +1703,7 @@ static int merge_cmp_edge(const void *pa, const void *pb)
  * empty interval, so from then on only such retellings join it. */
 static void merge_cluster_edges(merge_ctx *c)
 {
-	if (c->n_edges > 1)
-		qsort(c->edges, c->n_edges, sizeof *c->edges, merge_cmp_edge);
+	incline_array_sort(c->edges, c->n_edges, sizeof *c->edges, merge_cmp_edge);
 	for (size_t i = 0; i < c->n_edges; i++) {
 		const merge_edge *e = &c->edges[i];
 		size_t ra = merge_find(c->parent, e->a);
@@ -1478,6 +1721,7 @@ static void merge_cluster_edges(merge_ctx *c)
 		c->clo[r] = lo;
 		c->chi[r] = hi;
 	}
+	c->n_edges = 0;
 }
 
 /* Types an incident has once unless its sources date them apart: the
@@ -1586,33 +1830,49 @@ static int merge_join_undated(merge_ctx *c)
 	return 0;
 }
 
-/* Step 2: candidate edges block by block of one type, then clusters. */
+/* The most keys the atoms of one type block hold: the postings of any
+ * block fit there. */
+static size_t merge_block_keys(const merge_ctx *c)
+{
+	size_t most = 0, n = 0;
+
+	for (size_t u = 0; u < c->n_uniq; u++) {
+		if (u > 0 && c->atoms[c->uniq[u]].type
+				     != c->atoms[c->uniq[u - 1]].type)
+			n = 0;
+		n += c->klen[u];
+		if (n > most)
+			most = n;
+	}
+	return most;
+}
+
+/* Step 2: candidate edges block by block of one type, and the clusters
+ * they make. Links never cross blocks, so each block is clustered on its
+ * own (the same union-find steps as all blocks' links in one order) and
+ * the links of only one block are held at a time. */
 static int merge_link(merge_ctx *c)
 {
 	merge_index x = { 0 };
-	merge_claim_ref *refs = NULL;
 	size_t n_keys = c->keys.n;
-	int rc = INCLINE_ENOMEM;
+	int rc;
 
+	if ((rc = merge_nodes(c)))
+		return rc;
 	x.rank = merge_calloc(n_keys, sizeof *x.rank);
 	x.df = merge_calloc(n_keys, sizeof *x.df);
 	x.order = merge_calloc(n_keys, sizeof *x.order);
 	x.rweight = merge_calloc(n_keys, sizeof *x.rweight);
 	x.post_off = merge_calloc(n_keys + 1, sizeof *x.post_off);
-	x.postings = merge_calloc(c->kpool_n, sizeof *x.postings);
+	x.postings = merge_calloc(merge_block_keys(c), sizeof *x.postings);
 	x.stamp = merge_calloc(c->n_uniq, sizeof *x.stamp);
 	x.vu = merge_calloc(c->n_uniq, sizeof *x.vu);
 	x.cur = merge_calloc(n_keys, sizeof *x.cur);
-	refs = merge_calloc(c->n_uniq, sizeof *refs);
-	if ((rc = merge_nodes(c)))
-		goto out;
-	rc = INCLINE_ENOMEM;
 	if (!x.rank || !x.df || !x.order || !x.rweight || !x.post_off
-	    || !x.postings || !x.stamp || !x.vu || !x.cur || !refs)
-		goto out;
-	for (size_t u = 0; u < c->n_uniq; u++)
+	    || !x.postings || !x.stamp || !x.vu || !x.cur)
+		rc = INCLINE_ENOMEM;
+	for (size_t u = 0; u < c->n_uniq && !rc; u++)
 		x.stamp[u] = SIZE_MAX;
-	rc = 0;
 	for (size_t b = 0, e; b < c->n_uniq && !rc; b = e) {
 		incline_event_type t = c->atoms[c->uniq[b]].type;
 
@@ -1623,15 +1883,13 @@ static int merge_link(merge_ctx *c)
 		if (!rc)
 			rc = merge_link_about(c, b, e);
 		if (!rc && t == INCLINE_EVENT_ATTRIBUTION)
-			rc = merge_link_claims(c, refs, b, e);
+			rc = merge_link_claims(c, b, e);
+		if (!rc)
+			merge_cluster_edges(c);
 	}
 	if (!rc)
-		merge_cluster_edges(c);
-	if (!rc)
 		rc = merge_join_undated(c);
-out:
 	merge_index_free(&x);
-	free(refs);
 	return rc;
 }
 
@@ -1864,10 +2122,9 @@ static size_t merge_atom_actors(const char **names, const merge_atom *a)
 	for (size_t j = 0; j < a->ev->n_actors; j++)
 		if (a->ev->actors[j])
 			names[n++] = a->ev->actors[j];
-	if (a->from->n_evidence == 1)
-		for (size_t j = 0; j < a->from->n_actors; j++)
-			if (a->from->actors[j])
-				names[n++] = a->from->actors[j];
+	for (size_t j = 0; j < a->n_actors; j++)
+		if (a->actors[j])
+			names[n++] = a->actors[j];
 	return n;
 }
 
@@ -2109,11 +2366,9 @@ static int merge_names_size(size_t *out, const merge_ctx *c)
 		const merge_atom *a = &c->atoms[i];
 		size_t more = a->ev->n_actors;
 
-		if (a->from->n_evidence == 1) {
-			if (a->from->n_actors > SIZE_MAX - 1 - more)
-				return INCLINE_ENOMEM;
-			more += a->from->n_actors;
-		}
+		if (a->n_actors > SIZE_MAX - 1 - more)
+			return INCLINE_ENOMEM;
+		more += a->n_actors;
 		if (more > SIZE_MAX - 1 - n)
 			return INCLINE_ENOMEM;
 		n += 1 + more;
@@ -2177,15 +2432,22 @@ static int merge_group(merge_groups *g, const merge_ctx *c)
 }
 
 /* Step 3: one event per component, roots in ascending order. */
-static int merge_build(incline_timeline *out, const merge_ctx *c)
+static int merge_build(incline_timeline *out, merge_ctx *c)
 {
-	size_t n = c->n_uniq, n_names = 0;
+	size_t n = c->n_uniq, n_names = 0, n_events = 0;
 	merge_groups g = { 0 };
 	merge_scratch s = { 0 };
 	int rc = merge_names_size(&n_names, c);
 
 	if (!rc)
 		rc = merge_group(&g, c);
+	for (size_t r = 0; r < n && !rc; r++)
+		n_events += g.start[r + 1] != g.start[r];
+	/* The output's events at their final size: no doubling slack, no
+	 * old and new array held at once while growing. */
+	if (!rc && !(out->events = merge_calloc(n_events, sizeof *out->events)))
+		rc = INCLINE_ENOMEM;
+	out->cap = rc ? 0 : n_events;
 	if (!rc) {
 		s.names = merge_calloc(n_names, sizeof *s.names);
 		s.stances = merge_calloc(n, sizeof *s.stances);
@@ -2203,6 +2465,11 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 		k.all = g.all + g.start_all[r];
 		k.n_all = g.start_all[r + 1] - g.start_all[r];
 		rc = merge_build_event(out, c, &k, &s);
+		/* taken: the input of an event's only evidence is spent (a
+		 * cluster holds all copies of its atoms) */
+		for (size_t i = 0; i < k.n_all && !rc; i++)
+			if (c->atoms[k.all[i]].own == 1)
+				merge_free_atom(&c->atoms[k.all[i]]);
 	}
 	/* Event i is the i-th non-empty group: its unique atoms (numbered as
 	 * added to the incident index) lie together in g.u. */
@@ -2230,6 +2497,9 @@ static int merge_build(incline_timeline *out, const merge_ctx *c)
 static void merge_release_words(merge_ctx *c)
 {
 	incline_strmap_free(&c->raw);
+	free(c->wslots);
+	c->wslots = NULL;
+	c->n_wslots = c->n_words = 0;
 	incline_strmap_free(&c->keys);
 	incline_strmap_free(&c->synonyms);
 	incline_span_list_free(&c->words);
@@ -2239,6 +2509,11 @@ static void merge_release_words(merge_ctx *c)
 	free(c->weight);
 	free(c->wsum);
 	free(c->edges);
+	free(c->noff);
+	free(c->nmem);
+	free(c->npub);
+	c->noff = c->nmem = NULL;
+	c->npub = NULL;
 	c->kpool = NULL;
 	c->koff = c->klen = NULL;
 	c->weight = NULL;
@@ -2306,8 +2581,10 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	return merge_load_synonyms(c);
 }
 
+/* Merges in into out; taken is in itself for incline_merge_take (its
+ * events are freed as soon as they are collected), else NULL. */
 static int merge_run(incline_timeline *out, const incline_timeline *in,
-		     const incline_merge_opts *opts, bool take,
+		     incline_timeline *taken, const incline_merge_opts *opts,
 		     incline_error *err)
 {
 	merge_ctx c;
@@ -2317,9 +2594,9 @@ static int merge_run(incline_timeline *out, const incline_timeline *in,
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "merge: output timeline is not empty");
 	memset(&c, 0, sizeof c);
-	c.take = take;
+	c.take = taken != NULL;
 	if (!(rc = merge_setup(&c, opts, err))
-	    && !(rc = merge_collect(&c, in)) && !(rc = merge_prepare(&c))
+	    && !(rc = merge_collect(&c, in, taken)) && !(rc = merge_prepare(&c))
 	    && !(rc = merge_link(&c))) {
 		merge_release_words(&c);
 		rc = merge_build(out, &c);
@@ -2348,13 +2625,13 @@ static int merge_run(incline_timeline *out, const incline_timeline *in,
 int incline_merge(incline_timeline *out, const incline_timeline *in,
 		  const incline_merge_opts *opts, incline_error *err)
 {
-	return merge_run(out, in, opts, false, err);
+	return merge_run(out, in, NULL, opts, err);
 }
 
 int incline_merge_take(incline_timeline *out, incline_timeline *in,
 		       const incline_merge_opts *opts, incline_error *err)
 {
-	int rc = merge_run(out, in, opts, true, err);
+	int rc = merge_run(out, in, in, opts, err);
 
 	incline_timeline_free(in);
 	return rc;

@@ -14,6 +14,7 @@ the machine was. Prints a table and writes everything as JSON.
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import subprocess
@@ -258,18 +259,21 @@ def print_table(res, path):
                 print('  %-8s -j %d speed-up: %.2fx' % (cmd, j, rs[j]['mbps'] / rs[1]['mbps']))
     if res['merge']:
         print('\nmerge (test/bench/merge_bench)')
-        print('%10s %12s %12s %12s %12s %12s' % ('events', 'merge s', 'merge cpu s', 'peak MiB',
-                                                 'input MiB', 'process s'))
+        # cpu per n log2 n: flat when merging grows as n log n
+        print('%10s %12s %12s %12s %12s %12s %14s' % ('events', 'merge s', 'merge cpu s', 'peak MiB',
+                                                      'input MiB', 'process s', 'ns/(n log2 n)'))
         for r in res['merge']:
             own = r.get('own', {})
             if r['status'] != 0:
                 print('%10d   FAILED: %s' % (r['events'], (r['stderr'] or r['report']).strip()[:60]))
                 continue
-            print('%10d %12s %12s %12.1f %12s %12.2f' % (
+            nlogn = r['events'] * math.log2(max(r['events'], 2))
+            print('%10d %12s %12s %12.1f %12s %12.2f %14s' % (
                 r['events'], '%.2f' % own['seconds'] if 'seconds' in own else '?',
                 '%.2f' % own['cpu_seconds'] if 'cpu_seconds' in own else '?',
                 r['rss_kib'] / 1024,
-                '%.1f' % own['input_rss_mib'] if 'input_rss_mib' in own else '?', r['wall']))
+                '%.1f' % own['input_rss_mib'] if 'input_rss_mib' in own else '?', r['wall'],
+                '%.1f' % (own['cpu_seconds'] * 1e9 / nlogn) if 'cpu_seconds' in own else '?'))
     else:
         print('\nmerge: test/bench/merge_bench.c not there yet (the merge engineer adds it)')
     print('\nfigures: %s' % path)
