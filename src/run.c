@@ -68,7 +68,8 @@ typedef struct run_ctx {
 	/* caller's thread, while emitting: */
 	size_t input;     /* the input being emitted */
 	size_t n_found;   /* its articles emitted so far */
-	size_t dead;      /* an input skipped after an error (SIZE_MAX: none) */
+	int lost_file;    /* a file of it failed and was skipped (keep_going):
+			     not also "no articles found" */
 	int handled;      /* the status and error of a failure are set */
 } run_ctx;
 
@@ -121,6 +122,7 @@ typedef enum job_kind {
 	JOB_ARTICLE, /* an article the caller's thread read */
 	JOB_FILE,    /* a file a worker reads */
 	JOB_SKIP,    /* a record the caller's thread skipped (keep_going) */
+	JOB_FAIL,    /* a file the caller's thread failed to read (keep_going) */
 	JOB_END      /* the caller's thread is done with an input */
 } job_kind;
 
@@ -129,8 +131,8 @@ typedef struct run_job {
 	size_t input;       /* index into the inputs */
 	incline_article *a; /* ARTICLE (owned until the work takes it) */
 	char *path;         /* FILE (owned) */
-	int code;           /* END: how reading ended (0, or e's error) */
-	incline_error e;    /* SKIP: the record's error; END: the error */
+	int code;           /* END, FAIL: how reading ended (0, or e's error) */
+	incline_error e;    /* SKIP: the record's error; END, FAIL: the error */
 } run_job;
 
 static void job_free(void *p)
@@ -282,7 +284,7 @@ static int job_work(void **out, void *wp, void *jp, incline_error *err)
 	outcome *o;
 
 	*out = NULL;
-	if (j->kind == JOB_SKIP || j->kind == JOB_END)
+	if (j->kind == JOB_SKIP || j->kind == JOB_FAIL || j->kind == JOB_END)
 		return 0;
 	if (!(o = calloc(1, sizeof *o)))
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
@@ -308,9 +310,10 @@ static int job_work(void **out, void *wp, void *jp, incline_error *err)
 	return 0;
 }
 
-/* An input failed with code (e says where; stopped: the command's work
- * failed, not the reading): with keep_going it is reported and skipped,
- * else the run fails. */
+/* An input or one file of it failed with code (e says where; stopped:
+ * the command's work failed, not the reading): with keep_going it is
+ * reported and skipped (the other files of a folder still count), else
+ * the run fails. */
 static int input_failed(run_ctx *ctx, int code, const incline_error *e, int stopped,
 			incline_error *err)
 {
@@ -329,7 +332,7 @@ static int input_failed(run_ctx *ctx, int code, const incline_error *e, int stop
 		ctx->handled = 1;
 		return rc;
 	}
-	ctx->dead = ctx->input;
+	ctx->lost_file = 1;
 	st->skipped++;
 	if ((rc = report(ctx, e))) {
 		incline_error_set(err, rc, ctx->inputs[ctx->input], 0, 0, "%s",
@@ -396,18 +399,17 @@ static int job_emit(void *result, void *jp, void *payload, incline_error *err)
 	if (j->input != ctx->input) {
 		ctx->input = j->input;
 		ctx->n_found = 0;
-	}
-	if (j->input == ctx->dead) { /* skipped: what followed the error */
-		outcome_free(result);
-		return 0;
+		ctx->lost_file = 0;
 	}
 	switch (j->kind) {
 	case JOB_SKIP:
 		return note(ctx, NOTE_SKIP, &j->e, err);
+	case JOB_FAIL:
+		return input_failed(ctx, j->code, &j->e, 0, err);
 	case JOB_END:
 		if (j->code)
 			return input_failed(ctx, j->code, &j->e, 0, err);
-		if (ctx->n_found > 0)
+		if (ctx->n_found > 0 || ctx->lost_file)
 			return 0;
 		incline_error_set(&j->e, INCLINE_EINVAL, ctx->inputs[j->input], 0, 0,
 				  "no articles found");
@@ -491,6 +493,7 @@ static int feed_file(const char *file, void *payload, incline_error *err)
 	feed *f = payload;
 	incline_read_opts ro = f->ctx->ro;
 	run_job *j;
+	int rc;
 
 	if (!many_articles(file, &ro)) {
 		if ((j = new_job(JOB_FILE)) && !(j->path = strdup(file))) {
@@ -503,9 +506,19 @@ static int feed_file(const char *file, void *payload, incline_error *err)
 		ro.on_record_error = push_skip;
 		ro.payload = f;
 	}
-	/* A failure stops the walk, as it would at this file in a worker;
-	 * the input's END job reports it in order. */
-	return incline_article_each(file, &ro, push_article, f, err);
+	/* Without keep_going a failure stops the walk, and the input's END
+	 * job reports it in order. With it, as for a file a worker reads,
+	 * the file is reported and skipped and the walk goes on to the
+	 * folder's other files (out of memory still stops everything). */
+	rc = incline_article_each(file, &ro, push_article, f, err);
+	if (!rc || f->stopped || rc == INCLINE_ENOMEM || !f->ctx->o->keep_going)
+		return rc;
+	if ((j = new_job(JOB_FAIL))) {
+		j->code = rc;
+		j->e = *err;
+		incline_error_clear(err);
+	}
+	return push(f, j);
 }
 
 /* Streams every article of every input through the pipeline, so memory is
@@ -523,7 +536,7 @@ static int run_inputs(run_ctx *ctx, const cmd_ops *cmd, const char *const *input
 	ctx->ro = o->read;
 	ctx->input = 0;
 	ctx->n_found = 0;
-	ctx->dead = SIZE_MAX;
+	ctx->lost_file = 0;
 	ctx->handled = 0;
 	if ((rc = incline_pipeline_new(&p, o->jobs ? o->jobs : 1, &job_ops, ctx, err)))
 		return fail(ctx->st, rc, rc == INCLINE_ENOMEM);
@@ -918,10 +931,30 @@ int incline_run_dates(incline_run_status *status, const incline_run_opts *opts,
 	return run_stream(status, opts, &ops, inputs, n_inputs, err);
 }
 
-/* Loads a timeline or NDJSON stream. */
+/* What merge's walk over one input shares. */
+typedef struct merge_walk {
+	run_ctx *ctx;
+	incline_timeline *in; /* the events loaded so far */
+	int stop;             /* the report callback stopped the run */
+} merge_walk;
+
+/* Loads a timeline or NDJSON stream. With keep_going a file that fails
+ * (it loads nothing: load.h) is reported and skipped here, so the walk
+ * goes on to the other files of its folder. */
 static int load_one(const char *file, void *payload, incline_error *err)
 {
-	return incline_load_file(payload, file, NULL, err);
+	merge_walk *m = payload;
+	int rc = incline_load_file(m->in, file, NULL, err);
+
+	if (!rc || rc == INCLINE_ENOMEM || !m->ctx->o->keep_going)
+		return rc;
+	m->ctx->st->skipped++;
+	if ((rc = report(m->ctx, err))) {
+		incline_error_set(err, rc, file, 0, 0, "%s", incline_error_name(rc));
+		return m->stop = rc;
+	}
+	incline_error_clear(err);
+	return 0;
 }
 
 int incline_run_merge(incline_run_status *status, const incline_run_opts *opts,
@@ -933,12 +966,19 @@ int incline_run_merge(incline_run_status *status, const incline_run_opts *opts,
 
 	status_clear(status, err);
 	for (size_t i = 0; !rc && i < n_inputs; i++) {
+		merge_walk m = {&ctx, &in, 0};
 		incline_error e;
 
 		incline_error_clear(&e);
-		if ((strcmp(inputs[i], "-") == 0 ? load_one(inputs[i], &in, &e)
-		     : incline_io_walk(inputs[i], load_one, &in, &e)) == 0)
+		if ((strcmp(inputs[i], "-") == 0 ? load_one(inputs[i], &m, &e)
+		     : incline_io_walk(inputs[i], load_one, &m, &e)) == 0)
 			continue;
+		if (m.stop) {
+			rc = fail(status, m.stop, 0);
+			if (err)
+				*err = e;
+			break;
+		}
 		if (e.code == INCLINE_ENOMEM || !opts->keep_going) {
 			rc = fail(status, e.code, e.code == INCLINE_ENOMEM);
 			if (err)

@@ -38,6 +38,20 @@ grep -q '"generated_from"' "$tmp/kg.json" && grep -q 'a.txt' "$tmp/kg.json" && o
 rm -f "$tmp/nokg.json"
 expect 1 "no publication date" -- build -o "$tmp/nokg.json" "$tmp/nodate.txt" "$tmp/a.txt"
 [ ! -e "$tmp/nokg.json" ] && ok || ko "without --keep-going nothing is written"
+# --keep-going in a folder: only the bad file is skipped, the folder's
+# other files (before and after it) are built, at -j 1 and -j 2
+mkdir "$tmp/kgd"
+cp "$seeds/000_e5bf3133bbcd0f08.txt" "$tmp/kgd/a.txt"; cp "$seeds/002_ad1cce7abc74dd27.txt" "$tmp/kgd/c.txt"
+printf '[{"date":"2023-09-19","text":"x"},' >"$tmp/kgd/b.json"
+"$bin" build -o "$tmp/kgd.want" "$tmp/kgd/a.txt" "$tmp/kgd/c.txt"
+for j in 1 2; do
+	expect 1 "$tmp/kgd/b.json:1:" -- build --keep-going -j $j -o "$tmp/kgd.$j" "$tmp/kgd"
+	[ "$(grep -c . "$tmp/err")" = 1 ] && cmp -s "$tmp/kgd.want" "$tmp/kgd.$j" && ok ||
+		ko "build --keep-going -j $j of a folder with a bad file: not the good files' timeline"
+done
+rm -f "$tmp/kgd.0"
+expect 1 "$tmp/kgd/b.json:1:" -- build -j 2 -o "$tmp/kgd.0" "$tmp/kgd"
+[ ! -e "$tmp/kgd.0" ] && ok || ko "without --keep-going a bad file in a folder fails the build"
 
 # output: atomic, never half written, old file kept when writing fails
 expect 0 "" -- build -o "$tmp/t.json" "$seeds"
@@ -93,6 +107,12 @@ expect 1 "$tmp/bad.nd:1:62: evidence[0].start: expected a non-negative integer" 
 expect 1 "$tmp/missing.nd" -- merge "$tmp/missing.nd"
 expect 1 "bad.nd:1:62" -- merge --keep-going -o "$tmp/kg2.json" "$tmp/bad.nd" "$tmp/A.json"
 cmp -s "$tmp/kg2.json" "$tmp/A.json" && ok || ko "merge --keep-going writes what loaded"
+# likewise a bad file in a folder: the files after it are still merged
+mkdir "$tmp/mdir"; cp "$tmp/A.json" "$tmp/B.json" "$tmp/mdir"; cp "$tmp/bad.nd" "$tmp/mdir/AB-bad.nd"
+expect 1 "mdir/AB-bad.nd:1:62" -- merge --keep-going -o "$tmp/kg3.json" "$tmp/mdir"
+cmp -s "$tmp/kg3.json" "$tmp/ab.json" && ok || ko "merge --keep-going of a folder skips only its bad file"
+expect 1 "mdir/AB-bad.nd:1:62" -- merge "$tmp/mdir"
+[ ! -s "$tmp/out" ] && ok || ko "merge of a folder with a bad file, without --keep-going: no output"
 expect 2 "no input files" -- merge
 "$bin" merge "$tmp/ab.json" "$tmp/ab.json" "$tmp/A.nd" | cmp -s - "$tmp/ab.json" && ok || ko "merging a timeline with itself changed it"
 expect 0 "" -- build --split -o "$tmp/split-build" "$A" "$B"

@@ -89,10 +89,49 @@ printf '%s\n' "incline: c/a3b.txt:2:5: warning: invalid UTF-8, read as U+FFFD" \
 	"incline: nodate.txt:1:1: no publication date (add a \"date\" header or pass --ref-date)" \
 	"incline: empty: no articles found" >"$tmp/r/want"
 cmp -s "$tmp/r/want" "$tmp/r/dates--keep-going.e4" && ok || ko "--keep-going -j 4: reports not in input order: $(cat "$tmp/r/dates--keep-going.e4")"
-# --keep-going skips the rest of a folder after its bad file, and nothing
-# of it is written
-! grep -q 'b2.txt' "$tmp/r/dates--keep-going.4" && grep -q 'd/b0.txt' "$tmp/r/dates--keep-going.4" &&
+# --keep-going skips only the bad file: the files of its folder before and
+# after it are written, and so are the later inputs
+grep -q '"d/b0.txt"' "$tmp/r/dates--keep-going.4" && grep -q '"d/b2.txt"' "$tmp/r/dates--keep-going.4" &&
+	! grep -q '"d/b1.txt"' "$tmp/r/dates--keep-going.4" &&
 	grep -q 'recs.ndjson#z' "$tmp/r/dates--keep-going.4" && ok || ko "--keep-going -j 4: wrong articles written"
+
+# A folder of good and bad files (a broken JSON file, read by the caller's
+# thread; UTF-16 and oversized text files, read by the workers): with
+# --keep-going each bad file is reported with its position and skipped,
+# every good file is processed, the exit status is 1, and all of it is the
+# same at -j 1 and -j 2. Without it the run stops at the first bad file.
+mkdir "$tmp/k" "$tmp/k/d"
+printf -- '---\ndate: 2023-09-01\n---\nOn March 1, 2023 LockBit attacked ACME Corp.\n' >"$tmp/k/d/a.txt"
+printf '{"id":"x","date":"2023-02-02","text":"On May 5 it began."' >"$tmp/k/d/b.json"
+printf '\377\376d\000a\000t\000e\000\n\000' >"$tmp/k/d/c.txt"
+head -c 3000 /dev/zero | tr '\0' x >"$tmp/k/d/d.txt"
+printf -- '---\ndate: 2023-09-04\n---\nOn March 4, 2023 hackers breached Foo Inc.\n' >"$tmp/k/d/e.txt"
+printf -- '---\ndate: 2023-09-05\n---\nOn March 5, 2023 Bar Ltd was attacked.\n' >"$tmp/k/z.txt"
+printf '%s\n' "incline: d/b.json:1:57: invalid JSON: '}' expected near end of file" \
+	"incline: d/c.txt:1:1: UTF-16 text: convert the file to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)" \
+	"incline: d/d.txt: is larger than 2000 bytes" >"$tmp/k/want"
+(
+	cd "$tmp/k" || exit 1
+	for cmd in dates extract; do
+		for j in 1 2; do
+			"$bin" $cmd --keep-going --max-article-bytes 2000 -j $j d z.txt >"$cmd.$j" 2>"$cmd.e$j"
+			echo $? >"$cmd.rc$j"
+		done
+		"$bin" $cmd --max-article-bytes 2000 -j 2 d z.txt >"$cmd.stop" 2>"$cmd.estop"
+		echo $? >"$cmd.rcstop"
+	done
+)
+for cmd in dates extract; do
+	r="$tmp/k/$cmd"
+	[ "$(cat "$r.rc1")" = 1 ] && [ "$(cat "$r.rc2")" = 1 ] && cmp -s "$r.1" "$r.2" && cmp -s "$r.e1" "$r.e2" &&
+		ok || ko "$cmd --keep-going on a folder: -j 1 and -j 2 differ"
+	cmp -s "$tmp/k/want" "$r.e2" && ok || ko "$cmd --keep-going on a folder: reports: $(cat "$r.e2")"
+	grep -q '"d/a.txt"' "$r.2" && grep -q '"d/e.txt"' "$r.2" && grep -q '"z.txt"' "$r.2" &&
+		! grep -q '"d/[bcd]\.' "$r.2" && ok || ko "$cmd --keep-going on a folder: good files not all written"
+	[ "$(cat "$r.rcstop")" = 1 ] && [ "$(cat "$r.estop")" = "$(head -n 1 "$tmp/k/want")" ] &&
+		grep -q '"d/a.txt"' "$r.stop" && ! grep -q '"d/e.txt"' "$r.stop" && ! grep -q '"z.txt"' "$r.stop" &&
+		ok || ko "$cmd without --keep-going on a folder: $(cat "$r.estop")"
+done
 # without it the first bad file ends the run: its warning came first, then
 # the error; the lines before it are written, none after
 [ "$(sed -n 2p "$tmp/r/dates.e4")" = "incline: d/b1.txt:2:5: NUL byte: not a text file" ] &&

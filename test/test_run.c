@@ -243,6 +243,110 @@ static void test_keep_going(void **state)
 	assert_int_equal(r.n_errors, 2);
 }
 
+/* With keep_going a bad file inside a folder is reported and skipped
+ * alone: the folder's files before and after it are still read (by the
+ * caller's thread for JSON, by a worker for text), at any number of
+ * threads; a folder whose only files failed is not also "no articles
+ * found". Without keep_going the bad file is the run's error. merge
+ * likewise. */
+static void test_keep_going_in_folder(void **state)
+{
+	fixture *f = *state;
+	char dir[160], path[192], bad[192], only[160];
+	const char *inputs[] = {dir};
+	const char *bads[] = {only};
+	reports r = {0};
+	incline_run_opts o;
+	incline_run_status st;
+	incline_error err;
+	char *out;
+
+	snprintf(dir, sizeof dir, "%s/d", f->dir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof path, "%s/a.txt", dir);
+	write_file(path, ARTICLE_A);
+	snprintf(bad, sizeof bad, "%s/b.json", dir);
+	write_file(bad, "{\"date\": \"2023-09-19\", \"text\": ");
+	snprintf(path, sizeof path, "%s/c.txt", dir);
+	write_file(path, ARTICLE_B);
+	incline_run_opts_default(&o);
+	o.output = f->out;
+	o.on_report = collect;
+	o.payload = &r;
+	assert_int_equal(incline_run_build(&st, &o, inputs, 1, &err), INCLINE_EINVAL);
+	assert_string_equal(err.file, bad);
+	assert_int_equal(r.n_errors, 0);
+
+	o.keep_going = 1;
+	for (unsigned jobs = 1; jobs <= 2; jobs++) {
+		r.n_errors = 0;
+		o.jobs = jobs;
+		unlink(f->out);
+		assert_int_equal(incline_run_build(&st, &o, inputs, 1, &err), 0);
+		assert_int_equal(st.skipped, 1);
+		assert_int_equal(r.n_errors, 1);
+		assert_string_equal(r.last.file, bad);
+		assert_int_equal(r.last.line, 1);
+		out = slurp(f->out);
+		assert_non_null(strstr(out, "d/a.txt"));
+		assert_non_null(strstr(out, "d/c.txt"));
+		free(out);
+
+		/* extract: a.txt's events, then c.txt's */
+		r.n_errors = 0;
+		assert_int_equal(incline_run_extract(&st, &o, inputs, 1, &err), 0);
+		assert_int_equal(st.skipped, 1);
+		assert_int_equal(r.n_errors, 1);
+		out = slurp(f->out);
+		assert_non_null(strstr(out, "d/a.txt"));
+		assert_non_null(strstr(out, "d/c.txt"));
+		assert_true(strstr(out, "d/a.txt") < strstr(out, "d/c.txt"));
+		free(out);
+	}
+
+	/* a folder of bad files only: each reported once, nothing more */
+	snprintf(only, sizeof only, "%s/bad", f->dir);
+	assert_int_equal(mkdir(only, 0700), 0);
+	snprintf(path, sizeof path, "%s/x.txt", only);
+	write_file(path, "no date here\n");
+	snprintf(path, sizeof path, "%s/y.json", only);
+	write_file(path, "[");
+	r.n_errors = 0;
+	assert_int_equal(incline_run_dates(&st, &o, bads, 1, &err), 0);
+	assert_int_equal(st.skipped, 2);
+	assert_int_equal(r.n_errors, 2);
+	assert_string_equal(r.last.file, path);
+
+	/* merge: a timeline, a broken one, another timeline */
+	o.jobs = 1;
+	snprintf(path, sizeof path, "%s/a.txt", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/c.txt", dir);
+	unlink(path);
+	inputs[0] = f->a;
+	snprintf(path, sizeof path, "%s/a.json", dir);
+	o.output = path;
+	assert_int_equal(incline_run_build(&st, &o, inputs, 1, &err), 0);
+	inputs[0] = f->b;
+	snprintf(path, sizeof path, "%s/c.json", dir);
+	o.output = path;
+	assert_int_equal(incline_run_build(&st, &o, inputs, 1, &err), 0);
+	inputs[0] = dir;
+	o.output = f->out;
+	r.n_errors = 0;
+	assert_int_equal(incline_run_merge(&st, &o, inputs, 1, &err), 0);
+	assert_int_equal(st.skipped, 1);
+	assert_int_equal(r.n_errors, 1);
+	assert_string_equal(r.last.file, bad);
+	out = slurp(f->out);
+	assert_non_null(strstr(out, "a.txt"));
+	assert_non_null(strstr(out, "b.txt"));
+	free(out);
+	o.keep_going = 0;
+	assert_int_equal(incline_run_merge(&st, &o, inputs, 1, &err), INCLINE_EINVAL);
+	assert_string_equal(err.file, bad);
+}
+
 /* An input without articles (an empty folder) is an error of its own. */
 static void test_no_articles(void **state)
 {
@@ -367,6 +471,7 @@ int main(void)
 		T(test_extract_threads_same_output),
 		T(test_build_equals_merge_of_extract),
 		T(test_keep_going),
+		T(test_keep_going_in_folder),
 		T(test_no_articles),
 		T(test_output_failure),
 		T(test_invalid_utf8_warning),

@@ -46,8 +46,9 @@ typedef struct incline_run_opts {
 				     = built-in tables only */
 	unsigned jobs;            /* extraction threads, 0 = 1 (same output
 				     for any number) */
-	int keep_going;           /* an input or record that fails is
-				     reported and skipped */
+	int keep_going;           /* an input, a file of a folder or a
+				     record that fails is reported and
+				     skipped; the rest is still read */
 	const char *output;       /* borrowed; NULL or "-" = stdout; with
 				     split: the folder (created if missing) */
 	const char *update;       /* build: a timeline file (borrowed) whose
