@@ -180,6 +180,7 @@ eval-merge: deps
 	@echo "== merge: known duplicates, examples/"; python3 test/eval/dup_harness.py --incline ./$(BIN) --story-by-dir examples/
 	@echo "== merge: known duplicates, CASIE articles (piles of 10)"; python3 test/eval/dup_harness.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: known duplicates, CASIE articles (piles of 10 far apart in the corpus, fewer real retellings)"; python3 test/eval/dup_harness.py --spread --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== incidents: victims of 42 hand-labelled CASIE articles"; python3 test/eval/victims.py --incline ./$(BIN) $(SHARED)/corpus/casie
 
 # Throughput and memory beside chrono-node (not part of check; see
 # test/bench/bench.py). BENCH_SIZES in MB: "10 100" by default, add 1000

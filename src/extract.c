@@ -534,9 +534,40 @@ static bool claimed_object(const sentence *s, const lex_hit *cue)
 	return false;
 }
 
+/* true when the cue is a bare event noun ("an attack", "attacks", "a
+ * cyberattack", "scams"): not definite ("the attack"), not possessive
+ * ("Friday's attack"), of no intrusion kind ("ransomware attack") and
+ * suffered by no one ("the city suffered an attack"). Alone it names
+ * attacks as a topic ("6 billion attacks a year", "to perform a MitM
+ * attack", "tax scams do the rounds") more often than it tells one, and
+ * the attack may be no intrusion at all (a flood, a scan): such a cue
+ * makes an intrusion only when the sentence dates it. */
+static bool bare_event(const sentence *s, const lex_hit *cue)
+{
+	bool noun = false;
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *a = &s->hits[h];
+		if (a->cls == LEX_BARE_NOUN && a->first == cue->first && a->last == cue->last)
+			noun = true;
+		if (a->cls == LEX_SPECIFIC && a->first <= cue->first && cue->last <= a->last)
+			return false;
+	}
+	if (!noun || presupposed(s, cue))
+		return false;
+	if (cue->first > 0) {
+		const char *w = s->folded[cue->first - 1];
+		size_t n = strlen(w);
+		if ((n > 2 && strcmp(w + n - 2, "'s") == 0) ||
+		    (n > 4 && strcmp(w + n - 4, "\xE2\x80\x99s") == 0))
+			return false; /* "Friday's attack" */
+	}
+	return true;
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
+	const lex_hit *bare = NULL;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *c = &s->hits[h];
 		if (c->cls != (int)t)
@@ -559,9 +590,14 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		    (capability(s, c) || nonevent(s, c) || attributive(s, c) ||
 		     (technique(s, c) && !presupposed(s, c))))
 			continue;
+		if (t == INCLINE_EVENT_INTRUSION && bare_event(s, c)) {
+			if (!bare)
+				bare = c; /* a cue that tells more may follow */
+			continue;
+		}
 		return c;
 	}
-	return NULL;
+	return bare;
 }
 
 /* A vulnerability told through what happened to a named flaw: "found a
@@ -1042,7 +1078,8 @@ static int own_actors(incline_evidence *e, const incline_event *ev, const senten
  * own ("declined to comment on the severity of the breach"): the article's
  * last intrusion is what it names again. *done is false when the article
  * has told of no intrusion yet: then this sentence is the first. */
-static int add_to_told(article_ctx *c, const sentence *s, chosen_date d, bool *done)
+static int add_to_told(article_ctx *c, const sentence *s, const lex_hit *cue, chosen_date d,
+		       bool *done)
 {
 	incline_event *ev = NULL;
 	incline_evidence e;
@@ -1059,6 +1096,8 @@ static int add_to_told(article_ctx *c, const sentence *s, chosen_date d, bool *d
 		rc = set_when(&e.when, c->a, d.timex, d.upper_bound_only);
 	if (!rc)
 		rc = own_actors(&e, ev, s);
+	if (hedged(s, cue))
+		e.flags |= INCLINE_EVIDENCE_HEDGED;
 	/* the sentence that told of it: merge keeps the two together */
 	e.about_start = ev->evidence[0].start;
 	e.about_end = ev->evidence[0].end;
@@ -1267,11 +1306,14 @@ static int sentence_events(article_ctx *c, sentence *s)
 			d = (chosen_date){bound, true};
 		if (!d.timex && carry)
 			d = (chosen_date){carry, false};
+		if (t == INCLINE_EVENT_INTRUSION && bare_event(s, cues[t]) &&
+		    (!d.timex || d.upper_bound_only))
+			continue; /* an undated bare "attack" is a topic */
 		if (t == INCLINE_EVENT_INTRUSION && governed(s, cues, cues[t]))
 			d.upper_bound_only = true;
 		/* a date of its own makes it news: "the breach happened on May 2" */
 		bool again = t == INCLINE_EVENT_INTRUSION && told && (!d.timex || d.timex == carry);
-		if (again && (rc = add_to_told(c, s, d, &done)))
+		if (again && (rc = add_to_told(c, s, cues[t], d, &done)))
 			break;
 		if (done)
 			continue;

@@ -237,6 +237,16 @@ static const row qualifier_rows[] = {
 	 * exploit it ("the attack works against Android 8"), not an incident */
 	{LEX_ATTACK_NOUN, "attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks"},
 	{LEX_ATTACK_NOUN, "cyber attack|attacks"},
+	/* event nouns that, bare ("an attack", "scams"), name attacks as a
+	 * topic more often than they tell one (see bare_event() in
+	 * extract.c), and what makes one a happening all the same: a kind
+	 * that is an intrusion ("a ransomware attack", "scam emails"), or a
+	 * victim said to suffer it ("the city suffered a cyberattack") */
+	{LEX_BARE_NOUN, "attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|hack|hacks|scam|scams|infection|infections|intrusion|intrusions|compromise"},
+	{LEX_BARE_NOUN, "cyber attack|attacks"},
+	{LEX_SPECIFIC, "data|ransomware|phishing|spear-phishing|spearphishing|extortion|ransom|whaling|smishing|vishing attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|hack|hacks|scam|scams|infection|infections|intrusion|intrusions|compromise"},
+	{LEX_SPECIFIC, "scam email|emails|message|messages|text|texts|call|calls|letter|letters|website|websites|site|sites|page|pages"},
+	{LEX_SPECIFIC, "suffered|suffer|suffers|suffering|experienced|experiences|sustained|faced|faces|facing|underwent|endured|under ~ attack|attacks|cyberattack|cyberattacks|cyber-attack|cyber-attacks|hack|hacks|scam|scams|infection|infections|intrusion|intrusions|compromise"},
 	/* a participle before its noun ("the stolen data", "a compromised
 	 * server") refers to an earlier happening the sentence does not tell */
 	{LEX_ATTRIBUTIVE, "the|a|an|their|its|his|her|these|those|any|all|of|from|on|in|previously stolen|leaked|compromised|hacked|breached|infected|phished|exfiltrated|hijacked"},

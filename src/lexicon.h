@@ -31,6 +31,10 @@ typedef enum lex_class {
 	LEX_FINDING,   /* "found", "affects", "disclosed": what happened to a flaw */
 	LEX_NONEVENT,  /* "attack surface", "protect against attacks": a cue
 			  word inside it names a kind of thing, not a happening */
+	LEX_BARE_NOUN, /* "attack", "scams": an event noun that, bare, is
+			  mostly a topic */
+	LEX_SPECIFIC,  /* "ransomware attack", "suffered an attack": makes a
+			  bare event noun a happening */
 	LEX_ACTOR,     /* an actor alias (see lex_hit.actor) */
 	LEX_CLASS_COUNT
 } lex_class;

@@ -275,6 +275,20 @@ static const type_case kind_cases[] = {
 	{"The clinic paid the extortionists 40 bitcoins to unlock its files.", "intrusion", true, NULL, PUB, "publication"},
 	{"The web host pays the largest ransomware demand ever.", "intrusion", true, NULL, PUB, "publication"},
 	{"The county said it would not pay the ransomware gang.", "intrusion", false, "", "", NULL},
+	/* a bare, undated attack noun is a topic; a kind, a victim, a date,
+	 * a definite or possessive make it a happening */
+	{"Security firms log billions of attacks against web servers.", "intrusion", false, "", "", NULL},
+	{"The proxy is used to perform a man-in-the-middle attack.", "intrusion", false, "", "", NULL},
+	{"Tax scams are doing the rounds again.", "intrusion", false, "", "", NULL},
+	/* of no kind, the attack may be no intrusion (a flood): the disruption is told */
+	{"An attack then disrupted the payment portal.", "intrusion", false, "", "", NULL},
+	{"An attack then disrupted the payment portal.", "impact", true, NULL, PUB, "publication"},
+	{"The city suffered a cyberattack.", "intrusion", true, NULL, PUB, "publication"},
+	{"The clinic reported a ransomware attack.", "intrusion", true, NULL, PUB, "publication"},
+	{"Customers have received scam emails about refunds.", "intrusion", true, NULL, PUB, "publication"},
+	{"An attack on the council's network on Monday disabled its email.", "intrusion", true, "2023-09-18", "2023-09-18", NULL},
+	{"Friday's attack encrypted thousands of computers.", "intrusion", true, "2023-09-15", "2023-09-15", NULL},
+	{"The attack disabled the booking system.", "intrusion", true, NULL, PUB, "publication"},
 	/* a quantified plural names a kind, or other incidents than this one */
 	{"Such attacks have become common against hospitals.", "intrusion", false, "", "", NULL},
 	{"The same loader later turned up in other attacks on shipping firms.", "intrusion", false, "", "", NULL},
@@ -393,7 +407,7 @@ static void test_after_a_flaw(void **state)
 		{"A critical bug was found in the mail server. It affects all installations before release 9.", "vulnerability", 2},
 		{"A critical bug was found in the mail server. An attack needs no password.", "intrusion", 0},
 		{"The city upgraded its phone system. Versions of the app were affected by delays.", "vulnerability", 0},
-		{"The city upgraded its phone system. An attack then disrupted the payment portal.", "intrusion", 1},
+		{"The city upgraded its phone system. An attack on Monday disrupted the payment portal.", "intrusion", 1},
 		{"Researchers found a hole in the VPN. Hackers then stole the passwords of 900 users.", "intrusion", 1},
 	};
 	(void)state;

@@ -436,12 +436,31 @@ static void test_attribution_no_extra_intrusion(void **state)
 		assert_int_equal(ev->evidence[0].n_actors, 0);
 		assert_int_equal(ev->evidence[1].n_actors, 1);
 		assert_string_equal(ev->evidence[1].actors[0], told_then_claimed[k].actor);
+		assert_false(ev->evidence[1].flags & INCLINE_EVIDENCE_HEDGED);
 		const incline_event *a = only(&tl, "attribution");
 		assert_string_equal(a->claim.actor, told_then_claimed[k].actor);
 		assert_string_equal(a->claim.claimant, told_then_claimed[k].claimant);
 		assert_int_equal(a->claim.stance, INCLINE_STANCE_ASSERTED);
 		incline_timeline_free(&tl);
 	}
+}
+
+/* A hedged sentence that names the attack again is hedged evidence; the
+ * event, told plainly first, is not hedged. */
+static void test_named_again_hedged(void **state)
+{
+	(void)state;
+	incline_timeline tl = {0};
+	extract_text(&tl, "ACME was hit by ransomware on Monday. The attack may have been the work of Conti.");
+	const incline_event *ev = only(&tl, "intrusion");
+	assert_int_equal(ev->n_evidence, 2);
+	assert_false(ev->evidence[0].flags & INCLINE_EVIDENCE_HEDGED);
+	assert_true(ev->evidence[1].flags & INCLINE_EVIDENCE_HEDGED);
+	assert_false(ev->flags & INCLINE_EVENT_HEDGED);
+	const incline_event *a = only(&tl, "attribution");
+	assert_int_equal(a->claim.stance, INCLINE_STANCE_SUSPECTED);
+	assert_string_equal(a->claim.actor, "Conti");
+	incline_timeline_free(&tl);
 }
 
 /* Merge keeps a sentence that names a told attack again with it, also
@@ -592,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_date_publication),
 		cmocka_unit_test(test_attribution_no_extra_intrusion),
 		cmocka_unit_test(test_named_again_stays_merged),
+		cmocka_unit_test(test_named_again_hedged),
 		cmocka_unit_test(test_about_is_checked),
 		cmocka_unit_test(test_headline_names_the_attack),
 		cmocka_unit_test(test_user_aliases),
