@@ -25,9 +25,10 @@
 #define INCLINE_MAX_SENTENCE_TOKENS 512u
 #endif
 
-/* Most candidate links merge considers (24 bytes each): n near-identical
- * accounts make n^2/2 of them, so some 5,800 copies of one sentence are
- * refused (INCLINE_ELIMIT) instead of exhausting memory. */
+/* Most candidate links merge holds for one event type (16 bytes each):
+ * copies of one sentence are collapsed first and cost none, but n
+ * near-identical, different accounts make n^2/2, so some 5,800 of them
+ * are refused (INCLINE_ELIMIT) instead of exhausting memory. */
 #ifndef INCLINE_MAX_MERGE_LINKS
 #define INCLINE_MAX_MERGE_LINKS (16u * 1024u * 1024u)
 #endif

@@ -194,6 +194,7 @@ def main():
                     file=sys.stderr)
         res['corpora'].append(c)
     if a.merge_bench and os.path.exists(a.merge_bench):
+        os.makedirs(os.path.join(a.work, 'out'), exist_ok=True)
         for n in MERGE_EVENTS:
             r = run([a.merge_bench, str(n)], os.path.join(a.work, 'out', 'merge.txt'))
             r['events'] = n
