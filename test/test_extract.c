@@ -171,43 +171,7 @@ static const type_case type_cases[] = {
 	{"The system was the victim of a cyberattack, Reuters reported on Sept. 14.", "disclosure", true, "2023-09-14", "2023-09-14", "relative"},
 };
 
-static incline_extractor *extractor;
-
-static int setup(void **state)
-{
-	(void)state;
-	incline_error err;
-	return incline_extract_new(&extractor, &err);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	incline_extract_free(extractor);
-	return 0;
-}
-
-/* Extracts the events of one " date PUB text" article into *tl. */
-static void extract_text(incline_timeline *tl, const char *text)
-{
-	char buf[1024];
-	incline_article *a;
-	incline_error err;
-	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
-	int n = snprintf(buf, sizeof buf, " date " PUB " Headline\n\n%s\n", text);
-	incline_error_clear(&err);
-	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
-	assert_int_equal(incline_extract_article(tl, extractor, a, &err), 0);
-	incline_article_free(a);
-}
-
-static const incline_event *find_type(const incline_timeline *tl, const char *type)
-{
-	for (size_t i = 0; i < tl->n; i++)
-		if (strcmp(incline_event_type_name(tl->events[i].type), type) == 0)
-			return &tl->events[i];
-	return NULL;
-}
+#include "extract_fixture.h"
 
 static void day_is(incline_day d, const char *want, const char *what, const char *text)
 {

@@ -200,52 +200,7 @@ static const type_case cases[] = {
 	YES("intrusion", "Officials said LockBit was behind the attack on ACME.", P, NULL),
 };
 
-static incline_extractor *extractor;
-
-static int setup(void **state)
-{
-	(void)state;
-	incline_error err;
-	return incline_extract_new(&extractor, &err);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	incline_extract_free(extractor);
-	return 0;
-}
-
-/* Extracts the events of one article dated PUB with this headline and
- * body text. */
-static void extract_titled(incline_timeline *tl, const char *title, const char *text)
-{
-	char buf[2048];
-	incline_article *a;
-	incline_error err;
-	incline_read_opts opts = {.ref_date = INCLINE_DAY_NONE};
-	int n = snprintf(buf, sizeof buf, " date " PUB " %s\n\n%s\n", title, text);
-	assert_true(n > 0 && (size_t)n < sizeof buf);
-	incline_error_clear(&err);
-	assert_int_equal(incline_article_parse(&a, "t.txt", buf, (size_t)n, &opts, &err), 0);
-	assert_int_equal(incline_extract_article(tl, extractor, a, &err), 0);
-	incline_article_free(a);
-}
-
-static void extract_text(incline_timeline *tl, const char *text)
-{
-	extract_titled(tl, "Headline", text);
-}
-
-/* The first event of the type (by name) whose evidence starts at or after
- * byte from, or NULL. */
-static const incline_event *find_type(const incline_timeline *tl, const char *type)
-{
-	for (size_t i = 0; i < tl->n; i++)
-		if (strcmp(incline_event_type_name(tl->events[i].type), type) == 0)
-			return &tl->events[i];
-	return NULL;
-}
+#include "extract_fixture.h"
 
 /* Every case is checked and every failure listed, then the test fails. */
 #define BAD(...) (print_error(__VA_ARGS__), print_error("\n"), ok = false)
