@@ -38,6 +38,16 @@ int incline_incident_index_add(incline_incident_index *x, const char *article,
 			       const char *quote, const incline_span *words,
 			       size_t n_words);
 
+/* As incline_incident_index_add, for a caller that numbers its article
+ * ids itself: rank (1..) stands for article, equal ranks for equal ids
+ * and different ranks for different ids; 0 = none given (then as
+ * incline_incident_index_add). */
+int incline_incident_index_add_ranked(incline_incident_index *x,
+				      uint32_t rank, const char *article,
+				      incline_day published,
+				      incline_event_type t, const char *quote,
+				      const incline_span *words, size_t n_words);
+
 /* Call once after the last add: resolves acronyms to their long forms
  * and picks each article's victim. Returns 0 or INCLINE_ENOMEM. */
 int incline_incident_index_finish(incline_incident_index *x);

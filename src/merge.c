@@ -1017,8 +1017,9 @@ static int merge_prepare(merge_ctx *c)
 		c->clo[u] = c->lo[u];
 		c->chi[u] = c->hi[u];
 		if ((rc = merge_atom_keys(c, u))
-		    || (rc = incline_incident_index_add(
-				c->incidents, a->ev->article, a->ev->published,
+		    || (rc = incline_incident_index_add_ranked(
+				c->incidents, a->art, a->ev->article,
+				a->ev->published,
 				a->type, a->ev->quote,
 				a->ev->quote ? c->words.items : NULL,
 				c->words.n)))
