@@ -1,6 +1,7 @@
 /* Growable arrays, shared by every module that collects things. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "array.h"
 #include "incline/error.h"
@@ -31,4 +32,77 @@ void incline_array_sort(void *items, size_t n, size_t size,
 {
 	if (n > 1)
 		qsort(items, n, size, cmp);
+}
+
+int incline_array_sort_u64s(uint64_t *items, size_t n, size_t words)
+{
+	size_t n_digits = 8 * words, (*count)[256];
+	uint64_t *tmp, *src = items, *dst, *t;
+
+	if (n < 2 || words == 0)
+		return 0;
+	if (words > 4 || n > SIZE_MAX / sizeof *items / words)
+		return INCLINE_ENOMEM;
+	count = calloc(n_digits, sizeof *count);
+	tmp = count ? malloc(n * words * sizeof *tmp) : NULL;
+	if (!tmp) {
+		free(count);
+		return INCLINE_ENOMEM;
+	}
+	dst = tmp;
+	/* digit d: byte d % 8 of word words - 1 - d / 8 (least first) */
+	for (size_t i = 0; i < n; i++)
+		for (size_t w = 0; w < words; w++) {
+			uint64_t v = items[i * words + w];
+			size_t (*c)[256] = count + 8 * (words - 1 - w);
+
+			for (unsigned b = 0; b < 8; b++, v >>= 8)
+				c[b][v & 0xff]++;
+		}
+	for (size_t d = 0; d < n_digits; d++) {
+		size_t w = words - 1 - d / 8, shift = 8 * (d % 8), sum = 0, c;
+
+		if (count[d][(src[w] >> shift) & 0xff] == n)
+			continue; /* one value in this byte: order unchanged */
+		for (unsigned b = 0; b < 256; b++) {
+			c = count[d][b];
+			count[d][b] = sum;
+			sum += c;
+		}
+		/* a copy of constant size per record length: a memcpy call
+		 * per record would cost more than the pass itself */
+		switch (words) {
+		case 1:
+			for (size_t i = 0; i < n; i++)
+				dst[count[d][(src[i] >> shift) & 0xff]++] = src[i];
+			break;
+		case 2:
+			for (size_t i = 0; i < n; i++) {
+				const uint64_t *r = src + 2 * i;
+				uint64_t *o = dst + 2 * count[d][(r[w] >> shift)
+								 & 0xff]++;
+
+				o[0] = r[0];
+				o[1] = r[1];
+			}
+			break;
+		default:
+			for (size_t i = 0; i < n; i++) {
+				const uint64_t *r = src + i * words;
+				uint64_t *o = dst + words * count[d][(r[w] >> shift)
+								     & 0xff]++;
+
+				for (size_t k = 0; k < words; k++)
+					o[k] = r[k];
+			}
+		}
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != items)
+		memcpy(items, src, n * words * sizeof *items);
+	free(tmp);
+	free(count);
+	return 0;
 }

@@ -359,36 +359,6 @@ static int cmp_pair(const void *pa, const void *pb)
 
 _Static_assert(sizeof(ix_pair) == 2 * sizeof(uint32_t),
 	       "ix_sort_pairs reads ix_pair as two packed uint32");
-/* Sorts v[0..n) ascending into v, using tmp (n entries) as scratch: LSD
- * radix, a byte a pass, skipping bytes all keys share. */
-static void ix_radix_u64(uint64_t *v, uint64_t *tmp, size_t n)
-{
-	size_t count[8][256] = { { 0 } };
-	uint64_t *src = v, *dst = tmp, *t;
-
-	for (size_t i = 0; i < n; i++)
-		for (unsigned d = 0; d < 8; d++)
-			count[d][(v[i] >> (8 * d)) & 0xff]++;
-	for (unsigned d = 0; d < 8; d++) {
-		size_t sum = 0, c;
-
-		if (count[d][(v[0] >> (8 * d)) & 0xff] == n)
-			continue; /* one value in this byte: order unchanged */
-		for (unsigned b = 0; b < 256; b++) {
-			c = count[d][b];
-			count[d][b] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			dst[count[d][(src[i] >> (8 * d)) & 0xff]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
-}
-
 /* Sorts n 8-byte records of two uint32 fields (ix_pair, ix_vote) by the
  * first field, then the second: the order cmp_pair gives. The pairs of
  * finish and assign run to millions at 1M events, and qsort's call per
@@ -402,7 +372,7 @@ static void ix_sort_pairs(void *items, size_t n)
 
 	if (n < 2)
 		return;
-	if (n < 64 || !(v = malloc(2 * n * sizeof *v))) {
+	if (n < 64 || !(v = malloc(n * sizeof *v))) {
 		qsort(items, n, 2 * sizeof(uint32_t), cmp_pair);
 		return;
 	}
@@ -412,7 +382,11 @@ static void ix_sort_pairs(void *items, size_t n)
 		memcpy(f, p + i * sizeof f, sizeof f);
 		v[i] = (uint64_t)f[0] << 32 | f[1];
 	}
-	ix_radix_u64(v, v + n, n);
+	if (incline_array_sort_u64s(v, n, 1)) {
+		free(v);
+		qsort(items, n, 2 * sizeof(uint32_t), cmp_pair);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t f[2] = { (uint32_t)(v[i] >> 32), (uint32_t)v[i] };
 
