@@ -10,7 +10,8 @@
  * same happening (per type, through an inverted index with prefix
  * filtering, so only pairs sharing a rare word are compared); take the
  * edges strongest first and join clusters only while their dates stay
- * compatible (union-find), so a weak link cannot chain two happenings;
+ * compatible and they name no different CVEs (union-find), so a weak link
+ * cannot chain two happenings;
  * clusters become events, whose date, summary and claim are reconciled
  * from their evidence. */
 #include <limits.h>
@@ -167,6 +168,15 @@ typedef struct merge_ctx {
 	size_t *parent;           /* union-find over unique atoms */
 	int64_t *clo;             /* root -> its cluster's date interval */
 	int64_t *chi;
+	/* CVE ids (incline_merge_cve_id) each cluster names, for the
+	 * cannot-link rule (merge_cve_apart): root r's sorted, distinct ids
+	 * are cvpool[cvoff[r] .. cvoff[r] + cvlen[r]). cvoff and cvlen stay
+	 * NULL while no atom of the pile names a CVE, so a pile without any
+	 * pays nothing. */
+	uint64_t *cvpool;
+	size_t cvpool_n, cvpool_cap;
+	size_t *cvoff;
+	uint32_t *cvlen;
 } merge_ctx;
 
 /* Frees what atom a owns (merge_atom.own) and marks it freed; its
@@ -218,6 +228,9 @@ static void merge_ctx_free(merge_ctx *c)
 	free(c->parent);
 	free(c->clo);
 	free(c->chi);
+	free(c->cvpool);
+	free(c->cvoff);
+	free(c->cvlen);
 }
 
 /* strcmp with NULL before every string. */
@@ -737,7 +750,148 @@ static void merge_sort_keys(uint32_t *k, size_t n)
 	}
 }
 
-/* The sorted, distinct content-word keys of unique atom u's quote. */
+/* ---- CVE identifiers: a cannot-link rule --------------------------------- */
+
+/* Advisories share boilerplate ("could allow an unauthenticated, remote
+ * attacker to ...", "versions prior to ... are affected") whatever the
+ * flaw, so word overlap alone chains the accounts of different flaws into
+ * one event. A CVE identifier names one flaw exactly: two clusters that
+ * each name some CVE, none in common, are two happenings, however alike
+ * their words, and are never joined. Clusters naming none join as
+ * before; a cluster's set is the union of its atoms' sets. */
+
+/* Adds id to the CVE ids of unique atom u, the atom being keyed: its ids
+ * are the last ones of the pool. */
+static int merge_cve_add(merge_ctx *c, size_t u, uint64_t id)
+{
+	void *pool = c->cvpool;
+	int rc;
+
+	if (!c->cvlen) {
+		c->cvoff = merge_calloc(c->n_uniq, sizeof *c->cvoff);
+		c->cvlen = merge_calloc(c->n_uniq, sizeof *c->cvlen);
+		if (!c->cvoff || !c->cvlen)
+			return INCLINE_ENOMEM;
+	}
+	rc = incline_array_reserve(&pool, &c->cvpool_cap, c->cvpool_n + 1,
+				   sizeof *c->cvpool);
+	c->cvpool = pool;
+	if (rc)
+		return rc;
+	if (!c->cvlen[u])
+		c->cvoff[u] = c->cvpool_n;
+	c->cvpool[c->cvpool_n++] = id;
+	c->cvlen[u]++;
+	return 0;
+}
+
+/* Sorts and deduplicates atom u's ids, the last ones of the pool (few:
+ * insertion sort). */
+static void merge_cve_finish(merge_ctx *c, size_t u)
+{
+	uint64_t *v;
+	uint32_t n = 0;
+
+	if (!c->cvlen || !c->cvlen[u])
+		return;
+	v = c->cvpool + c->cvoff[u];
+	for (uint32_t i = 1; i < c->cvlen[u]; i++) {
+		uint64_t x = v[i];
+		uint32_t j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	for (uint32_t i = 0; i < c->cvlen[u]; i++)
+		if (i == 0 || v[i] != v[n - 1])
+			v[n++] = v[i];
+	c->cvpool_n -= c->cvlen[u] - n;
+	c->cvlen[u] = n;
+}
+
+/* true when roots a and b both name CVEs and share none. */
+static bool merge_cve_apart(const merge_ctx *c, size_t a, size_t b)
+{
+	const uint64_t *x, *y;
+	size_t i = 0, j = 0;
+
+	if (!c->cvlen || !c->cvlen[a] || !c->cvlen[b])
+		return false;
+	x = c->cvpool + c->cvoff[a];
+	y = c->cvpool + c->cvoff[b];
+	while (i < c->cvlen[a] && j < c->cvlen[b]) {
+		if (x[i] == y[j])
+			return false;
+		if (x[i] < y[j])
+			i++;
+		else
+			j++;
+	}
+	return true;
+}
+
+/* true when atoms a and b name the same CVEs (or both none). */
+static bool merge_cve_same(const merge_ctx *c, size_t a, size_t b)
+{
+	return !c->cvlen
+	       || (c->cvlen[a] == c->cvlen[b]
+		   && memcmp(c->cvpool + c->cvoff[a], c->cvpool + c->cvoff[b],
+			     c->cvlen[a] * sizeof *c->cvpool) == 0);
+}
+
+/* Root r (a or b) of the cluster just joined from roots a and b gets the
+ * union of their ids. */
+static int merge_cve_join(merge_ctx *c, size_t r, size_t a, size_t b)
+{
+	size_t na, nb, i = 0, j = 0, off;
+	const uint64_t *x, *y;
+	void *pool;
+	int rc;
+
+	if (!c->cvlen)
+		return 0;
+	na = c->cvlen[a];
+	nb = c->cvlen[b];
+	if (!nb || (na == nb && merge_cve_same(c, a, b))) {
+		c->cvoff[r] = c->cvoff[a];
+		c->cvlen[r] = (uint32_t)na;
+		return 0;
+	}
+	if (!na) {
+		c->cvoff[r] = c->cvoff[b];
+		c->cvlen[r] = (uint32_t)nb;
+		return 0;
+	}
+	pool = c->cvpool;
+	rc = incline_array_reserve(&pool, &c->cvpool_cap, c->cvpool_n + na + nb,
+				   sizeof *c->cvpool);
+	c->cvpool = pool;
+	if (rc)
+		return rc;
+	x = c->cvpool + c->cvoff[a];
+	y = c->cvpool + c->cvoff[b];
+	off = c->cvpool_n;
+	while (i < na || j < nb) {
+		uint64_t v;
+
+		if (j >= nb || (i < na && x[i] < y[j]))
+			v = x[i++];
+		else if (i >= na || y[j] < x[i])
+			v = y[j++];
+		else {
+			v = x[i++];
+			j++;
+		}
+		c->cvpool[c->cvpool_n++] = v;
+	}
+	c->cvoff[r] = off;
+	c->cvlen[r] = (uint32_t)(c->cvpool_n - off);
+	return 0;
+}
+
+/* The sorted, distinct content-word keys of unique atom u's quote, and the
+ * CVE ids it names. */
 static int merge_atom_keys(merge_ctx *c, size_t u)
 {
 	const char *q = c->atoms[c->uniq[u]].ev->quote;
@@ -772,14 +926,21 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 	}
 	for (size_t i = 0; i < c->words.n; i++) {
 		const incline_span *w = &c->words.items[i];
+		size_t len = w->end - w->start;
+		uint64_t cve;
 		uint32_t id;
 
-		rc = merge_word_key(&id, c, q + w->start, w->end - w->start);
+		rc = merge_word_key(&id, c, q + w->start, len);
 		if (rc)
 			return rc;
 		if (id != MERGE_DROP)
 			c->kpool[c->koff[u] + n++] = id;
+		if (len >= INCLINE_MERGE_CVE_MIN_BYTES
+		    && incline_merge_cve_id(&cve, q + w->start, len)
+		    && (rc = merge_cve_add(c, u, cve)))
+			return rc;
 	}
+	merge_cve_finish(c, u);
 	merge_sort_keys(c->kpool + c->koff[u], n);
 	c->klen[u] = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1104,7 +1265,8 @@ static bool merge_copies(const merge_ctx *c, size_t a, size_t b)
 	return c->atoms[c->uniq[a]].type == c->atoms[c->uniq[b]].type
 	       && c->victim[a] == c->victim[b] && c->klen[a] == c->klen[b]
 	       && memcmp(c->kpool + c->koff[a], c->kpool + c->koff[b],
-			 c->klen[a] * sizeof *c->kpool) == 0;
+			 c->klen[a] * sizeof *c->kpool) == 0
+	       && merge_cve_same(c, a, b);
 }
 
 /* Joins every atom that can be (merge_self_joins) to its first copy, the
@@ -1809,9 +1971,12 @@ static void merge_sort_edges(merge_edge *e, size_t n)
  * adopted at the end of last week" to "measures being adopted today".
  * A near-verbatim retelling (conflict_overlap) joins anyway: sources do
  * get dates wrong; the event is flagged. A cluster joined that way has an
- * empty interval, so from then on only such retellings join it. */
-static void merge_cluster_edges(merge_ctx *c)
+ * empty interval, so from then on only such retellings join it. Nothing
+ * joins two clusters that name different CVEs (merge_cve_apart). */
+static int merge_cluster_edges(merge_ctx *c)
 {
+	int rc;
+
 	merge_sort_edges(c->edges, c->n_edges);
 	for (size_t i = 0; i < c->n_edges; i++) {
 		const merge_edge *e = &c->edges[i];
@@ -1824,13 +1989,17 @@ static void merge_cluster_edges(merge_ctx *c)
 			continue;
 		lo = c->clo[ra] > c->clo[rb] ? c->clo[ra] : c->clo[rb];
 		hi = c->chi[ra] < c->chi[rb] ? c->chi[ra] : c->chi[rb];
-		if (lo > hi && !(e->strength >= c->conflict_overlap))
+		if ((lo > hi && !(e->strength >= c->conflict_overlap))
+		    || merge_cve_apart(c, ra, rb))
 			continue;
 		r = merge_union(c->parent, ra, rb);
 		c->clo[r] = lo;
 		c->chi[r] = hi;
+		if ((rc = merge_cve_join(c, r, ra, rb)))
+			return rc;
 	}
 	c->n_edges = 0;
+	return 0;
 }
 
 /* Types an incident has once unless its sources date them apart: the
@@ -1872,6 +2041,7 @@ static int merge_join_undated(merge_ctx *c)
 {
 	merge_root *r = merge_calloc(c->n_uniq, sizeof *r);
 	size_t n = 0;
+	int rc;
 
 	if (!r)
 		return INCLINE_ENOMEM;
@@ -1928,11 +2098,15 @@ static int merge_join_undated(merge_ctx *c)
 			rk = merge_find(c->parent, k);
 			lo = c->clo[ri] > c->clo[rk] ? c->clo[ri] : c->clo[rk];
 			hi = c->chi[ri] < c->chi[rk] ? c->chi[ri] : c->chi[rk];
-			if (lo > hi)
+			if (lo > hi || merge_cve_apart(c, ri, rk))
 				continue;
 			into = merge_union(c->parent, ri, rk);
 			c->clo[into] = lo;
 			c->chi[into] = hi;
+			if ((rc = merge_cve_join(c, into, ri, rk))) {
+				free(r);
+				return rc;
+			}
 		}
 	}
 	free(r);
@@ -1994,7 +2168,7 @@ static int merge_link(merge_ctx *c)
 		if (!rc && t == INCLINE_EVENT_ATTRIBUTION)
 			rc = merge_link_claims(c, b, e);
 		if (!rc)
-			merge_cluster_edges(c);
+			rc = merge_cluster_edges(c);
 	}
 	if (!rc)
 		rc = merge_join_undated(c);

@@ -127,3 +127,38 @@ bool incline_merge_words_match(const incline_merge_overlap *o, double t)
 {
 	return merge_enough_count(o) && incline_merge_overlap_value(o) >= t;
 }
+
+/* Longest CVE sequence number read: 12 digits fit in the 40 bits below
+ * the year (CVE numbers have 4 to 7 digits today). */
+#define MERGE_CVE_MAX_DIGITS 12
+
+static bool merge_digit(char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+bool incline_merge_cve_id(uint64_t *id, const char *w, size_t len)
+{
+	uint64_t year = 0, num = 0;
+	size_t i;
+
+	if (len < INCLINE_MERGE_CVE_MIN_BYTES || (w[0] | 0x20) != 'c'
+	    || (w[1] | 0x20) != 'v' || (w[2] | 0x20) != 'e' || w[3] != '-')
+		return false;
+	for (i = 4; i < 8; i++) {
+		if (!merge_digit(w[i]))
+			return false;
+		year = year * 10 + (uint64_t)(w[i] - '0');
+	}
+	if (w[8] != '-')
+		return false;
+	for (i = 9; i < len && merge_digit(w[i]); i++) {
+		if (i - 9 >= MERGE_CVE_MAX_DIGITS)
+			return false;
+		num = num * 10 + (uint64_t)(w[i] - '0');
+	}
+	if (i - 9 < 4)
+		return false;
+	*id = year << 40 | num;
+	return true;
+}

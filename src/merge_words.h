@@ -43,4 +43,14 @@ double incline_merge_overlap_value(const incline_merge_overlap *o);
  * (see merge_words.c) and a weighted overlap of at least t. */
 bool incline_merge_words_match(const incline_merge_overlap *o, double t);
 
+/* Encoded CVE identifier: year << 40 | number (merge_words.c). */
+#define INCLINE_MERGE_CVE_MIN_BYTES 13 /* "CVE-YYYY-NNNN" */
+
+/* true when the word w[0..len) starts with a CVE identifier
+ * ("CVE-2018-15442", any case; "CVE-2018-0377's" too), stored into *id
+ * as year << 40 | number: two words name one flaw iff their ids are
+ * equal. false for anything else ("CVE-2018", "CVE-18-1234", a number
+ * longer than 12 digits). */
+bool incline_merge_cve_id(uint64_t *id, const char *w, size_t len);
+
 #endif

@@ -994,6 +994,88 @@ static void test_idempotent(void **state)
 	assert_timeline_equal(&f->out, &f->more[2]);
 }
 
+/* Advisory boilerplate ("could allow an unauthenticated, remote attacker
+ * to ...", "versions prior to ... are affected") makes the accounts of
+ * two different flaws word for word alike: accounts naming different CVE
+ * identifiers, none in common, are never one event, whatever joins them
+ * (here a third account with no identifier at all would chain them), in
+ * any input order. */
+#define Q_CVE_A "Cisco fixed CVE-2018-15442 in Webex Meetings, a flaw that " \
+	"could allow an unauthenticated, remote attacker to execute " \
+	"arbitrary commands; versions prior to 33.6.0 are affected."
+#define Q_CVE_B "Cisco fixed CVE-2018-0377 in Policy Suite, a flaw that " \
+	"could allow an unauthenticated, remote attacker to execute " \
+	"arbitrary commands; versions prior to 18.2.0 are affected."
+#define Q_CVE_NONE "The flaw could allow an unauthenticated, remote " \
+	"attacker to execute arbitrary commands; versions prior to 18.2.0 " \
+	"are affected, Cisco said."
+
+static void test_cve_apart(void **state)
+{
+	fixture *f = *state;
+	static const atom_spec atoms[] = {
+		{ INCLINE_EVENT_VULNERABILITY, "w.txt", "W", "2018-11-28", 0, 150,
+		  Q_CVE_A, INCLINE_BASIS_PUBLICATION, NULL, "2018-11-28", 0,
+		  NULL, 0 },
+		{ INCLINE_EVENT_VULNERABILITY, "p.txt", "P", "2018-11-29", 0, 150,
+		  Q_CVE_B, INCLINE_BASIS_PUBLICATION, NULL, "2018-11-29", 0,
+		  NULL, 0 },
+		{ INCLINE_EVENT_VULNERABILITY, "p.txt", "P", "2018-11-29", 151,
+		  300, Q_CVE_NONE, INCLINE_BASIS_PUBLICATION, NULL,
+		  "2018-11-29", 0, NULL, 0 },
+	};
+	uint64_t a, b;
+
+	assert_true(incline_merge_cve_id(&a, "CVE-2018-0377", 13));
+	assert_true(incline_merge_cve_id(&b, "cve-2018-0377's", 15));
+	assert_true(a == b);
+	assert_true(incline_merge_cve_id(&b, "CVE-2018-15442", 14));
+	assert_true(a != b);
+	assert_false(incline_merge_cve_id(&a, "CVE-2018-037", 12));
+	assert_false(incline_merge_cve_id(&a, "CVE-18-037777", 13));
+	assert_false(incline_merge_cve_id(&a, "CVEs-2018-0377", 14));
+
+	add_atoms(&f->in, atoms, N_ELEMS(atoms));
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n, 2);
+	for (size_t i = 0; i < f->out.n; i++) {
+		const incline_event *ev = &f->out.events[i];
+		bool has_a = false, has_b = false;
+
+		for (size_t k = 0; k < ev->n_evidence; k++) {
+			has_a |= strstr(ev->evidence[k].quote, "15442") != NULL;
+			has_b |= strstr(ev->evidence[k].quote, "0377") != NULL;
+		}
+		assert_true(has_a != has_b);
+	}
+	/* the same answer in the other order */
+	for (size_t i = N_ELEMS(atoms); i > 0; i--)
+		add_atom(&f->more[0], &atoms[i - 1]);
+	merge_ok(&f->more[1], &f->more[0], NULL);
+	assert_timeline_equal(&f->out, &f->more[1]);
+}
+
+/* Two articles naming the same CVE (in any case) still tell one flaw. */
+static void test_cve_same(void **state)
+{
+	fixture *f = *state;
+	static const atom_spec atoms[] = {
+		{ INCLINE_EVENT_VULNERABILITY, "w.txt", "W", "2018-11-28", 0, 150,
+		  Q_CVE_B, INCLINE_BASIS_PUBLICATION, NULL, "2018-11-28", 0,
+		  NULL, 0 },
+		{ INCLINE_EVENT_VULNERABILITY, "p.txt", "P", "2018-11-29", 0, 150,
+		  "Cisco has fixed cve-2018-0377 in its Policy Suite, a flaw "
+		  "that could allow an unauthenticated, remote attacker to "
+		  "execute arbitrary commands.", INCLINE_BASIS_PUBLICATION, NULL, "2018-11-29", 0,
+		  NULL, 0 },
+	};
+
+	add_atoms(&f->in, atoms, N_ELEMS(atoms));
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n, 1);
+	assert_int_equal(f->out.events[0].n_evidence, 2);
+}
+
 /* Actors of the input events travel to the merged event. */
 static void test_input_actors(void **state)
 {
@@ -1519,6 +1601,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_input_actors, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_incidents, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cve_apart, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cve_same, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_take, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_synonyms_and_victim_name,
 						setup, teardown),
