@@ -2,6 +2,7 @@
  * look-alike spellings, and what is left out. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,19 +31,40 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The spellings found in s, joined with "|". */
-static void names(char *out, size_t cap, incline_entity_finder *f,
-		  const char *s)
+/* The spellings found in s, joined with "|"; with_roles adds each one's
+ * role: ":v" victim, ":t" teller, ":p" a titled person's surname, ":-"
+ * none, and "^" for a lone sentence-opening word. */
+static void describe(char *out, size_t cap, incline_entity_finder *f,
+		     const char *s, bool with_roles)
 {
+	static const char mark[] = "-vtp";
 	incline_entity_list l = { 0 };
 	size_t n = 0;
 
 	out[0] = '\0';
 	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
-	for (size_t i = 0; i < l.n; i++)
+	for (size_t i = 0; i < l.n; i++) {
+		const incline_entity *e = &l.items[i];
+
 		n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? "|" : "",
-				      incline_entity_surface(f, l.items[i].surface));
+				      incline_entity_surface(f, e->surface));
+		if (with_roles)
+			n += (size_t)snprintf(out + n, cap - n, ":%c%s",
+					      mark[e->role], e->initial ? "^" : "");
+	}
 	incline_entity_list_free(&l);
+}
+
+static void names(char *out, size_t cap, incline_entity_finder *f,
+		  const char *s)
+{
+	describe(out, cap, f, s, false);
+}
+
+static void roles(char *out, size_t cap, incline_entity_finder *f,
+		  const char *s)
+{
+	describe(out, cap, f, s, true);
 }
 
 static void test_names(void **state)
@@ -68,25 +90,6 @@ static void test_names(void **state)
 	names(buf, sizeof buf, f, "#LAST MINUTE Cyber attack on the "
 	      "International Criminal Court");
 	assert_string_equal(buf, "International Criminal Court");
-}
-
-/* The names of s with their roles: ":v" victim, ":t" teller, ":p" a
- * titled person's surname, "^" a lone sentence-opening word. */
-static void roles(char *out, size_t cap, incline_entity_finder *f,
-		  const char *s)
-{
-	static const char mark[] = "-vtp";
-	incline_entity_list l = { 0 };
-	size_t n = 0;
-
-	out[0] = '\0';
-	assert_int_equal(incline_entity_find(&l, f, s, strlen(s)), 0);
-	for (size_t i = 0; i < l.n; i++)
-		n += (size_t)snprintf(out + n, cap - n, "%s%s:%c%s", i ? "|" : "",
-				      incline_entity_surface(f, l.items[i].surface),
-				      mark[l.items[i].role],
-				      l.items[i].initial ? "^" : "");
-	incline_entity_list_free(&l);
 }
 
 static void test_roles(void **state)
