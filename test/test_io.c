@@ -13,37 +13,11 @@
 #include <cmocka.h>
 
 #include "incline/io.h"
+#include "rm_rf.h"
 
 typedef struct fixture {
 	char dir[64];
 } fixture;
-
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	chmod(path, 0700); /* a test may have made it read-only */
-	if ((d = opendir(path))) {
-		while ((de = readdir(d))) {
-			char child[512];
-
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
 
 static int setup(void **state)
 {

@@ -16,6 +16,7 @@
 #include "incline/emit.h"
 #include "incline/io.h"
 #include "incline/run.h"
+#include "rm_rf.h"
 
 #define ARTICLE_A \
 	" date 2023-09-19 Hackers breached the ACME network on Monday.\n\n" \
@@ -48,31 +49,6 @@ static int collect(const incline_error *err, void *payload)
 	return err->code ? r->stop_with : 0;
 }
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	DIR *d;
-	struct dirent *de;
-
-	if (lstat(path, &st) != 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path))) {
-		while ((de = readdir(d))) {
-			char child[512];
-
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-			rm_rf(child);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
 
 static void write_file(const char *path, const char *content)
 {
