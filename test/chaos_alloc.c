@@ -13,18 +13,7 @@
 #include <jansson.h>
 #include <unicode/uclean.h>
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-char *__real_strndup(const char *s, size_t n);
-void __real_free(void *p);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-char *__wrap_strndup(const char *s, size_t n);
-void __wrap_free(void *p);
+#include "wrap_alloc.h"
 
 /* Process-wide by nature: this is the test harness's allocator, not the
  * library's state. Atomic: the pipeline's workers allocate too. */
