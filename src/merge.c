@@ -142,7 +142,7 @@ struct incline_merger {
 	incline_strmap stops;
 	incline_strmap synonyms;
 	incline_strmap keys;        /* the synonyms' keys: each call's start */
-	incline_entity_finder *finder;
+	incline_entity_finder *finder; /* NULL until a call needs it */
 	incline_strmap stem_of;     /* raw word -> its entry in stems, or
 				     * MERGE_DROP (merge_kit_key) */
 	incline_strmap stems;
@@ -3167,6 +3167,10 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 		c->keys.n = c->kit->keys.n;
 		if (opts->one_article)
 			return 0;
+		/* built at the first call that looks for victims */
+		if (!c->kit->finder
+		    && (rc = incline_entity_finder_new(&c->kit->finder, err)))
+			return rc;
 		return incline_incident_index_new_with(&c->incidents,
 						       c->kit->finder, err);
 	}
@@ -3276,8 +3280,6 @@ int incline_merger_new(incline_merger **out, incline_error *err)
 		rc = merge_load_stops(&c);
 	if (!rc)
 		rc = merge_load_synonyms(&c);
-	if (!rc)
-		rc = incline_entity_finder_new(&m->finder, err);
 	m->folder = c.folder;
 	m->stemmer = c.stemmer;
 	m->stops = c.stops;
