@@ -32,6 +32,7 @@ struct incline_extractor {
 	incline_lexicon *lex;
 	incline_folder *folder;
 	incline_merger *merger; /* consolidates each article's events */
+	bool raw;               /* incline_extract_set_consolidate(x, false) */
 };
 
 /* One sentence, analysed. Arrays are reused from sentence to sentence. */
@@ -1380,6 +1381,11 @@ static int consolidate(incline_timeline *out, size_t first, incline_merger *m,
 	return rc;
 }
 
+void incline_extract_set_consolidate(incline_extractor *x, bool on)
+{
+	x->raw = !on;
+}
+
 int incline_extract_article(incline_timeline *out, incline_extractor *x,
 			    const incline_article *a, incline_error *err)
 {
@@ -1406,7 +1412,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 	sentence_free(&s);
 	incline_span_list_free(&sents);
 	incline_timex_list_free(&dates);
-	if (!rc)
+	if (!rc && !x->raw)
 		rc = consolidate(out, c.first_event, x->merger, err);
 	if (rc)
 		return incline_error_set(err, rc, a->id, 0, 0, "%s", incline_error_name(rc));
