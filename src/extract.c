@@ -44,6 +44,7 @@ typedef struct sentence {
 				   buffer per sentence, not one malloc per word */
 	size_t fold_len, fold_cap;
 	size_t *fold_off;       /* offset of each word in fold_buf */
+	size_t *fold_lens;      /* strlen of each folded word */
 	int *clause;            /* clause number of each word */
 	size_t cap_clause;
 	lex_hit *hits;
@@ -181,6 +182,7 @@ static void sentence_free(sentence *s)
 	free(s->folded);
 	free(s->fold_buf);
 	free(s->fold_off);
+	free(s->fold_lens);
 	free(s->clause);
 	free(s->hits);
 	incline_span_list_free(&s->words);
@@ -230,6 +232,9 @@ static int fold_words(sentence *s, incline_folder *f)
 		if (!(no = realloc(s->fold_off, s->words.n * sizeof *no)))
 			return INCLINE_ENOMEM;
 		s->fold_off = no;
+		if (!(no = realloc(s->fold_lens, s->words.n * sizeof *no)))
+			return INCLINE_ENOMEM;
+		s->fold_lens = no;
 		s->cap_folded = s->words.n;
 	}
 	if (s->words.n > 0) {
@@ -265,11 +270,13 @@ static int fold_words(sentence *s, incline_folder *f)
 			if (!(any & 0x80)) {
 				d[n] = '\0';
 				s->fold_len += n + 1;
+				s->fold_lens[i] = n; /* a word holds no NUL */
 				continue;
 			}
 		}
 		if (incline_text_fold_append(&s->fold_buf, &s->fold_len, &s->fold_cap, f, p, n))
 			return INCLINE_ENOMEM;
+		s->fold_lens[i] = strlen(s->fold_buf + s->fold_off[i]);
 	}
 	/* Pointers only now: the buffer may have moved while it grew. */
 	for (size_t i = 0; i < s->words.n; i++)
@@ -324,8 +331,8 @@ static int analyse(sentence *s, incline_extractor *x)
 	}
 	if ((rc = fold_words(s, x->folder)))
 		return rc;
-	rc = incline_lexicon_match(x->lex, (const char *const *)s->folded, s->n_folded,
-				   &s->hits, &s->n_hits, &s->cap_hits);
+	rc = incline_lexicon_match_n(x->lex, (const char *const *)s->folded, s->fold_lens,
+				     s->n_folded, &s->hits, &s->n_hits, &s->cap_hits);
 	return rc ? rc : number_clauses(s);
 }
 
