@@ -7,6 +7,7 @@
  * previous sentence when this one clearly continues it, else the
  * publication date as an upper bound. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,8 +222,38 @@ static bool clause_break(const char *p, size_t len)
 	return false;
 }
 
+/* Folds the word p[0..n) into d as fold_words' ASCII path does (upper
+ * case letters to lower case, all else as is), 8 bytes at a time: that
+ * path ran a compare and a branch per byte of every word (5% of
+ * `incline extract`, callgrind). Writes up to 7 bytes past d[n) (the
+ * caller has the room). false when a byte read (the word, and after it to
+ * the next multiple of 8) is not ASCII or would lie at or past limit: the
+ * caller then takes the byte path, which gives the same bytes. Exact: for
+ * an ASCII byte c, c + 0x3F and c + 0x25 carry into no other byte, and
+ * have their top bit set when c >= 'A' and c > 'Z', so the top bits of
+ * upper mark 'A'..'Z', and setting bit 5 there (clear in 'A'..'Z') adds
+ * 'a' - 'A'. */
+static bool fold_ascii8(char *d, const char *p, size_t n, const char *limit)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+
+	for (size_t k = 0; k < n; k += 8) {
+		uint64_t v, upper;
+		if ((size_t)(limit - p) - k < 8) /* p + k < p + n <= limit */
+			return false;
+		memcpy(&v, p + k, 8);
+		if (v & tops)
+			return false;
+		upper = (v + ones * (0x80 - 'A')) & ~(v + ones * (0x80 - 'Z' - 1)) & tops;
+		v |= upper >> 2;
+		memcpy(d + k, &v, 8);
+	}
+	return true;
+}
+
 static int fold_words(sentence *s, incline_folder *f)
 {
+	const char *limit = at(s, s->span.end); /* read no byte past the sentence */
 	if (s->words.n > s->cap_folded) {
 		char **nf = realloc(s->folded, s->words.n * sizeof *nf);
 		size_t *no;
@@ -239,8 +270,9 @@ static int fold_words(sentence *s, incline_folder *f)
 	}
 	if (s->words.n > 0) {
 		/* Room for every word folded as ASCII (which never grows) and
-		 * its NUL, so the fast path below never reallocates. */
-		size_t need = s->fold_len + s->words.n + 1 +
+		 * its NUL, and 8 bytes fold_ascii8 may write past the last,
+		 * so the fast paths below never reallocate. */
+		size_t need = s->fold_len + s->words.n + 1 + 8 +
 			      (s->words.items[s->words.n - 1].end - s->words.items[0].start);
 		if (need > s->fold_cap) {
 			size_t cap = need > s->fold_cap * 2 ? need : s->fold_cap * 2;
@@ -256,6 +288,13 @@ static int fold_words(sentence *s, incline_folder *f)
 		const char *p = at(s, w->start);
 		size_t n = w->end - w->start, k;
 		s->fold_off[i] = s->fold_len;
+		if (s->fold_cap - s->fold_len >= n + 8 &&
+		    fold_ascii8(s->fold_buf + s->fold_len, p, n, limit)) {
+			s->fold_buf[s->fold_len + n] = '\0';
+			s->fold_len += n + 1;
+			s->fold_lens[i] = n; /* a word holds no NUL */
+			continue;
+		}
 		/* An ASCII word folds to its lower case (what the folder would
 		 * do, without its calls and checks: it was 5% of extract).
 		 * Copied while checked; a non-ASCII byte drops the copy. */
