@@ -699,6 +699,43 @@ static void test_words(void **state)
 	}
 }
 
+/* The tokenizer finds the end of an ASCII letter-and-digit run 16 bytes
+ * at a time (alnum_run_end) and lets the general path decide when the run
+ * ends at a joiner or a non-ASCII byte: runs of every length against
+ * those steps, then each kind of ending, also as the text's last bytes
+ * (an exact-size buffer: ASan sees a read past it). */
+static void test_words_every_length(void **state)
+{
+	static const struct {
+		const char *tail; /* after the run */
+		size_t letters, digits; /* the first word's extra bytes */
+	} tails[] = {
+		{"", 0, 0}, {" x", 0, 0}, {"'s x", 2, 2}, {"-x y", 2, 2}, {".5 x", 0, 2},
+		{"\xC3\xA9 x", 2, 2}, {"\xE2\x80\x99s x", 4, 4}, {". x", 0, 0}, {"--x", 0, 0},
+		{"'", 0, 0}, {"-", 0, 0}, {".", 0, 0}, {"\xE2\x80\x94x", 0, 0},
+	};
+	(void)state;
+	for (size_t k = 0; k < COUNT(tails); k++) {
+		for (size_t run = 1; run < 40; run++) {
+			for (int digits = 0; digits < 2; digits++) {
+				size_t tl = strlen(tails[k].tail), n = run + tl;
+				char *t = malloc(n);
+				incline_span_list l = {0};
+				assert_non_null(t);
+				memset(t, digits ? '7' : 'A', run);
+				memcpy(t + run, tails[k].tail, tl);
+				assert_int_equal(incline_text_words(&l, t, n), 0);
+				assert_true(l.n >= 1);
+				assert_int_equal(l.items[0].start, 0);
+				assert_int_equal(l.items[0].end,
+						 run + (digits ? tails[k].digits : tails[k].letters));
+				incline_span_list_free(&l);
+				free(t);
+			}
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- */
 
 static int group_setup(void **state)
@@ -779,6 +816,7 @@ int main(void)
 		cmocka_unit_test(test_sentences_seed),
 		cmocka_unit_test(test_paragraph_break),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_every_length),
 	};
 	return cmocka_run_group_tests_name("text", tests, group_setup,
 					   group_teardown);
