@@ -217,6 +217,14 @@ static const row qualifier_rows[] = {
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* an exploit bought, sold or defended against is a kind of tool */
+	{LEX_NONEVENT, "exploit|exploits seller|sellers|purchaser|purchasers|buyer|buyers|broker|brokers|market|markets|marketplace|marketplaces|vendor|vendors|subscription|subscriptions|portal|portals|protection|protections|prevention|mitigation|mitigations|writer|writers|pack|packs"},
+	/* a finding word inside a flaw's name or a noun is no finding: an
+	 * "information disclosure vulnerability" is a kind of flaw, "the
+	 * impact of the bug" its severity, "the most exploited" a ranking */
+	{LEX_NONEVENT, "disclosure vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|weakness|weaknesses"},
+	{LEX_NONEVENT, "the|its|their|known|potential|possible|real|full|overall|whose impact"},
+	{LEX_NONEVENT, "most|least exploited"},
 	/* a quantified plural names a kind of attack or other incidents,
 	 * not this one: "such attacks", "other breaches", "many scams",
 	 * "some ransomware attacks" */
