@@ -31,7 +31,7 @@ static const row cue_rows[] = {
 	 * names an agent or a tool, not a happening: alone it makes no
 	 * event ("hackers often use phishing"); what they did is the cue. */
 	{T(INTRUSION), "hack|hacked|hacking|hacks"},
-	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|took|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
+	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
 	{T(INTRUSION), "breach|breached|breaches|breaching"},
 	{T(INTRUSION), "compromis*"},
 	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
@@ -72,6 +72,10 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
 	{T(INTRUSION), "had|have|has|having access to"},
 	{T(INTRUSION), "break|broke|broken|breaking into"},
+	/* after an agent, "took" is mostly "took advantage", "took so long"
+	 * or "took place"; what is taken or controlled tells the intrusion */
+	{T(INTRUSION), "took|take|takes|taking|seized|gained control of"},
+	{T(INTRUSION), "took|taking the|their|its|some|all|customer|customers|personal|sensitive|private data|files|records|credentials|passwords|documents|emails"},
 
 	/* detection: the victim noticed */
 	{T(DETECTION), "detect|detected|detecting|detects|detection"},

@@ -267,6 +267,12 @@ static const type_case kind_cases[] = {
 	{"Hackers may have used the flaw to steal customer data.", "intrusion", true, NULL, PUB, "publication"},
 	{"Hackers exploited the flaw to steal customer data in May.", "intrusion", true, "2023-05-01", "2023-05-31", NULL},
 	{"Attackers can no longer log in, and hackers stole the data in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
+	/* after an agent, "took" is no act on a victim; what was taken or
+	 * controlled is */
+	{"The attackers also took advantage of a Windows utility to install a service.", "intrusion", false, "", "", NULL},
+	{"Online bank thieves took so long to join in.", "intrusion", false, "", "", NULL},
+	{"Hackers took control of the utility's systems on Monday.", "intrusion", true, "2023-09-18", "2023-09-18", NULL},
+	{"The attackers took the files before encrypting the servers.", "intrusion", true, NULL, PUB, "publication"},
 	{"The port suffered several attacks on its cargo system in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
 };
 
