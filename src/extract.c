@@ -592,16 +592,15 @@ static bool names_flaw(const sentence *s)
  * flaw to steal data"). */
 static bool flaw_capability(const sentence *s, const lex_hit *cue)
 {
-	if (!names_flaw(s))
-		return false;
-	for (size_t i = 0; i < cue->first; i++) {
-		if (covered(s, LEX_CAPABILITY, i))
-			return true;
-		if (covered(s, LEX_MODAL, i) && strcmp(s->folded[i], "may") != 0 &&
-		    strcmp(s->folded[i], "might") != 0)
-			return true;
+	bool ability = false;
+	for (size_t h = 0; h < s->n_hits && !ability; h++) {
+		const lex_hit *q = &s->hits[h];
+		ability = q->first < cue->first &&
+			  (q->cls == LEX_CAPABILITY ||
+			   (q->cls == LEX_MODAL && strcmp(s->folded[q->first], "may") != 0 &&
+			    strcmp(s->folded[q->first], "might") != 0));
 	}
-	return false;
+	return ability && names_flaw(s);
 }
 
 /* The first cue of type t that stands (not negated, not hypothetical). */
