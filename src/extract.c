@@ -632,6 +632,45 @@ static bool bare_event(const sentence *s, const lex_hit *cue)
 	return true;
 }
 
+/* true when the sentence names a flaw: a flaw word that does not begin a
+ * compound naming a kind of tool or trade ("exploit kits", "an exploit
+ * seller"). In "an information disclosure vulnerability" the compound
+ * names the flaw's kind, and the flaw stays. */
+static bool names_flaw(const sentence *s)
+{
+	for (size_t h = 0; h < s->n_hits; h++) {
+		const lex_hit *f = &s->hits[h];
+		bool tool = false;
+		if (f->cls != LEX_FLAW)
+			continue;
+		for (size_t k = 0; k < s->n_hits && !tool; k++)
+			tool = s->hits[k].cls == LEX_NONEVENT && s->hits[k].first == f->first &&
+			       s->hits[k].last > f->last;
+		if (!tool)
+			return true;
+	}
+	return false;
+}
+
+/* true when an intrusion cue tells what a flaw lets an attacker do: in a
+ * sentence naming a flaw, an ability or modal word anywhere before the
+ * cue ("the bug can be exploited by a local user to crash and hijack the
+ * service", "the flaw could have allowed attackers to take over"). Only
+ * "may/might have" hedges a past attack ("hackers may have used the
+ * flaw to steal data"). */
+static bool flaw_capability(const sentence *s, const lex_hit *cue)
+{
+	bool ability = false;
+	for (size_t h = 0; h < s->n_hits && !ability; h++) {
+		const lex_hit *q = &s->hits[h];
+		ability = q->first < cue->first &&
+			  (q->cls == LEX_CAPABILITY ||
+			   (q->cls == LEX_MODAL && strcmp(s->folded[q->first], "may") != 0 &&
+			    strcmp(s->folded[q->first], "might") != 0));
+	}
+	return ability && names_flaw(s);
+}
+
 /* The first cue of type t that stands (not negated, not hypothetical). */
 static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 {
@@ -651,11 +690,14 @@ static const lex_hit *standing_cue(const sentence *s, incline_event_type t)
 		}
 		if (t == INCLINE_EVENT_INTRUSION && claimed_object(s, c))
 			continue;
+		/* "the most exploited brands", "a fake security update" */
+		if ((t == INCLINE_EVENT_VULNERABILITY || t == INCLINE_EVENT_PATCH) && nonevent(s, c))
+			continue;
 		if (!(t == INCLINE_EVENT_INTRUSION && presupposed(s, c)) &&
 		    (negated(s, c, false) || hypothetical(s, c)))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION &&
-		    (capability(s, c) || nonevent(s, c) || attributive(s, c) ||
+		    (capability(s, c) || flaw_capability(s, c) || nonevent(s, c) || attributive(s, c) ||
 		     (technique(s, c) && !presupposed(s, c))))
 			continue;
 		if (t == INCLINE_EVENT_INTRUSION && bare_event(s, c)) {
@@ -675,12 +717,13 @@ static const lex_hit *flaw_cue(const sentence *s, bool flaw_before)
 {
 	/* "the problem arises when...", right after a sentence naming the
 	 * flaw, names it again */
-	if (!find(s, LEX_FLAW, 0, s->words.n) &&
+	if (!names_flaw(s) &&
 	    !(flaw_before && find(s, LEX_FLAW_AGAIN, 0, s->words.n)))
 		return NULL;
 	for (size_t h = 0; h < s->n_hits; h++) {
 		const lex_hit *c = &s->hits[h];
-		if (c->cls == LEX_FINDING && !negated(s, c, false) && !hypothetical(s, c))
+		if (c->cls == LEX_FINDING && !negated(s, c, false) && !hypothetical(s, c) &&
+		    !nonevent(s, c))
 			return c;
 	}
 	return NULL;
