@@ -85,8 +85,12 @@ def main():
         for ev in events[path]:
             if ev.get('type') != 'attribution':
                 continue
-            if any(e['start'] <= at < e['end'] for e in ev.get('evidence', [])):
-                got = ev.get('attribution') or {}
+            # the claim of the sentence itself: an event may hold several
+            for e in ev.get('evidence', []):
+                if e['start'] <= at < e['end']:
+                    got = e.get('attribution') or ev.get('attribution') or {}
+                    break
+            if got is not None:
                 break
         n += 1
         if got is None:
