@@ -203,6 +203,7 @@ static const row qualifier_rows[] = {
 	{LEX_NEG_SCOPE, "no details|information|comment"},
 	{LEX_HEDGE, "may|might|could have"},
 	{LEX_HEDGE, "allegedly|reportedly|apparently|possibly|probably|likely|presumably"},
+	{LEX_HEDGE, "supposedly|purportedly|seemingly|ostensibly"},
 	{LEX_HEDGE, "possible|potential|suspected|alleged|apparent|purported"},
 	{LEX_HEDGE, "suspect|suspects|believe|believed|believes|thought|appears|appeared|seems|seemed"},
 	{LEX_MODAL, "may|might|could|would|should|will|shall|must"},
@@ -301,6 +302,10 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_REPORT, "linked|links|traced|traces"},
+	/* who attributes, or is sure or not of it, holds the claim too:
+	 * "Proofpoint does not attribute the activity", "the company was
+	 * confident Fancy Bear was responsible", "is not sure who" */
+	{LEX_REPORT, "attribute|attributing|confident|convinced|sure|certain|know|knows|knew"},
 	{LEX_ACCORDING, "according to"},
 	/* a definite event noun ("the breach", "this attack") presupposes the
 	 * happening: a negation or a modal before it is about something else
