@@ -31,7 +31,7 @@ static const row cue_rows[] = {
 	 * names an agent or a tool, not a happening: alone it makes no
 	 * event ("hackers often use phishing"); what they did is the cue. */
 	{T(INTRUSION), "hack|hacked|hacking|hacks"},
-	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|took|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
+	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
 	{T(INTRUSION), "breach|breached|breaches|breaching"},
 	{T(INTRUSION), "compromis*"},
 	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
@@ -72,6 +72,10 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
 	{T(INTRUSION), "had|have|has|having access to"},
 	{T(INTRUSION), "break|broke|broken|breaking into"},
+	/* after an agent, "took" is mostly "took advantage", "took so long"
+	 * or "took place"; what is taken or controlled tells the intrusion */
+	{T(INTRUSION), "took|take|takes|taking|seized|gained control of"},
+	{T(INTRUSION), "took|taking the|their|its|some|all|customer|customers|personal|sensitive|private data|files|records|credentials|passwords|documents|emails"},
 
 	/* detection: the victim noticed */
 	{T(DETECTION), "detect|detected|detecting|detects|detection"},
@@ -199,6 +203,7 @@ static const row qualifier_rows[] = {
 	{LEX_NEG_SCOPE, "no details|information|comment"},
 	{LEX_HEDGE, "may|might|could have"},
 	{LEX_HEDGE, "allegedly|reportedly|apparently|possibly|probably|likely|presumably"},
+	{LEX_HEDGE, "supposedly|purportedly|seemingly|ostensibly"},
 	{LEX_HEDGE, "possible|potential|suspected|alleged|apparent|purported"},
 	{LEX_HEDGE, "suspect|suspects|believe|believed|believes|thought|appears|appeared|seems|seemed"},
 	{LEX_MODAL, "may|might|could|would|should|will|shall|must"},
@@ -217,6 +222,14 @@ static const row qualifier_rows[] = {
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* an exploit bought, sold or defended against is a kind of tool */
+	{LEX_NONEVENT, "exploit|exploits seller|sellers|purchaser|purchasers|buyer|buyers|broker|brokers|market|markets|marketplace|marketplaces|vendor|vendors|subscription|subscriptions|portal|portals|protection|protections|prevention|mitigation|mitigations|writer|writers|pack|packs"},
+	/* a finding word inside a flaw's name or a noun is no finding: an
+	 * "information disclosure vulnerability" is a kind of flaw, "the
+	 * impact of the bug" its severity, "the most exploited" a ranking */
+	{LEX_NONEVENT, "disclosure vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|weakness|weaknesses"},
+	{LEX_NONEVENT, "the|its|their|known|potential|possible|real|full|overall|whose impact"},
+	{LEX_NONEVENT, "most|least exploited"},
 	/* a quantified plural names a kind of attack or other incidents,
 	 * not this one: "such attacks", "other breaches", "many scams",
 	 * "some ransomware attacks" */
@@ -289,6 +302,10 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_REPORT, "linked|links|traced|traces"},
+	/* who attributes, or is sure or not of it, holds the claim too:
+	 * "Proofpoint does not attribute the activity", "the company was
+	 * confident Fancy Bear was responsible", "is not sure who" */
+	{LEX_REPORT, "attribute|attributing|confident|convinced|sure|certain|know|knows|knew"},
 	{LEX_ACCORDING, "according to"},
 	/* a definite event noun ("the breach", "this attack") presupposes the
 	 * happening: a negation or a modal before it is about something else
