@@ -123,9 +123,17 @@ static const char *const entity_non_victims[] = {
 	"interfax", "xinhua", "yonhap", "spiegel", "le monde", "nos",
 };
 
-/* Lower-case words that may link two capitalised words inside a name. */
-static const char *const entity_links[] = { "of", "for", "de", "du", "der",
-					    "des", "la", "le", "on" };
+/* Lower-case words that may link two capitalised words inside a name,
+ * with their lengths: entity_is_link runs for every lower-case word of
+ * every sentence merge reads, and a strlen per entry per word was an
+ * eighth of merge. */
+#define ENTITY_LINK(w) { w, sizeof w - 1 }
+static const struct entity_link {
+	const char *w;
+	size_t len;
+} entity_links[] = { ENTITY_LINK("of"), ENTITY_LINK("for"), ENTITY_LINK("de"),
+		     ENTITY_LINK("du"), ENTITY_LINK("der"), ENTITY_LINK("des"),
+		     ENTITY_LINK("la"), ENTITY_LINK("le"), ENTITY_LINK("on") };
 
 /* ---- roles: the cue tables ---------------------------------------------
  * Who suffered an incident and who only tells about it, read from set
@@ -271,6 +279,7 @@ struct incline_entity_finder {
 	size_t cap_flags;
 	char *buf;                  /* scratch spelling */
 	size_t buf_cap;
+	uint32_t link_lens;         /* bit n < 32 set: some link has n bytes */
 };
 
 /* Flags of a raw word (cached). */
@@ -437,6 +446,9 @@ int incline_entity_finder_new(incline_entity_finder **out, incline_error *err)
 					 / sizeof *entity_non_victims);
 	if (!rc)
 		rc = entity_load_cues(&f->cues);
+	for (size_t i = 0; i < sizeof entity_links / sizeof *entity_links; i++)
+		if (entity_links[i].len < 32)
+			f->link_lens |= 1u << entity_links[i].len;
 	if (rc) {
 		incline_entity_finder_free(f);
 		return incline_error_set(err, rc, NULL, 0, 0, "entity: %s",
@@ -481,11 +493,15 @@ static int entity_find_spans(incline_entity_list *out,
 
 /* ---- words ------------------------------------------------------------ */
 
-static bool entity_is_link(const char *s, size_t len)
+static bool entity_is_link(const incline_entity_finder *f, const char *s,
+			   size_t len)
 {
+	/* the links are short: most words are ruled out by their length */
+	if (len < 32 && !(f->link_lens & 1u << len))
+		return false;
 	for (size_t i = 0; i < sizeof entity_links / sizeof *entity_links; i++)
-		if (strlen(entity_links[i]) == len
-		    && memcmp(entity_links[i], s, len) == 0)
+		if (entity_links[i].len == len && entity_links[i].w[0] == s[0]
+		    && memcmp(entity_links[i].w, s, len) == 0)
 			return true;
 	return false;
 }
@@ -504,7 +520,7 @@ static int entity_word_flags(unsigned *out, incline_entity_finder *f,
 	/* Most words start with a lower-case ASCII letter: they can only
 	 * link two parts of a name, and need no folding. */
 	if (len && s[0] >= 'a' && s[0] <= 'z') {
-		*out = entity_is_link(s, len) ? W_LINK : 0;
+		*out = entity_is_link(f, s, len) ? W_LINK : 0;
 		return 0;
 	}
 	if (incline_strmap_get(&f->words, s, len, &v)) {
@@ -531,7 +547,7 @@ static int entity_word_flags(unsigned *out, incline_entity_finder *f,
 	if (letters >= ENTITY_ACRONYM_MIN && letters <= ENTITY_ACRONYM_MAX
 	    && upper == letters && other == 0)
 		flags |= W_ACRONYM;
-	if (!(flags & W_CAP) && entity_is_link(s, len))
+	if (!(flags & W_CAP) && entity_is_link(f, s, len))
 		flags |= W_LINK;
 	rc = incline_text_fold(&k, &klen, f->folder, s, len);
 	if (rc == 0 && incline_strmap_find(&f->filler, k, klen) != SIZE_MAX)
@@ -616,7 +632,7 @@ static int entity_add_initials(incline_entity_finder *f, const char *k,
 
 		while (j < klen && k[j] != ' ' && k[j] != '-')
 			j++;
-		if (j > i && !entity_is_link(k + i, j - i)) {
+		if (j > i && !entity_is_link(f, k + i, j - i)) {
 			cl = incline_text_decode(&cp, k + i, j - i);
 			if (n + cl > sizeof out)
 				return 0;
@@ -659,6 +675,7 @@ static int entity_intern(uint32_t *key, uint32_t *surface,
 	char *k = NULL;
 	size_t klen = 0;
 	uint32_t v;
+	size_t at;
 	bool actor;
 	int rc;
 
@@ -678,9 +695,9 @@ static int entity_intern(uint32_t *key, uint32_t *surface,
 	f->buf[n] = '\0';
 	*surface = INCLINE_ENTITY_NONE;
 	*key = INCLINE_ENTITY_NONE;
-	if (incline_strmap_get(&f->surfaces, f->buf, n, &v)) {
-		*surface = (uint32_t)incline_strmap_find(&f->surfaces, f->buf, n);
-		*key = v;
+	if ((at = incline_strmap_find(&f->surfaces, f->buf, n)) != SIZE_MAX) {
+		*surface = (uint32_t)at;
+		*key = f->surfaces.entries[at].value;
 		return 0;
 	}
 	rc = incline_text_fold(&k, &klen, f->folder, f->buf, n);

@@ -384,7 +384,16 @@ static int qsort_evidence(const void *a, const void *b)
 
 static void sort_evidence(incline_event *ev)
 {
-	if (ev->n_evidence > 1)
+	size_t i = 1;
+
+	/* merge builds evidence in this order already, then assigns the id
+	 * and sorts the timeline, each sorting it again: checking costs a
+	 * comparison per evidence, where qsort of sorted input costs
+	 * n log n (a twentieth of merge at 1M events). */
+	while (i < ev->n_evidence
+	       && cmp_evidence(&ev->evidence[i - 1], &ev->evidence[i]) <= 0)
+		i++;
+	if (i < ev->n_evidence)
 		qsort(ev->evidence, ev->n_evidence, sizeof *ev->evidence,
 		      qsort_evidence);
 }

@@ -254,6 +254,25 @@ static int cmp_u32(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
+/* Sorts k[0..n) ascending: the keys of one sentence's names, a handful,
+ * sorted once per atom, where qsort's setup and call per comparison cost
+ * more than the sorting (a twentieth of merge at 100k events). */
+static void ix_sort_keys(uint32_t *k, size_t n)
+{
+	if (n > 32) {
+		qsort(k, n, sizeof *k, cmp_u32);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = k[i];
+		size_t j = i;
+
+		for (; j > 0 && k[j - 1] > v; j--)
+			k[j] = k[j - 1];
+		k[j] = v;
+	}
+}
+
 /* Records atom number n_atoms: its article and the distinct keys of the
  * names in x->scratch. */
 static int ix_atom(incline_incident_index *x, uint32_t article)
@@ -289,7 +308,7 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 	for (size_t k = 0; k < x->scratch.n; k++)
 		if (x->scratch.items[k].role != INCLINE_ENTITY_ROLE_PERSON)
 			x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
-	incline_array_sort(x->qkeys + x->n_qkeys, n, sizeof *x->qkeys, cmp_u32);
+	ix_sort_keys(x->qkeys + x->n_qkeys, n);
 	x->atom_article[i] = article;
 	x->qoff[i] = x->n_qkeys;
 	x->qlen[i] = 0;
@@ -301,6 +320,26 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 	x->n_qkeys += x->qlen[i];
 	x->n_atoms++;
 	return 0;
+}
+
+/* A 64-bit hash of s[0..len) for ix_mention.sent, which is only ever
+ * compared for equality: eight bytes a step, where FNV-1a's byte a step
+ * was a fortieth of merge. */
+static uint64_t ix_sentence_hash(const char *s, size_t len)
+{
+	const uint64_t k = 0x9e3779b97f4a7c15ULL;
+	uint64_t h = len * k, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * k;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * k;
+	return h ^ (h >> 32);
 }
 
 int incline_incident_index_add(incline_incident_index *x, const char *article,
@@ -319,7 +358,8 @@ int incline_incident_index_add_ranked(incline_incident_index *x,
 				      const incline_span *words, size_t n_words)
 {
 	uint32_t a = UINT32_MAX;
-	uint64_t sent = quote ? incline_strmap_hash(quote, strlen(quote)) : 0;
+	size_t qlen = quote ? strlen(quote) : 0;
+	uint64_t sent = quote ? ix_sentence_hash(quote, qlen) : 0;
 	int rc;
 
 	x->scratch.n = 0;
@@ -329,10 +369,9 @@ int incline_incident_index_add_ranked(incline_incident_index *x,
 		return rc;
 	if (article && quote
 	    && (rc = words ? incline_entity_find_words(&x->scratch, x->finder,
-						       quote, strlen(quote),
-						       words, n_words)
+						       quote, qlen, words, n_words)
 			   : incline_entity_find(&x->scratch, x->finder, quote,
-						 strlen(quote))))
+						 qlen)))
 		return rc;
 	for (size_t i = 0; i < x->scratch.n && !rc; i++) {
 		const incline_entity *e = &x->scratch.items[i];
@@ -527,65 +566,62 @@ static int cmp_mention(const void *pa, const void *pb)
 	return (a->weight > b->weight) - (a->weight < b->weight);
 }
 
-/* Byte d (0 = least significant) of m's sort key, the fields
- * cmp_mention compares read as one 160-bit number: article, key, sent,
- * weight. */
-static unsigned ix_mention_byte(const ix_mention *m, unsigned d)
-{
-	if (d < 4)
-		return (m->weight >> (8 * d)) & 0xff;
-	if (d < 12)
-		return (unsigned)(m->sent >> (8 * (d - 4))) & 0xff;
-	if (d < 16)
-		return (m->key >> (8 * (d - 12))) & 0xff;
-	return (m->article >> (8 * (d - 16))) & 0xff;
-}
-
 /* Sorts the mentions in cmp_mention's order. They run to millions at 1M
- * events, where qsort's call per comparison made this sort a third of
- * finish; LSD radix does it in linear passes, skipping the bytes all
- * mentions share. Mentions cmp_mention calls equal differ at
- * most in .initial, which nothing reads after the sort, so the result
- * is the same as qsort's. Falls back to qsort without memory. */
-static void ix_sort_mentions(ix_mention *v, size_t n)
+ * events: a stable counting sort by article (one pass over them, the
+ * article numbers being dense), then each article's mentions, a few
+ * dozen, by insertion (qsort past 32). An LSD radix sort over all 20 key
+ * bytes did a dozen passes over the whole array, and at 1M events their
+ * cache misses made it the largest cost of finish. Mentions cmp_mention
+ * calls equal differ at most in .initial, which nothing reads after the
+ * sort, so any correct sort leaves the same array. Falls back to qsort
+ * without memory. */
+static void ix_sort_mentions(ix_mention *v, size_t n, size_t n_articles)
 {
-	enum { IX_MENTION_BYTES = 20 };
-	size_t (*count)[256];
-	ix_mention *tmp, *src = v, *dst, *t;
+	size_t *at;
+	ix_mention *tmp;
 
 	if (n < 2)
 		return;
-	count = n < 64 ? NULL : calloc(IX_MENTION_BYTES, sizeof *count);
-	tmp = count ? malloc(n * sizeof *tmp) : NULL;
+	at = calloc(n_articles + 2, sizeof *at);
+	tmp = at ? malloc(n * sizeof *tmp) : NULL;
 	if (!tmp) {
-		free(count);
+		free(at);
 		qsort(v, n, sizeof *v, cmp_mention);
 		return;
 	}
-	dst = tmp;
-	for (size_t i = 0; i < n; i++)
-		for (unsigned d = 0; d < IX_MENTION_BYTES; d++)
-			count[d][ix_mention_byte(&v[i], d)]++;
-	for (unsigned d = 0; d < IX_MENTION_BYTES; d++) {
-		size_t sum = 0, c;
-
-		if (count[d][ix_mention_byte(&v[0], d)] == n)
-			continue; /* one value in this byte: order unchanged */
-		for (unsigned b = 0; b < 256; b++) {
-			c = count[d][b];
-			count[d][b] = sum;
-			sum += c;
+	/* every mention names an article (incline_incident_index_add) */
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].article >= n_articles) {
+			free(tmp);
+			free(at);
+			qsort(v, n, sizeof *v, cmp_mention);
+			return;
 		}
-		for (size_t i = 0; i < n; i++)
-			dst[count[d][ix_mention_byte(&src[i], d)]++] = src[i];
-		t = src;
-		src = dst;
-		dst = t;
+		at[(size_t)v[i].article + 1]++;
 	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
+	for (size_t a = 0; a <= n_articles; a++)
+		at[a + 1] += at[a];
+	for (size_t i = 0; i < n; i++)
+		tmp[at[v[i].article]++] = v[i];
+	memcpy(v, tmp, n * sizeof *v);
 	free(tmp);
-	free(count);
+	free(at);
+	for (size_t b = 0, e; b < n; b = e) {
+		for (e = b + 1; e < n && v[e].article == v[b].article; e++)
+			;
+		if (e - b > 32) {
+			qsort(v + b, e - b, sizeof *v, cmp_mention);
+			continue;
+		}
+		for (size_t i = b + 1; i < e; i++) {
+			ix_mention m = v[i];
+			size_t j = i;
+
+			for (; j > b && cmp_mention(&v[j - 1], &m) > 0; j--)
+				v[j] = v[j - 1];
+			v[j] = m;
+		}
+	}
 }
 
 int incline_incident_index_finish(incline_incident_index *x)
@@ -634,7 +670,7 @@ int incline_incident_index_finish(incline_incident_index *x)
 			x->ments[i].weight = 0;
 		global[x->ments[i].key] += x->ments[i].weight;
 	}
-	ix_sort_mentions(x->ments, x->n_ments);
+	ix_sort_mentions(x->ments, x->n_ments, na);
 	for (size_t a = 0; a < na; a++)
 		x->victim[a] = INCLINE_ENTITY_NONE;
 	for (size_t i = 0; i < x->n_ments;) {
@@ -1032,10 +1068,23 @@ typedef struct ix_events {
 	const size_t *atoms;
 } ix_events;
 
-/* The entities of incident `in` from the keys of its events' atoms. */
+/* Scratch of ix_entities, shared by all incidents: tally[key] counts
+ * the key's mentions (all zero between incidents), seen[0..) the keys
+ * met, each once. */
+typedef struct ix_tally {
+	uint32_t *tally;
+	uint32_t *seen;
+	size_t cap;
+} ix_tally;
+
+/* The entities of incident `in` from the keys of its events' atoms. The
+ * mentions are tallied per key in t (linear; sorting them by key per
+ * incident was a fortieth of merge); the keys are then ordered by
+ * cmp_count, a total order (distinct keys have distinct display names),
+ * so the order they were met in does not matter. */
 static int ix_entities(incline_incident *in, const incline_incident_index *x,
 		       const ix_events *ea, const size_t *evs, size_t n,
-		       ix_vote *scratch, size_t cap)
+		       ix_tally *t)
 {
 	size_t m = 0, nc = 0;
 	ix_count *counts;
@@ -1046,32 +1095,28 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 			size_t qi = ea->atoms[k];
 
 			for (size_t j = 0; qi < x->n_atoms && j < x->qlen[qi]
-					   && m < cap; j++) {
+					   && m < t->cap; j++) {
 				uint32_t key = x->resolve[x->qkeys[x->qoff[qi] + j]];
 
-				scratch[m].who = key;
-				scratch[m++].seed = 0;
+				if (t->tally[key]++ == 0)
+					t->seen[m++] = key;
 			}
 		}
-	ix_sort_pairs(scratch, m);
 	counts = calloc(m ? m : 1, sizeof *counts);
-	if (!counts)
-		return INCLINE_ENOMEM;
-	for (size_t i = 0; i < m;) {
-		uint32_t key = scratch[i].who;
-		uint64_t c = 0;
+	for (size_t i = 0; i < m; i++) {
+		uint32_t key = t->seen[i], c = t->tally[key];
 
-		while (i < m && scratch[i].who == key) {
-			c++;
-			i++;
-		}
-		if (x->display[key] == INCLINE_ENTITY_NONE || !x->named[key])
+		t->tally[key] = 0;
+		if (!counts || x->display[key] == INCLINE_ENTITY_NONE
+		    || !x->named[key])
 			continue;
 		counts[nc].key = key;
 		counts[nc].n = c;
 		counts[nc++].name = incline_entity_surface(x->finder,
 							   x->display[key]);
 	}
+	if (!counts)
+		return INCLINE_ENOMEM;
 	incline_array_sort(counts, nc, sizeof *counts, cmp_count);
 	if (nc > INCIDENT_MAX_ENTITIES)
 		nc = INCIDENT_MAX_ENTITIES;
@@ -1091,8 +1136,7 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 /* Fills in from the events evs[0..n) of tl. */
 static int ix_build(incline_incident *in, const incline_incident_index *x,
 		    const incline_timeline *tl, const ix_events *ea,
-		    const size_t *evs, size_t n, uint32_t victim,
-		    ix_vote *scratch, size_t cap)
+		    const size_t *evs, size_t n, uint32_t victim, ix_tally *t)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 
@@ -1122,7 +1166,7 @@ static int ix_build(incline_incident *in, const incline_incident_index *x,
 	    && !(in->name = strdup(incline_entity_surface(
 			 x->finder, x->display[victim]))))
 		return INCLINE_ENOMEM;
-	return ix_entities(in, x, ea, evs, n, scratch, cap);
+	return ix_entities(in, x, ea, evs, n, t);
 }
 
 static int cmp_incident(const void *pa, const void *pb)
@@ -1147,16 +1191,20 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 			const incline_incident_index *x, const ix_events *ea)
 {
 	size_t ns = s->n_seeds, n_in = 0, n_keys = 0;
+	size_t nk = incline_entity_n_keys(x->finder);
 	size_t *start = calloc(ns + 1, sizeof *start);
 	size_t *evs = calloc(tl->n ? tl->n : 1, sizeof *evs);
-	ix_vote *scratch;
+	ix_tally t = { 0 };
 	int rc = 0;
 
 	for (size_t k = 0; k < ea->start[tl->n]; k++)
 		if (ea->atoms[k] < x->n_atoms)
 			n_keys += x->qlen[ea->atoms[k]];
-	scratch = calloc(n_keys ? n_keys : 1, sizeof *scratch);
-	if (!start || !evs || !scratch) {
+	/* no incident meets more distinct keys than either bound */
+	t.cap = n_keys < nk ? n_keys : nk;
+	t.tally = calloc(nk ? nk : 1, sizeof *t.tally);
+	t.seen = calloc(t.cap ? t.cap : 1, sizeof *t.seen);
+	if (!start || !evs || !t.tally || !t.seen) {
 		rc = INCLINE_ENOMEM;
 		goto out;
 	}
@@ -1183,7 +1231,7 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 			continue;
 		rc = ix_build(&tl->incidents[tl->n_incidents++], x, tl, ea,
 			      evs + start[i], start[i + 1] - start[i],
-			      s->seed_victim[i], scratch, n_keys);
+			      s->seed_victim[i], &t);
 		for (size_t k = start[i]; k < start[i + 1]; k++)
 			memcpy(tl->events[evs[k]].incident,
 			       tl->incidents[tl->n_incidents - 1].id,
@@ -1195,7 +1243,8 @@ static int ix_incidents(incline_timeline *tl, const ix_assign *s,
 out:
 	free(start);
 	free(evs);
-	free(scratch);
+	free(t.tally);
+	free(t.seen);
 	return rc;
 }
 

@@ -179,6 +179,8 @@ typedef struct merge_ctx {
 	incline_strmap keys;        /* stem -> key id */
 	incline_strmap synonyms;    /* stem -> key id of its row's first word */
 	incline_span_list words;  /* scratch */
+	uint32_t *whash;          /* scratch: hash of each of words */
+	size_t cap_whash;
 	incline_incident_index *incidents; /* who each article is about */
 
 	merge_atom *atoms;        /* all atoms, canonical order */
@@ -260,6 +262,7 @@ static void merge_ctx_free(merge_ctx *c)
 	incline_strmap_free(&c->keys);
 	incline_strmap_free(&c->synonyms);
 	incline_span_list_free(&c->words);
+	free(c->whash);
 	incline_incident_index_free(c->incidents);
 	free(c->atoms);
 	free(c->head);
@@ -843,16 +846,23 @@ static int merge_wcache_put(merge_ctx *c, const char *s, size_t len,
 	return 0;
 }
 
-/* The key id of the raw word s[0..len) into *id (MERGE_DROP when it is no
- * content word). Cached per distinct raw word: folding and stemming are
- * the expensive part and news vocabulary repeats. Numbers are checked on
- * the raw word, so the test does not depend on what folding (a look-alike
- * skeleton) might make of digits. */
+/* The hash merge_wcache files short word s[0..len) under (0 for a word
+ * it does not hold). */
+static uint32_t merge_word_hash(const char *s, size_t len)
+{
+	return len > 0 && len <= MERGE_SHORT_WORD
+		       ? (uint32_t)incline_strmap_hash(s, len) : 0;
+}
+
+/* The key id of the raw word s[0..len), whose merge_word_hash is h, into
+ * *id (MERGE_DROP when it is no content word). Cached per distinct raw
+ * word: folding and stemming are the expensive part and news vocabulary
+ * repeats. Numbers are checked on the raw word, so the test does not
+ * depend on what folding (a look-alike skeleton) might make of digits. */
 static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
-			  size_t len)
+			  size_t len, uint32_t h)
 {
 	bool short_word = len > 0 && len <= MERGE_SHORT_WORD;
-	uint32_t h = short_word ? (uint32_t)incline_strmap_hash(s, len) : 0;
 	char *f = NULL;
 	size_t flen = 0;
 	int rc;
@@ -1067,16 +1077,21 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 	c->kpool = kpool;
 	if (rc)
 		return rc;
-	/* the cache slots of all the sentence's words asked for at once, so
-	 * their misses overlap (the lookups below are the hottest of merge) */
-	for (size_t i = 0; i < c->words.n && c->n_wslots; i++) {
+	kpool = c->whash;
+	rc = incline_array_reserve(&kpool, &c->cap_whash, c->words.n,
+				   sizeof *c->whash);
+	c->whash = kpool;
+	if (rc)
+		return rc;
+	/* each word hashed once; the cache slots of all the sentence's words
+	 * asked for at once, so their misses overlap (the lookups below are
+	 * the hottest of merge) */
+	for (size_t i = 0; i < c->words.n; i++) {
 		const incline_span *w = &c->words.items[i];
-		size_t len = w->end - w->start;
 
-		if (len > 0 && len <= MERGE_SHORT_WORD)
-			MERGE_PREFETCH(&c->wslots[(uint32_t)incline_strmap_hash(
-							  q + w->start, len)
-						  & (c->n_wslots - 1)]);
+		c->whash[i] = merge_word_hash(q + w->start, w->end - w->start);
+		if (c->whash[i] && c->n_wslots)
+			MERGE_PREFETCH(&c->wslots[c->whash[i] & (c->n_wslots - 1)]);
 	}
 	for (size_t i = 0; i < c->words.n; i++) {
 		const incline_span *w = &c->words.items[i];
@@ -1084,7 +1099,7 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 		uint64_t cve;
 		uint32_t id;
 
-		rc = merge_word_key(&id, c, q + w->start, len);
+		rc = merge_word_key(&id, c, q + w->start, len, c->whash[i]);
 		if (rc)
 			return rc;
 		if (id != MERGE_DROP)
@@ -1170,64 +1185,92 @@ static void merge_own_join(merge_ctx *c, size_t r, size_t o)
 	}
 }
 
-/* One sentence of one article, for counting distinct sentences. */
-typedef struct merge_sentence {
-	int64_t article;  /* article number; atoms without one apart */
-	size_t start, end;
-	size_t u;
-} merge_sentence;
-
-static int merge_cmp_sentence(const void *pa, const void *pb)
+/* Unique atom u's article number: UINT32_MAX for none. One article's
+ * merge (one_article) builds no incident index; the atoms' ranks say it. */
+static uint32_t merge_atom_article(const merge_ctx *c, size_t u)
 {
-	const merge_sentence *a = pa, *b = pb;
-	int c;
+	const merge_atom *at = &c->atoms[c->uniq[u]];
 
-	if ((c = merge_cmp_i64(a->article, b->article))
-	    || (c = merge_cmp_i64((int64_t)a->start, (int64_t)b->start))
-	    || (c = merge_cmp_i64((int64_t)a->end, (int64_t)b->end)))
-		return c;
-	return merge_cmp_i64((int64_t)a->u, (int64_t)b->u);
+	if (c->incidents)
+		return incline_incident_index_atom_article(c->incidents, u);
+	return at->ev->article ? at->art : UINT32_MAX;
+}
+
+/* A step of the hashes of merge_weigh and merge_join_copies. */
+static uint64_t merge_mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x100000001b3ULL;
+	return h ^ (h >> 29);
+}
+
+/* The identity of unique atom u's sentence for merge_weigh: its article
+ * number (UINT32_MAX for none) and span. */
+static bool merge_same_sentence(const merge_ctx *c, size_t a, size_t b)
+{
+	const incline_evidence *x = c->atoms[c->uniq[a]].ev;
+	const incline_evidence *y = c->atoms[c->uniq[b]].ev;
+
+	return x->start == y->start && x->end == y->end
+	       && merge_atom_article(c, a) == merge_atom_article(c, b);
+}
+
+static uint64_t merge_sentence_hash(const merge_ctx *c, size_t u)
+{
+	const incline_evidence *e = c->atoms[c->uniq[u]].ev;
+	uint64_t h = merge_mix(0xcbf29ce484222325ULL,
+			       merge_atom_article(c, u));
+
+	h = merge_mix(h, (uint64_t)e->start);
+	return merge_mix(merge_mix(h, (uint64_t)e->end), 0);
 }
 
 /* Rarity weights of every key and each unique atom's total. A key weighs
  * less the more distinct sentences of the whole pile hold it, so the
  * court's own name in a pile about the court counts little and "lawyers"
  * much. Counted over distinct sentences (article and span), not atoms: a
- * sentence extracted as a detection and as a response is one sentence;
- * found by sorting, not by hashing every quote. Depends only on the set
- * of atoms, so merging stays order independent and associative. */
+ * sentence extracted as a detection and as a response is one sentence,
+ * whose keys count once, those of its first unique atom. Found with a
+ * hash table over the atoms in ascending order (slots hold atom + 1 and,
+ * above, 32 bits of the hash, so only a likely match reads the other
+ * atom's evidence): linear, where sorting them by sentence was a
+ * thirtieth of merge.
+ * Atoms without an article are each their own sentence. Depends only on
+ * the set of atoms, so merging stays order independent and associative. */
 static int merge_weigh(merge_ctx *c)
 {
 	size_t *df = merge_calloc(c->keys.n, sizeof *df);
-	merge_sentence *s = merge_calloc(c->n_uniq, sizeof *s);
-	size_t n = 0, m = 0;
+	size_t n_slots = 64, mask, n = 0;
+	uint64_t *slot;
 	int rc = 0;
 
+	while (n_slots < 2 * c->n_uniq)
+		n_slots *= 2;
+	mask = n_slots - 1;
+	slot = merge_calloc(n_slots, sizeof *slot);
 	c->weight = merge_calloc(c->keys.n, sizeof *c->weight);
 	c->wsum = merge_calloc(c->n_uniq, sizeof *c->wsum);
-	if (!df || !s || !c->weight || !c->wsum)
+	if (!df || !slot || !c->weight || !c->wsum)
 		rc = INCLINE_ENOMEM;
 	for (size_t u = 0; u < c->n_uniq && !rc; u++) {
-		const incline_evidence *e = c->atoms[c->uniq[u]].ev;
-		uint32_t a = !c->incidents ? (e->article ? c->atoms[c->uniq[u]].art : UINT32_MAX)
-			     : incline_incident_index_atom_article(c->incidents, u);
+		uint64_t h, tag;
+		size_t i;
 
-		if (!e->quote)
+		if (u + 8 < c->n_uniq) /* as in merge_prepare */
+			MERGE_PREFETCH(c->atoms[c->uniq[u + 8]].ev);
+		if (!c->atoms[c->uniq[u]].ev->quote)
 			continue;
-		s[m].article = a == UINT32_MAX ? (int64_t)UINT32_MAX + 1 + (int64_t)u
-					       : (int64_t)a;
-		s[m].start = e->start;
-		s[m].end = e->end;
-		s[m++].u = u;
-	}
-	if (!rc)
-		incline_array_sort(s, m, sizeof *s, merge_cmp_sentence);
-	for (size_t i = 0; i < m && !rc; i++) {
-		size_t u = s[i].u;
-
-		if (i > 0 && s[i].article == s[i - 1].article
-		    && s[i].start == s[i - 1].start && s[i].end == s[i - 1].end)
-			continue;
+		if (merge_atom_article(c, u) != UINT32_MAX) {
+			h = merge_sentence_hash(c, u);
+			tag = h >> 32 << 32;
+			for (i = h & mask; slot[i]; i = (i + 1) & mask)
+				if ((slot[i] >> 32 << 32) == tag
+				    && merge_same_sentence(
+					       c, (uint32_t)slot[i] - 1, u))
+					break;
+			if (slot[i])
+				continue; /* told before, by that atom */
+			slot[i] = tag | ((uint64_t)u + 1);
+		}
 		n++;
 		for (size_t k = 0; k < c->klen[u]; k++)
 			df[c->kpool[c->koff[u] + k]]++;
@@ -1237,7 +1280,7 @@ static int merge_weigh(merge_ctx *c)
 	for (size_t u = 0; u < c->n_uniq && !rc; u++)
 		for (size_t i = 0; i < c->klen[u]; i++)
 			c->wsum[u] += c->weight[c->kpool[c->koff[u] + i]];
-	free(s);
+	free(slot);
 	free(df);
 	return rc;
 }
@@ -1276,7 +1319,8 @@ static int merge_vk_add(void *payload, uint32_t v, const char *name)
 
 		while (j < len && name[j] != ' ')
 			j++;
-		if ((rc = merge_word_key(&id, l->c, name + i, j - i)))
+		if ((rc = merge_word_key(&id, l->c, name + i, j - i,
+					 merge_word_hash(name + i, j - i))))
 			return rc;
 		i = j + 1;
 		if (id == MERGE_DROP)
@@ -1515,12 +1559,6 @@ static bool merge_self_joins(const merge_ctx *c, size_t u)
 	return incline_merge_words_match(&o, c->conflict_overlap);
 }
 
-static uint64_t merge_mix(uint64_t h, uint64_t v)
-{
-	h = (h ^ v) * 0x100000001b3ULL;
-	return h ^ (h >> 29);
-}
-
 /* Hash of what makes two atoms copies: type, victim, keys. */
 static uint64_t merge_copy_hash(const merge_ctx *c, size_t u)
 {
@@ -1677,7 +1715,9 @@ typedef struct merge_index {
 	size_t *cur;        /* per rank: where the victim being linked starts */
 	size_t n_ranks;
 	size_t *stamp;      /* unique atom -> last atom it was compared to */
-	struct merge_vu *vu; /* block atoms sorted by victim */
+	/* the block's nodes as (victim << 32 | atom), sorted: by victim,
+	 * then atom (merge_vu_atom) */
+	uint64_t *vu;
 } merge_index;
 
 static void merge_index_free(merge_index *x)
@@ -1700,20 +1740,27 @@ static int merge_cmp_u64(const void *pa, const void *pb)
 	return (a > b) - (a < b);
 }
 
-/* A block atom and its victim: postings are filled in (victim, atom)
- * order, so each victim's atoms lie together (merge_victim_range). */
-typedef struct merge_vu {
-	uint32_t victim;
-	uint32_t u;
-} merge_vu;
-
-static int merge_cmp_vu(const void *pa, const void *pb)
+/* A block atom and its victim packed as one integer: postings are filled
+ * in (victim, atom) order, so each victim's atoms lie together
+ * (merge_victim_range). */
+static uint64_t merge_vu(uint32_t victim, size_t u)
 {
-	const merge_vu *a = pa, *b = pb;
+	return (uint64_t)victim << 32 | (uint32_t)u;
+}
 
-	if (a->victim != b->victim)
-		return a->victim < b->victim ? -1 : 1;
-	return (a->u > b->u) - (a->u < b->u);
+static size_t merge_vu_atom(uint64_t vu)
+{
+	return (uint32_t)vu;
+}
+
+/* Sorts n distinct integers ascending: by radix (incline_array_sort_u64s),
+ * by qsort when that finds no memory. The keys of a block and its nodes
+ * by victim run to the pile's size, and qsort's call per comparison
+ * made these sorts a twentieth of merge. */
+static void merge_sort_u64s(uint64_t *v, size_t n)
+{
+	if (incline_array_sort_u64s(v, n, 1))
+		incline_array_sort(v, n, sizeof *v, merge_cmp_u64);
 }
 
 /* Rewrites the keys of the nodes (merge_nodes) of block [b, e) as ranks
@@ -1734,12 +1781,11 @@ static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
 			if (x->df[k]++ == 0)
 				x->order[n_ranks++] = k;
 		}
-		x->vu[m].victim = c->victim[u];
-		x->vu[m++].u = (uint32_t)u;
+		x->vu[m++] = merge_vu(c->victim[u], u);
 	}
 	for (size_t r = 0; r < n_ranks; r++)
 		x->order[r] |= (uint64_t)x->df[x->order[r]] << 32;
-	incline_array_sort(x->order, n_ranks, sizeof *x->order, merge_cmp_u64);
+	merge_sort_u64s(x->order, n_ranks);
 	for (size_t r = 0; r < n_ranks; r++) {
 		uint32_t k = (uint32_t)x->order[r];
 
@@ -1751,9 +1797,9 @@ static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
 	}
 	x->post_off[n_ranks] = total;
 	x->n_ranks = n_ranks;
-	incline_array_sort(x->vu, m, sizeof *x->vu, merge_cmp_vu);
+	merge_sort_u64s(x->vu, m);
 	for (size_t i = 0; i < m; i++) {
-		size_t u = x->vu[i].u;
+		size_t u = merge_vu_atom(x->vu[i]);
 		uint32_t *k = c->kpool + c->koff[u];
 
 		for (size_t j = 0; j < c->klen[u]; j++)
@@ -2012,7 +2058,7 @@ static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 	 * order, they are sorted before use): each posting list's cursor
 	 * then only moves forward to the victim at hand. */
 	for (size_t ia = 0; ia < m; ia++) {
-		size_t a = x->vu[ia].u;
+		size_t a = merge_vu_atom(x->vu[ia]);
 		const uint32_t *k = c->kpool + c->koff[a];
 		size_t n = c->wsum[a] ? merge_prefix(c, x, a, c->min_overlap) : 0;
 		uint32_t v = c->victim[a];
@@ -3089,6 +3135,9 @@ static void merge_release_words(merge_ctx *c)
 		memset(&c->synonyms, 0, sizeof c->synonyms);
 	incline_strmap_free(&c->synonyms);
 	incline_span_list_free(&c->words);
+	free(c->whash);
+	c->whash = NULL;
+	c->cap_whash = 0;
 	free(c->kpool);
 	free(c->koff);
 	free(c->klen);

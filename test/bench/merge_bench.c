@@ -4,17 +4,22 @@
  *   cc -O2 -Iinclude -Isrc test/bench/merge_bench.c build/obj/libincline.a \
  *      $(pkg-config --libs jansson icu-uc icu-i18n) -lcsv -lstemmer -lm \
  *      -o build/obj/merge_bench
- *   build/obj/merge_bench [N [SEED]]     (N default 100000, SEED default 1)
+ *   build/obj/merge_bench [N [SEED [OUT]]]
+ *     N default 100000, SEED default 1; OUT: also write the merged
+ *     timeline there as JSON (incline_emit_json), after the figures are
+ *     taken, so two builds' outputs can be compared byte for byte
  * Prints one line:
  *   merge_bench n=N events_out=M incidents=K seconds=S cpu_seconds=C
- *               peak_rss_mib=R input_rss_mib=I
+ *               peak_rss_mib=R input_rss_mib=I page_faults=F
  * seconds is the wall time of incline_merge_take alone (generation
  * excluded; the input is consumed, as `incline build` does),
  * cpu_seconds its CPU time (what to read on a busy machine);
  * peak_rss_mib is the process's peak resident set (getrusage ru_maxrss),
  * which includes the generated input: input_rss_mib is the resident set
- * just before merging, so merge's own share is the difference.
- * Exit status 0, or 1 when the merge fails.
+ * just before merging, so merge's own share is the difference;
+ * page_faults the minor faults during the merge (each a fresh page the
+ * kernel zeroes: at 1M events a large part of the CPU time).
+ * Exit status 0, or 1 when the merge (or writing OUT) fails.
  *
  * The events are synthetic but shaped like extractor output: N / 40
  * incidents, each with a victim organisation (an "acronym" and a long
@@ -193,9 +198,10 @@ int main(int argc, char **argv)
 {
 	size_t n = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 100000;
 	uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 10) : 1;
+	const char *out_path = argc > 3 ? argv[3] : NULL;
 	incline_timeline in = { 0 }, out = { 0 };
 	incline_error err;
-	struct rusage ru;
+	struct rusage ru, ru0;
 	double t0, t1, c0, c1, rss_in;
 	int rc;
 
@@ -206,6 +212,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	rss_in = rss_now();
+	getrusage(RUSAGE_SELF, &ru0);
 	t0 = now(CLOCK_MONOTONIC);
 	c0 = now(CLOCK_PROCESS_CPUTIME_ID);
 	rc = incline_merge_take(&out, &in, NULL, &err);
@@ -217,9 +224,23 @@ int main(int argc, char **argv)
 	}
 	getrusage(RUSAGE_SELF, &ru);
 	printf("merge_bench n=%zu events_out=%zu incidents=%zu seconds=%.3f "
-	       "cpu_seconds=%.3f peak_rss_mib=%.1f input_rss_mib=%.1f\n", n,
-	       out.n, out.n_incidents, t1 - t0, c1 - c0,
-	       (double)ru.ru_maxrss / 1024.0, rss_in);
+	       "cpu_seconds=%.3f peak_rss_mib=%.1f input_rss_mib=%.1f "
+	       "page_faults=%ld\n", n, out.n, out.n_incidents, t1 - t0, c1 - c0,
+	       (double)ru.ru_maxrss / 1024.0, rss_in,
+	       ru.ru_minflt - ru0.ru_minflt);
+	if (out_path) {
+		FILE *fp = fopen(out_path, "w");
+
+		rc = fp ? incline_emit_json(fp, &out, &err) : -1;
+		if (fp && fclose(fp) && !rc)
+			rc = -1;
+		if (rc) {
+			fprintf(stderr, "merge_bench: cannot write %s\n",
+				out_path);
+			incline_timeline_free(&out);
+			return 1;
+		}
+	}
 	incline_timeline_free(&in);
 	incline_timeline_free(&out);
 	return 0;
