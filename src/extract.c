@@ -1121,7 +1121,8 @@ static const char *const phrase_stops[] = {
 	"since", "under", "into", "through", "over", "as", "than", "like", "while",
 	"when", "if", "whether", "because", "although", "though", "but", "or", "nor",
 	"so", "that", "which", "who", "whom", "whose", "where", "says", "said", "say",
-	"it", "they", "he", "she", "we", "i",
+	"it", "they", "he", "she", "we", "i", "i'm", "we're", "i've", "we've", "you",
+	"you're", "many", "some", "others", "those", "these", "both", "all", "most",
 };
 
 /* A phrase going back ends with its determiner ("the report's authors"). */
@@ -1140,6 +1141,8 @@ static const char *const verb_fillers[] = {
 	"not", "never", "yet", "still", "now", "almost", "been", "be", "being",
 	"don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't",
 	"hasn't", "haven't", "hadn't", "first", "even", "all", "both", "too",
+	"can", "can't", "cannot", "could", "couldn't", "would", "wouldn't", "will",
+	"won't", "may", "might", "must", "should",
 };
 
 /* Reporting verbs that may come after their subject at a quote's end:
@@ -1477,6 +1480,17 @@ static size_t run_end(const sentence *s, size_t i)
 	return j;
 }
 
+/* true when "if", "unless" or "whether" opens the clause of word w
+ * before it. */
+static bool conditional(const sentence *s, size_t w)
+{
+	static const char *const ifs[] = {"if", "unless", "whether"};
+	for (size_t i = w; i > 0 && w - i < 3 && s->clause[i - 1] == s->clause[w]; i--)
+		if (IN_TABLE(s->folded[i - 1], ifs))
+			return true;
+	return false;
+}
+
 /* The subject that opens the clause of word w, when it is a name ("the
  * FBI", "Kaspersky Lab") or a definite noun ("the ministry") standing
  * before w. */
@@ -1532,6 +1546,8 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 			}
 		if (last - first >= 6)
 			last = first + 5;
+		if (name_word(s, last)) /* "company ClearSky Cyber Security" */
+			last = run_end(s, last);
 		skip_date(s, dates, &last);
 		if (last >= first) {
 			*out = (claimant_at){first, last, last};
@@ -1557,6 +1573,13 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 		if (after_verb(s, rep, dates, out))
 			return true;
 		if (rep->first == 0)
+			continue;
+		/* "those claims", "the namespace attribute": nouns, not verbs */
+		if (rep->cls == LEX_REPORT && (IN_TABLE(s->folded[rep->first - 1], determiners) ||
+					       (strcmp(s->folded[rep->first], "attribute") == 0 &&
+						!is_verb_filler(s, rep->first - 1) &&
+						!is_claimant_pronoun(s->folded[rep->first - 1]) &&
+						!IN_TABLE(s->folded[rep->first - 1], phrase_stops))))
 			continue;
 		if (rep->cls == LEX_REPORT && rep->last + 1 < s->words.n &&
 		    strcmp(s->folded[rep->last + 1], "to") == 0 && IN_TABLE(s->folded[rep->first], linking) &&
@@ -1632,6 +1655,12 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 		    (IN_TABLE(s->folded[last], phrase_stops) && !pronoun))
 			continue;
 		first = pronoun ? last : phrase_start(s, last);
+		/* "the engineer responsible for reporting the security flaw
+		 * says": a flaw or an attack says nothing; "if their DNS
+		 * linked back to Google" is no claim */
+		if (!pronoun && (covered(s, LEX_FLAW, last) || covered(s, INCLINE_EVENT_INTRUSION, last) ||
+				 conditional(s, first)))
+			continue;
 		/* "APT10 is a group presumably attributed to China": a
 		 * participle after a predicate noun, nobody's claim */
 		if (first > 0 && is_be(s->folded[first - 1]) && IN_TABLE(s->folded[first], indefinite))
@@ -1701,7 +1730,7 @@ static name_kind run_kind(const sentence *s, size_t first, size_t last, const cl
 			return KIND_PERSON;
 		/* "the FBI", "the NCSC said", not "Facebook's API system" */
 		if (IN_TABLE(s->folded[i], org_words) ||
-		    (acronym(s, i) && (first < last || report_after ||
+		    (acronym(s, i) && (report_after ||
 				       (first > 0 && strcmp(s->folded[first - 1], "the") == 0))))
 			return KIND_ORG;
 		n += name_word(s, i);
@@ -1770,8 +1799,8 @@ static int each_name(const sentence *s, size_t upto, const claim_memory *m,
 			i = last;
 			continue;
 		}
-		if (!name_word(s, i))
-			continue;
+		if (!name_word(s, i) || covered(s, LEX_ACTOR, i))
+			continue; /* an actor is recalled as such (remember_names) */
 		size_t last = run_end(s, i);
 		/* "the Court" names the court told of before again */
 		if (last == i && i > 0 && IN_TABLE(s->folded[i], org_words) &&

@@ -142,6 +142,11 @@ static const claim_case cases[] = {
 	 "does not attribute", "-", "Proofpoint", "unattributed"},
 	{"This APT is supposedly attributed to the Chinese government.",
 	 "supposedly", "China", "-", "suspected"},
+	{"While researchers can't say who was behind the attack, the leak continues.",
+	 "can't say", "-", "researchers", "unattributed"},
+	/* "claims" as a noun is nobody's claim */
+	{"Those claims could not be verified, and it is unclear who was behind the leak.",
+	 "Those claims", "-", "-", "unattributed"},
 	{"Researchers said the Sandworm group was not behind the outage.",
 	 "not behind", "Sandworm", "Researchers", "denied"},
 };
