@@ -632,52 +632,156 @@ static json_t *incident_object(json_ctx *ctx, const incline_incident *in)
 		&& SET(o, "events", id_array(ctx, in)));
 }
 
-static json_t *events_array(json_ctx *ctx, const incline_timeline *tl)
-{
-	json_t *a = json_array();
-	bool ok = a != NULL;
+/* ---- the timeline document, written piece by piece ----
+ *
+ * The document is jansson's JSON_INDENT(2) dump of
+ *   {"incline", "generated_from", "events", "incidents"?}
+ * but never held whole: building the tree of every event before writing
+ * it was most of `incline build`'s memory (1.3 GB for a 100 MB corpus).
+ * Each element of the three arrays is made, dumped and freed in turn, and
+ * the frame around them (braces, brackets, keys, commas, line breaks) is
+ * written here exactly as jansson writes it: "[]" for an empty array,
+ * else "[", each element on a line of its own indented two spaces per
+ * level, "," between, and "]" on a line at the array's own level. An
+ * element is dumped on its own (its depth 0) and moved to its depth by
+ * indenting every line after its first: a line break in jansson's output
+ * is always layout, never in a string (it writes those as \n). */
 
-	for (size_t i = 0; ok && i < tl->n; i++)
-		ok = APPEND(a, event_object(ctx, &tl->events[i]));
-	return incline_emit_json_done(a, ok);
+/* jansson's dump callback into doc->line, indenting every line break by
+ * doc->indent spaces. The failure is sticky and checked after the dump
+ * (see emit_common.c's dump_to_buf: jansson ignores the callback's result
+ * for an object's key). */
+typedef struct doc_writer {
+	json_ctx *ctx;
+	FILE *fp;
+	incline_emit_buf line;
+	size_t indent;      /* spaces after each line break of an element */
+	bool failed;
+	incline_error *err;
+} doc_writer;
+
+static int dump_nested(const char *s, size_t len, void *payload)
+{
+	static const char spaces[] = "        ";
+	doc_writer *d = payload;
+	const char *nl;
+
+	while (!d->failed && len > 0) {
+		size_t n = (nl = memchr(s, '\n', len)) ? (size_t)(nl - s) + 1 : len;
+
+		if (incline_emit_buf_add(&d->line, s, n) != 0
+		    || (nl && incline_emit_buf_add(&d->line, spaces, d->indent)
+				      != 0))
+			d->failed = true;
+		s += n;
+		len -= n;
+	}
+	return d->failed ? -1 : 0;
 }
 
-static json_t *incidents_array(json_ctx *ctx, const incline_timeline *tl)
+/* Appends raw bytes of the frame to doc->line. */
+static bool frame(doc_writer *d, const char *s)
 {
-	json_t *a = json_array();
-	bool ok = a != NULL;
-
-	for (size_t i = 0; ok && i < tl->n_incidents; i++)
-		ok = APPEND(a, incident_object(ctx, &tl->incidents[i]));
-	return incline_emit_json_done(a, ok);
+	if (!d->failed && incline_emit_buf_add(&d->line, s, strlen(s)) != 0)
+		d->failed = true;
+	return !d->failed;
 }
 
-static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
+/* Appends v (taken; NULL = out of memory) as an element at nesting
+ * `depth` (1 or 2: the document's arrays and their elements). */
+static bool element(doc_writer *d, json_t *v, size_t depth)
 {
-	json_t *o = json_object();
-	bool ok = o
-		  && SET(o, "incline", json_string(INCLINE_VERSION))
-		  && SET(o, "generated_from",
-			 strings_array(ctx, tl->articles, tl->n_articles))
-		  && SET(o, "events", events_array(ctx, tl));
+	d->indent = 2 * depth;
+	if (!v || json_dump_callback(v, dump_nested, d,
+				     JSON_INDENT(2) | JSON_ENCODE_ANY) != 0)
+		d->failed = true;
+	json_decref(v);
+	return !d->failed;
+}
 
-	if (ok && tl->n_incidents)
-		ok = SET(o, "incidents", incidents_array(ctx, tl));
-	return incline_emit_json_done(o, ok);
+/* Writes out what doc->line holds. */
+static int flush_line(doc_writer *d)
+{
+	size_t len = d->line.len;
+
+	if (d->failed)
+		return incline_emit_nomem(d->err);
+	if (len && fwrite(d->line.data, 1, len, d->fp) != len)
+		return incline_emit_write_failed(d->err);
+	incline_emit_buf_reset(&d->line);
+	return 0;
+}
+
+/* One element of an array of the document (see write_array). */
+typedef json_t *(*element_fn)(json_ctx *ctx, const incline_timeline *tl,
+			      size_t i);
+
+static json_t *article_element(json_ctx *ctx, const incline_timeline *tl,
+			       size_t i)
+{
+	return str_or_null(ctx, tl->articles[i]);
+}
+
+static json_t *event_element(json_ctx *ctx, const incline_timeline *tl,
+			     size_t i)
+{
+	return event_object(ctx, &tl->events[i]);
+}
+
+static json_t *incident_element(json_ctx *ctx, const incline_timeline *tl,
+				size_t i)
+{
+	return incident_object(ctx, &tl->incidents[i]);
+}
+
+/* `"key": [elements]`, the array a member of the document (depth 1),
+ * after `lead` (what separates it from the member before), written
+ * element by element: memory bounded by the largest element. */
+static int write_array(doc_writer *d, const char *lead, const char *key,
+		       const incline_timeline *tl, size_t n, element_fn fn)
+{
+	int rc;
+
+	if (!frame(d, lead) || !frame(d, "\"") || !frame(d, key)
+	    || !frame(d, "\": ") || !frame(d, n ? "[" : "[]"))
+		return flush_line(d);
+	for (size_t i = 0; i < n; i++) {
+		if (!frame(d, i ? ",\n    " : "\n    ")
+		    || !element(d, fn(d->ctx, tl, i), 2))
+			return flush_line(d);
+		if ((rc = flush_line(d)))
+			return rc;
+	}
+	if (n)
+		frame(d, "\n  ]");
+	return flush_line(d);
 }
 
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err)
 {
 	json_ctx ctx = { .fresh = false };
-	json_t *doc = timeline_object(&ctx, tl);
+	doc_writer d = { &ctx, fp, { NULL, 0, 0 }, 0, false, err };
 	int rc;
 
+	if (!frame(&d, "{\n  \"incline\": ")
+	    || !element(&d, json_string(INCLINE_VERSION), 1))
+		rc = flush_line(&d);
+	else
+		rc = write_array(&d, ",\n  ", "generated_from", tl,
+				 tl->n_articles, article_element);
+	if (!rc)
+		rc = write_array(&d, ",\n  ", "events", tl, tl->n,
+				 event_element);
+	if (!rc && tl->n_incidents)
+		rc = write_array(&d, ",\n  ", "incidents", tl, tl->n_incidents,
+				 incident_element);
+	if (!rc) {
+		frame(&d, "\n}\n");
+		rc = flush_line(&d);
+	}
+	incline_emit_buf_free(&d.line);
 	ctx_free(&ctx);
-	if (!doc)
-		return incline_emit_nomem(err);
-	rc = incline_emit_json_line(fp, doc, JSON_INDENT(2), err);
-	json_decref(doc);
 	return rc ? rc : incline_emit_finish(fp, err);
 }
 

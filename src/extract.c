@@ -13,6 +13,7 @@
 
 #include "incline/extract.h"
 #include "incline/io.h"
+#include "incline/merge.h"
 #include "incline/text.h"
 #include "incline/timex.h"
 #include "lexicon.h"
@@ -40,6 +41,7 @@ struct incline_extractor {
 	incline_timex_list dates;
 	incline_span_list sents;
 	struct sentence *sent;
+	incline_merger *merger; /* consolidates each article's events */
 };
 
 /* One sentence, analysed. Arrays are reused from sentence to sentence. */
@@ -78,8 +80,8 @@ int incline_extract_new(incline_extractor **out, incline_error *err)
 	*out = NULL;
 	if (!x)
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
-	if (incline_lexicon_new(&x->lex, err) || incline_text_folder_new(&x->folder, err)
-	    || incline_timex_scanner_new(&x->scan, err)) {
+	if (incline_lexicon_new(&x->lex, err) || incline_text_folder_new(&x->folder, err) ||
+	    incline_timex_scanner_new(&x->scan, err) || incline_merger_new(&x->merger, err)) {
 		incline_extract_free(x);
 		return err ? err->code : INCLINE_ENOMEM;
 	}
@@ -103,6 +105,7 @@ void incline_extract_free(incline_extractor *x)
 	if (x->sent)
 		sentence_free(x->sent);
 	free(x->sent);
+	incline_merger_free(x->merger);
 	free(x);
 }
 
@@ -408,8 +411,7 @@ static int add_designators(sentence *s)
 		const incline_span *w = &s->words.items[i];
 		size_t n = w->end - w->start;
 		bool named = false;
-		size_t fl = (i + 1 < s->n_folded ? s->fold_off[i + 1] : s->fold_len) - s->fold_off[i] - 1;
-		if (!designator(s->folded[i], fl) || n >= sizeof s->designators[k])
+		if (!designator(s->folded[i], s->fold_lens[i]) || n >= sizeof s->designators[k])
 			continue;
 		for (size_t h = 0; h < s->n_hits && !named; h++)
 			named = s->hits[h].cls == LEX_ACTOR && s->hits[h].first <= i && i <= s->hits[h].last;
@@ -1452,6 +1454,55 @@ static bool closing(const sentence *s, const lex_hit *rep)
 	       (gap_has(s, rep->first, ',') || s->clause[rep->first - 1] == s->clause[rep->first]);
 }
 
+/* "Facebook's API": a name ends at its possessive. */
+static bool possessive(const char *w)
+{
+	size_t n = strlen(w);
+	return (n > 2 && strcmp(w + n - 2, "'s") == 0) || (n > 4 && strcmp(w + n - 4, "\xE2\x80\x99s") == 0);
+}
+
+/* The end of the name run that begins at word i (name words and their
+ * links, in one clause). */
+static size_t run_end(const sentence *s, size_t i)
+{
+	size_t j = i;
+	while (j + 1 < s->words.n && s->clause[j + 1] == s->clause[i] && j - i < CLAIMANT_WORDS &&
+	       !possessive(s->folded[j])) {
+		if (name_word(s, j + 1))
+			j++;
+		else if (j + 2 < s->words.n && IN_TABLE(s->folded[j + 1], name_links) &&
+			 name_word(s, j + 2) && s->clause[j + 2] == s->clause[i])
+			j += 2;
+		else
+			break;
+	}
+	return j;
+}
+
+/* The subject that opens the clause of word w, when it is a name ("the
+ * FBI", "Kaspersky Lab") or a definite noun ("the ministry") standing
+ * before w. */
+static bool clause_subject(const sentence *s, size_t w, claimant_at *out)
+{
+	size_t cs = w, i, e;
+	while (cs > 0 && s->clause[cs - 1] == s->clause[w])
+		cs--;
+	i = cs < w && strcmp(s->folded[cs], "the") == 0 ? cs + 1 : cs;
+	if (i >= w)
+		return false;
+	if (name_word(s, i))
+		e = run_end(s, i);
+	else if (i > cs && !capitalised(s, i) && !is_verb_filler(s, i) &&
+		 !IN_TABLE(s->folded[i], phrase_stops) && i + 1 < w && !covered(s, LEX_REPORT, i))
+		e = i; /* "the ministry" */
+	else
+		return false;
+	if (e >= w)
+		return false;
+	*out = (claimant_at){cs, e, e};
+	return true;
+}
+
 /* Who says so in this sentence: "according to X", the subject of a
  * reporting verb ("the FBI said"), the agent of a passive one ("was
  * attributed to Sofacy by researchers") or the speaker named after a
@@ -1559,13 +1610,24 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 			size_t ap = phrase_start(s, last);
 			while (ap > 0 && s->clause[ap - 1] == s->clause[last])
 				ap--;
-			if (ap > 0 && gap_has(s, ap, ',') && name_word(s, ap - 1) &&
-			    appositive(s, ap) != KIND_NONE) {
+			if (ap > 0 && gap_has(s, ap, ',') && name_word(s, ap - 1)) {
 				size_t name = phrase_start(s, ap - 1);
-				*out = (claimant_at){name, last, ap - 1};
-				return true;
+				/* "Kevin Beaumont, who found the flaw, said" */
+				if (strcmp(s->folded[ap], "who") == 0) {
+					*out = (claimant_at){name, ap - 1, ap - 1};
+					return true;
+				}
+				if (appositive(s, ap) != KIND_NONE) {
+					*out = (claimant_at){name, last, ap - 1};
+					return true;
+				}
 			}
 		}
+		/* "The FBI investigated the breach and blamed North Korea": the
+		 * verb after "and" shares the clause's subject */
+		if (strcmp(s->folded[last], "and") == 0 && s->clause[last] == clause &&
+		    clause_subject(s, last, out))
+			return true;
 		skip_date(s, dates, &last);
 		pronoun = is_claimant_pronoun(s->folded[last]);
 		if (s->clause[last] != clause || is_coordinator(s->folded[last]) ||
@@ -1624,30 +1686,6 @@ typedef struct named_at {
 	name_kind kind;
 } named_at;
 
-/* "Facebook's API": a name ends at its possessive. */
-static bool possessive(const char *w)
-{
-	size_t n = strlen(w);
-	return (n > 2 && strcmp(w + n - 2, "'s") == 0) || (n > 4 && strcmp(w + n - 4, "\xE2\x80\x99s") == 0);
-}
-
-/* The end of the name run that begins at word i (name words and their
- * links, in one clause). */
-static size_t run_end(const sentence *s, size_t i)
-{
-	size_t j = i;
-	while (j + 1 < s->words.n && s->clause[j + 1] == s->clause[i] && j - i < CLAIMANT_WORDS &&
-	       !possessive(s->folded[j])) {
-		if (name_word(s, j + 1))
-			j++;
-		else if (j + 2 < s->words.n && IN_TABLE(s->folded[j + 1], name_links) &&
-			 name_word(s, j + 2) && s->clause[j + 2] == s->clause[i])
-			j += 2;
-		else
-			break;
-	}
-	return j;
-}
 
 /* What the name run first..last names, from the words in and around it. */
 static name_kind run_kind(const sentence *s, size_t first, size_t last, const claim_memory *m)
@@ -2493,6 +2531,43 @@ static int sentence_events(article_ctx *c, sentence *s)
 	return rc;
 }
 
+/* One happening told in several sentences of the article is one event
+ * whose evidence lists them all: out->events[first..] (this article's)
+ * go through merge (one_article: sentences dated differently in their
+ * own words stay apart) and come back consolidated. Merge works on the
+ * evidence, never on how it was grouped, so merging these events again
+ * with other articles' gives what merging the sentences one by one
+ * would: build, and merge of extract outputs, are unchanged. */
+static int consolidate(incline_timeline *out, size_t first, incline_merger *m,
+		       incline_error *err)
+{
+	incline_timeline in = {0}, merged = {0};
+	incline_merge_opts opts;
+	int rc;
+
+	incline_merge_opts_default(&opts);
+	opts.one_article = true;
+	if (out->n == first)
+		return 0;
+	if (!(in.events = malloc((out->n - first) * sizeof *in.events)))
+		return INCLINE_ENOMEM;
+	memcpy(in.events, out->events + first, (out->n - first) * sizeof *in.events);
+	in.n = in.cap = out->n - first;
+	out->n = first;
+	rc = incline_merger_take(m, &merged, &in, &opts, err);
+	for (size_t i = 0; i < merged.n; i++) {
+		/* incidents are the whole pile's business, not one article's */
+		merged.events[i].incident[0] = '\0';
+		if (!rc)
+			rc = incline_timeline_take(out, &merged.events[i]);
+		else
+			incline_event_clear(&merged.events[i]);
+	}
+	merged.n = 0;
+	incline_timeline_free(&merged);
+	return rc;
+}
+
 int incline_extract_article(incline_timeline *out, incline_extractor *x,
 			    const incline_article *a, incline_error *err)
 {
@@ -2519,6 +2594,8 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 		if (!rc)
 			rc = sentence_events(&c, s);
 	}
+	if (!rc)
+		rc = consolidate(out, c.first_event, x->merger, err);
 	if (rc)
 		return incline_error_set(err, rc, a->id, 0, 0, "%s", incline_error_name(rc));
 	return 0;

@@ -108,6 +108,14 @@ static const claim_case cases[] = {
 	{"Hospitals were hit by attackers linked to Iran who stole records.",
 	 "linked to Iran", "Iran", "-", "asserted"},
 
+	/* a relative clause or a first verb between the subject and the claim */
+	{"Kevin Beaumont, who first spotted the flaw, said the Lazarus Group was behind the attack.",
+	 "first spotted", "Lazarus Group", "Kevin Beaumont", "asserted"},
+	{"The FBI investigated the theft and blamed North Korea.",
+	 "investigated", "North Korea", "The FBI", "asserted"},
+	{"The ministry reported the outage and stressed that the attack's origin is unknown.",
+	 "stressed", "-", "The ministry", "unattributed"},
+
 	/* ---- actors the alias table does not list ---- */
 	{"Proofpoint attributes this campaign to TA456, an Iranian-aligned adversary.",
 	 "attributes", "TA456", "Proofpoint", "asserted"},

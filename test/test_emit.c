@@ -646,6 +646,58 @@ static void test_json_empty_timeline(void **state)
 	free(buf);
 }
 
+/* The timeline document is written element by element (emit_json.c), not
+ * dumped as one tree: its bytes must still be exactly jansson's
+ * JSON_INDENT(2) dump of the whole document, with a final newline. */
+static void assert_jansson_layout(const incline_timeline *tl)
+{
+	char *buf, *again;
+	size_t len;
+	json_t *doc;
+
+	capture(&buf, &len, incline_emit_json, tl);
+	doc = parse(buf, len);
+	again = json_dumps(doc, JSON_INDENT(2));
+	assert_non_null(again);
+	assert_int_equal(len, strlen(again) + 1);
+	assert_memory_equal(buf, again, len - 1);
+	assert_int_equal(buf[len - 1], '\n');
+	free(again);
+	json_decref(doc);
+	free(buf);
+}
+
+static void test_json_streamed_layout(void **state)
+{
+	const incline_timeline *tl = *state;
+	incline_event evs[N_EVENTS];
+	char ids[2][INCLINE_EVENT_ID_SIZE] = { "ev-1", "ev-2" };
+	char *names[] = { (char *)"Acme Corp", (char *)"\xc3\x89" "cole \"X\"" };
+	incline_incident in[2] = {
+		{ .id = "in-b", .name = (char *)"Acme = Corp", .entities = names,
+		  .n_entities = 2, .earliest = ymd(2023, 9, 1),
+		  .latest = ymd(2023, 9, 3), .events = ids, .n_events = 2 },
+		{ .id = "in-a", .name = NULL, .earliest = INCLINE_DAY_NONE,
+		  .latest = INCLINE_DAY_NONE },
+	};
+	incline_timeline view = *tl, empty;
+
+	assert_jansson_layout(tl);
+	memset(&empty, 0, sizeof empty);
+	assert_jansson_layout(&empty);
+	/* with incidents (the fixture's events, shallow copies) */
+	memcpy(evs, tl->events, sizeof evs);
+	snprintf(evs[0].incident, sizeof evs[0].incident, "in-b");
+	view.events = evs;
+	view.incidents = in;
+	view.n_incidents = 2;
+	assert_jansson_layout(&view);
+	/* articles but no events */
+	empty.articles = tl->articles;
+	empty.n_articles = tl->n_articles;
+	assert_jansson_layout(&empty);
+}
+
 /* ---- date expressions -------------------------------------------------- */
 
 static void test_timex_ndjson(void **state)
@@ -950,6 +1002,7 @@ int main(void)
 		cmocka_unit_test(test_ndjson_lines_stand_alone),
 		cmocka_unit_test(test_ndjson_writer_kept),
 		cmocka_unit_test(test_json_empty_timeline),
+		cmocka_unit_test(test_json_streamed_layout),
 		cmocka_unit_test(test_timex_ndjson),
 		cmocka_unit_test(test_csv_header_and_cells),
 		cmocka_unit_test(test_csv_neutralises_formulas),
