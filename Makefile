@@ -169,6 +169,7 @@ eval: deps
 	@echo "== dates: AnnoCTR (read the recalls)"; python3 $(SHARED)/eval/score_dates.py --incline ./$(BIN) $(SHARED)/corpus/annoctr
 	@echo "== events: CASIE"; python3 $(SHARED)/eval/score_events.py --incline ./$(BIN) $(SHARED)/corpus/casie
 	@echo "== merge: CASIE hoppers"; python3 $(SHARED)/eval/score_merge.py --incline ./$(BIN) $(SHARED)/corpus/casie
+	@echo "== claims: actor, claimant, stance of real attribution shapes (test/eval/claims.tsv)"; python3 test/eval/claims.py --quiet --incline ./$(BIN) $(SHARED)
 
 # Merge quality: the CASIE hoppers, then known duplicates built from real
 # articles (test/eval/dup_harness.py: reworded dates, reordered sentences,

@@ -31,7 +31,7 @@ static const row cue_rows[] = {
 	 * names an agent or a tool, not a happening: alone it makes no
 	 * event ("hackers often use phishing"); what they did is the cue. */
 	{T(INTRUSION), "hack|hacked|hacking|hacks"},
-	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|took|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
+	{T(INTRUSION), "hackers|hacker|attackers|attacker|scammers|fraudsters|criminals|cybercriminals|cyber-criminals|intruders|intruder|phishers|thieves|crooks|malware|ransomware|trojan|spyware|botnet ~ sent|demanded|demanding|asked|asking|accessed|obtained|got|grabbed|released|published|collected|copied|gained|used|posted|dumped|encrypted|locked|deleted|wiped|broke|managed|seized|targeted|infected|hit|struck|exploited|installed|planted|deployed|stole|launched|compromised|breached|leaked|sold|threatened"},
 	{T(INTRUSION), "breach|breached|breaches|breaching"},
 	{T(INTRUSION), "compromis*"},
 	{T(INTRUSION), "cyberattack*|cyber-attack*|cyberintrusion*"},
@@ -72,6 +72,10 @@ static const row cue_rows[] = {
 	{T(INTRUSION), "ransom payment|payments|demand|demands|note|notes"},
 	{T(INTRUSION), "had|have|has|having access to"},
 	{T(INTRUSION), "break|broke|broken|breaking into"},
+	/* after an agent, "took" is mostly "took advantage", "took so long"
+	 * or "took place"; what is taken or controlled tells the intrusion */
+	{T(INTRUSION), "took|take|takes|taking|seized|gained control of"},
+	{T(INTRUSION), "took|taking the|their|its|some|all|customer|customers|personal|sensitive|private data|files|records|credentials|passwords|documents|emails"},
 
 	/* detection: the victim noticed */
 	{T(DETECTION), "detect|detected|detecting|detects|detection"},
@@ -199,6 +203,7 @@ static const row qualifier_rows[] = {
 	{LEX_NEG_SCOPE, "no details|information|comment"},
 	{LEX_HEDGE, "may|might|could have"},
 	{LEX_HEDGE, "allegedly|reportedly|apparently|possibly|probably|likely|presumably"},
+	{LEX_HEDGE, "supposedly|purportedly|seemingly|ostensibly"},
 	{LEX_HEDGE, "possible|potential|suspected|alleged|apparent|purported"},
 	{LEX_HEDGE, "suspect|suspects|believe|believed|believes|thought|appears|appeared|seems|seemed"},
 	{LEX_MODAL, "may|might|could|would|should|will|shall|must"},
@@ -217,6 +222,14 @@ static const row qualifier_rows[] = {
 	/* a cue word naming a kind of thing, not a happening: "attack
 	 * surface", "phishing kit", "immune to attacks" */
 	{LEX_NONEVENT, "attack|attacks|hacking|phishing|exploit|exploits|malware|ransomware|breach|ddos surface|surfaces|vector|vectors|scenario|scenarios|technique|techniques|method|methods|tool|tools|toolkit|toolkits|kit|kits|framework|frameworks|code|route|routes|simulation|simulations|type|types|family|families|sample|samples|forum|forums|community|contest|competition|tutorial|tutorials|training|awareness|test|tests|variant|variants|strain|strains|developer|developers|author|authors|protection|prevention|detection|defense|defence|defenses|defences|magazine|conference|conferences"},
+	/* an exploit bought, sold or defended against is a kind of tool */
+	{LEX_NONEVENT, "exploit|exploits seller|sellers|purchaser|purchasers|buyer|buyers|broker|brokers|market|markets|marketplace|marketplaces|vendor|vendors|subscription|subscriptions|portal|portals|protection|protections|prevention|mitigation|mitigations|writer|writers|pack|packs"},
+	/* a finding word inside a flaw's name or a noun is no finding: an
+	 * "information disclosure vulnerability" is a kind of flaw, "the
+	 * impact of the bug" its severity, "the most exploited" a ranking */
+	{LEX_NONEVENT, "disclosure vulnerability|vulnerabilities|flaw|flaws|bug|bugs|issue|issues|weakness|weaknesses"},
+	{LEX_NONEVENT, "the|its|their|known|potential|possible|real|full|overall|whose impact"},
+	{LEX_NONEVENT, "most|least exploited"},
 	/* a quantified plural names a kind of attack or other incidents,
 	 * not this one: "such attacks", "other breaches", "many scams",
 	 * "some ransomware attacks" */
@@ -289,6 +302,10 @@ static const row qualifier_rows[] = {
 	/* who holds a suspicion or makes an accusation is a claimant too */
 	{LEX_REPORT, "suspect|suspects|believe|believes|blamed|blames|accused|accuses|attributed|attributes|alleged|alleges"},
 	{LEX_REPORT, "linked|links|traced|traces"},
+	/* who attributes, or is sure or not of it, holds the claim too:
+	 * "Proofpoint does not attribute the activity", "the company was
+	 * confident Fancy Bear was responsible", "is not sure who" */
+	{LEX_REPORT, "attribute|attributing|confident|convinced|sure|certain|know|knows|knew"},
 	{LEX_ACCORDING, "according to"},
 	/* a definite event noun ("the breach", "this attack") presupposes the
 	 * happening: a negation or a modal before it is about something else
@@ -357,6 +374,9 @@ typedef struct pword {
 	uint32_t *ids;
 	size_t n_ids;
 	bool has_prefix;
+	/* Bit id % 64 set for each of ids: a word whose bit is clear is none
+	 * of them, known without the binary search (see may_follow). */
+	uint64_t id_bits;
 } pword;
 
 typedef struct pattern {
@@ -364,6 +384,10 @@ typedef struct pattern {
 	const char *actor; /* owned by the lexicon's actor names */
 	pword *words;
 	size_t n_words;
+	/* Set by build_vocab, for may_follow: the first word after the
+	 * first that is no gap (n_words: none), and how many words the gaps
+	 * before it may skip. */
+	size_t next_word, next_reach;
 } pattern;
 
 /* Index entry: one alternative of a pattern's first word. */
@@ -448,7 +472,7 @@ static void free_pattern(pattern *p)
 static int add_pattern(incline_lexicon *lex, int cls, const char *text, const char *actor)
 {
 	char *copy = strdup(text), *save = NULL;
-	pattern p = {cls, actor, NULL, 0};
+	pattern p = {cls, actor, NULL, 0, 0, 0};
 	size_t n = 1;
 	int rc = 0;
 
@@ -505,16 +529,73 @@ static int cmp_prefix(const void *a, const void *b)
 	return cmp_entry(a, b);
 }
 
-static uint64_t hash_key(const char *s, size_t len)
+/* Bytes s[0..n) (0 < n <= 3) as one number, little end first. */
+static uint64_t load_short(const unsigned char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037u; /* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
+	return (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+}
+
+/* Mixes one 64-bit piece into h (multiply, fold the high half down). */
+static inline uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9E3779B97F4A7C15u;
+	return h ^ (h >> 29);
+}
+
+/* The hash of a word, for the vocabulary's table. Every word of every
+ * sentence is hashed, and a byte at a time (FNV-1a, with a strlen in the
+ * same loop) was 6% of the matcher: a word of up to 8 bytes is read as
+ * one or two overlapping 4-byte loads (up to 3 bytes: first, middle and
+ * last), a longer one 8 bytes at a time with the last 8 (overlapping) to
+ * close. With the length mixed in, the loads determine the word; any hash
+ * would do (a table hit compares the bytes). */
+static inline uint64_t hash_key(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = (uint64_t)len * 0xD6E8FEB86659FD93u, v;
+
+	if (len <= 8) {
+		uint32_t lo, hi;
+		if (len < 4)
+			return mix(h, len ? load_short(u, len) : 0);
+		memcpy(&lo, u, 4);
+		memcpy(&hi, u + len - 4, 4);
+		return mix(h, (uint64_t)lo << 32 | hi);
+	}
+	for (size_t i = 0; i + 8 < len; i += 8) {
+		memcpy(&v, u + i, 8);
+		h = mix(h, v);
+	}
+	memcpy(&v, u + len - 8, 8);
+	return mix(h, v);
+}
+
+/* a[0..n) == b[0..n)? Words are short, and memcmp was a call per word
+ * of every sentence (twice for some): up to 8 bytes are compared as two
+ * overlapping 4-byte loads (up to 3 byte by byte), which together cover
+ * every byte; longer ones by memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	uint32_t x0, x1, y0, y1;
+
+	if (n > 8)
+		return memcmp(a, b, n) == 0;
+	if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != b[i])
+				return false;
+		return true;
+	}
+	memcpy(&x0, a, 4);
+	memcpy(&y0, b, 4);
+	memcpy(&x1, a + n - 4, 4);
+	memcpy(&y1, b + n - 4, 4);
+	return x0 == y0 && x1 == y1;
 }
 
 /* The id of s[0..len) (hash h), or LEX_NO_ID. */
-static uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len, uint64_t h)
+static inline uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len,
+				 uint64_t h)
 {
 	for (size_t i = (size_t)h & (lex->n_slots - 1);; i = (i + 1) & (lex->n_slots - 1)) {
 		uint32_t v = lex->slots[i];
@@ -522,7 +603,7 @@ static uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len,
 		if (v == 0)
 			return LEX_NO_ID;
 		w = &lex->vocab[v - 1];
-		if (w->hash == h && w->len == len && memcmp(w->word, s, len) == 0)
+		if (w->hash == h && w->len == len && same_bytes(w->word, s, len))
 			return v - 1;
 	}
 }
@@ -576,11 +657,19 @@ static int build_vocab(incline_lexicon *lex)
 	if (!lex->vocab || !lex->slots)
 		return INCLINE_ENOMEM;
 	for (size_t i = 0; i < lex->n_patterns; i++) {
+		pattern *p = &lex->patterns[i];
+		p->next_word = 1;
+		p->next_reach = 0;
+		while (p->next_word < p->n_words && p->words[p->next_word].gap) {
+			p->next_word++;
+			p->next_reach += LEX_GAP;
+		}
 		for (size_t k = 0; k < lex->patterns[i].n_words; k++) {
 			pword *w = &lex->patterns[i].words[k];
 			free(w->ids);
 			w->n_ids = 0;
 			w->has_prefix = false;
+			w->id_bits = 0;
 			if (!(w->ids = malloc((w->n_alts ? w->n_alts : 1) * sizeof *w->ids)))
 				return INCLINE_ENOMEM;
 			for (size_t j = 0; j < w->n_alts; j++) {
@@ -593,6 +682,8 @@ static int build_vocab(incline_lexicon *lex)
 					return INCLINE_ENOMEM;
 			}
 			qsort(w->ids, w->n_ids, sizeof *w->ids, cmp_id);
+			for (size_t j = 0; j < w->n_ids; j++)
+				w->id_bits |= (uint64_t)1 << (w->ids[j] % 64);
 		}
 	}
 	for (size_t lo = 0, hi; lo < lex->n_index; lo = hi) {
@@ -827,11 +918,46 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 	return 0;
 }
 
-/* Tries the pattern of index entry e at word i. */
+/* Can the pattern p, whose first word is word i, go on after it? false
+ * only when it cannot match: the first word of p after the first that is
+ * no gap is a plain list of words (no prefix), and none of the words it
+ * may fall on (word i + 1, or up to LEX_GAP further per gap before it)
+ * is in that list. Most tries end there ("the" and "in" begin dozens of
+ * rows, and the words after them are rarely theirs: 100k of the 130k
+ * tries on the bench corpus failed), and a bit test of each candidate's
+ * id says so without match_from's recursion and binary searches. Exact:
+ * match_from tries that word exactly at those places, a clear bit means
+ * the id is in no alternative (id_bits has the bit of each), and
+ * word_matches has nothing else to try without prefixes. */
+static inline bool may_follow(const pattern *p, const matcher *m, size_t i)
+{
+	const pword *w;
+	size_t from = i + 1, to; /* words between are gaps: they may skip none */
+
+	if (p->next_word >= p->n_words)
+		return true;
+	w = &p->words[p->next_word];
+	if (w->has_prefix)
+		return true;
+	to = from + p->next_reach < m->n ? from + p->next_reach + 1 : m->n;
+	for (size_t k = from; k < to; k++) {
+		uint32_t id = m->ids[k];
+		if (id != LEX_NO_ID && ((w->id_bits >> (id % 64)) & 1))
+			return true;
+	}
+	return false;
+}
+
+/* Tries the pattern of index entry e at word i (after may_follow). */
 static int try_entry(const matcher *m, const entry *e, size_t i)
 {
 	const pattern *p = &m->lex->patterns[e->pattern];
-	size_t end = match_from(p, 1, m, i + 1);
+	size_t end;
+
+	if (p->n_words == 1) /* what match_from(p, 1, ...) returns at once */
+		end = i + 1;
+	else
+		end = match_from(p, 1, m, i + 1);
 	if (!end)
 		return 0;
 	lex_hit h = {p->cls, i, end - 1, p->actor};
@@ -856,52 +982,57 @@ static int match_all(const matcher *m)
 		/* every pattern whose first word can be the whole word */
 		if (m->ids[i] != LEX_NO_ID) {
 			const vword *v = &lex->vocab[m->ids[i]];
-			for (size_t k = v->lo; k < v->hi; k++)
-				if (try_entry(m, &lex->index[k], i))
+			for (size_t k = v->lo; k < v->hi; k++) {
+				const entry *e = &lex->index[k];
+				if (may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
 					return INCLINE_ENOMEM;
+			}
 		}
 		for (size_t k = lex->pfirst[c]; k < lex->pfirst[c + 1]; k++) {
 			const entry *e = &lex->prefixes[k];
 			if (e->len >= len || e->len > LEX_MAX_PREFIX)
 				break; /* sorted by length: no longer one can fit */
-			if (memcmp(e->key, tok, e->len) == 0 && try_entry(m, e, i))
+			if (same_bytes(e->key, tok, e->len)
+			    && may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
 				return INCLINE_ENOMEM;
 		}
 	}
 	return 0;
 }
 
+int incline_lexicon_match_n(const incline_lexicon *lex, const char *const *toks,
+			    const size_t *lens, size_t n, lex_hit **hits,
+			    size_t *n_hits, size_t *cap)
+{
+	uint32_t ids_stack[LEX_STACK_WORDS];
+	uint32_t *ids = ids_stack;
+	int rc;
+
+	if (n > LEX_STACK_WORDS && !(ids = malloc(n * sizeof *ids)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = find_word(lex, toks[i], lens[i], hash_key(toks[i], lens[i]));
+	rc = match_all(&(matcher){lex, toks, ids, lens, n, hits, n_hits, cap});
+	if (ids != ids_stack)
+		free(ids);
+	return rc;
+}
+
 int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
 			  size_t n, lex_hit **hits, size_t *n_hits, size_t *cap)
 {
-	uint32_t ids_stack[LEX_STACK_WORDS];
 	size_t lens_stack[LEX_STACK_WORDS];
-	uint32_t *ids = ids_stack;
 	size_t *lens = lens_stack;
 	int rc;
 
-	if (n > LEX_STACK_WORDS) {
-		ids = malloc(n * sizeof *ids);
-		lens = malloc(n * sizeof *lens);
-		if (!ids || !lens) {
-			free(ids);
-			free(lens);
-			return INCLINE_ENOMEM;
-		}
-	}
-	/* Each word's length, hash and id in one pass over its bytes. */
-	for (size_t i = 0; i < n; i++) {
-		uint64_t h = 14695981039346656037u; /* FNV-1a, as hash_key */
-		size_t len = 0;
-		for (const unsigned char *p = (const unsigned char *)toks[i]; *p; p++, len++)
-			h = (h ^ *p) * 1099511628211u;
-		lens[i] = len;
-		ids[i] = find_word(lex, toks[i], len, h);
-	}
-	rc = match_all(&(matcher){lex, toks, ids, lens, n, hits, n_hits, cap});
-	if (ids != ids_stack) {
-		free(ids);
+	if (n == 0)
+		return 0;
+	if (n > LEX_STACK_WORDS && !(lens = malloc(n * sizeof *lens)))
+		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		lens[i] = strlen(toks[i]);
+	rc = incline_lexicon_match_n(lex, toks, lens, n, hits, n_hits, cap);
+	if (lens != lens_stack)
 		free(lens);
-	}
 	return rc;
 }

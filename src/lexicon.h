@@ -67,4 +67,10 @@ int incline_lexicon_match(const incline_lexicon *lex, const char *const *toks,
 			  size_t n, lex_hit **hits, size_t *n_hits,
 			  size_t *cap);
 
+/* The same with each word's length given: lens[i] == strlen(toks[i])
+ * (the caller knows them, and a strlen per word is time). */
+int incline_lexicon_match_n(const incline_lexicon *lex, const char *const *toks,
+			    const size_t *lens, size_t n, lex_hit **hits,
+			    size_t *n_hits, size_t *cap);
+
 #endif

@@ -17,6 +17,7 @@
 #include "incline/text.h"
 #include "incline/timex.h"
 #include "array.h"
+#include "emit_ndjson.h"
 #include "emit_timex.h"
 
 void incline_run_opts_default(incline_run_opts *opts)
@@ -631,37 +632,69 @@ static void text_block_free(void *r)
 	free(b);
 }
 
-/* A new text_block filled by emit_fn(fp, arg, a). */
-static int text_of(void **out, int (*emit_fn)(FILE *, const void *, const incline_article *,
-					     incline_error *),
-		   const void *arg, const incline_article *a, incline_error *err)
+/* One thread's state for `extract`, kept from article to article: the
+ * extractor and the NDJSON writer (its event objects, see emit_ndjson.h),
+ * and the size of the last output. */
+typedef struct extract_worker {
+	incline_extractor *x;
+	incline_ndjson_writer *w;
+	size_t hint; /* bytes the last article wrote: the next buffer's start */
+} extract_worker;
+
+static void extract_worker_free(void *p)
 {
-	text_block *b = calloc(1, sizeof *b);
-	FILE *fp;
+	extract_worker *e = p;
+
+	if (!e)
+		return;
+	incline_extract_free(e->x);
+	incline_ndjson_writer_free(e->w);
+	free(e);
+}
+
+static int extract_worker_new(void **out, void *payload, incline_error *err)
+{
+	extract_worker *e = calloc(1, sizeof *e);
+	void *x = NULL;
 	int rc;
 
-	*out = b;
-	if (!b || !(fp = open_memstream(&b->p, &b->n)))
-		return incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
-	rc = emit_fn(fp, arg, a, err);
-	if (fclose(fp) && !rc)
-		rc = incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
-	return rc;
+	*out = NULL;
+	if (!e || incline_ndjson_writer_new(&e->w)) {
+		extract_worker_free(e);
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	if ((rc = extractor_new(&x, payload, err))) {
+		extract_worker_free(e);
+		return rc;
+	}
+	e->x = x;
+	*out = e;
+	return 0;
 }
 
-static int events_ndjson(FILE *fp, const void *tl, const incline_article *a, incline_error *err)
+/* The article's lines in a new text_block (the buffer is handed over,
+ * not copied). */
+static int extract_work(void **out, void *worker, const incline_article *a, incline_error *err)
 {
-	return incline_emit_ndjson(fp, tl, err);
-}
-
-static int extract_work(void **out, void *x, const incline_article *a, incline_error *err)
-{
+	extract_worker *e = worker;
+	incline_emit_buf buf = { NULL, 0, 0 };
 	incline_timeline *tl = NULL;
-	int rc = extract_events(&tl, x, a, err);
+	text_block *b;
+	int rc = extract_events(&tl, e->x, a, err);
 
 	*out = NULL;
-	if (!rc)
-		rc = text_of(out, events_ndjson, tl, a, err);
+	if (!rc && (!(b = calloc(1, sizeof *b)) || (e->hint && !(buf.data = malloc(e->hint))))) {
+		free(b);
+		rc = incline_error_set(err, INCLINE_ENOMEM, a->id, 0, 0, "out of memory");
+	}
+	if (!rc) {
+		buf.cap = buf.data ? e->hint : 0;
+		rc = incline_ndjson_writer_write(e->w, &buf, tl, err);
+		e->hint = buf.len + 1 > 256 ? buf.len + 1 : 256;
+		b->p = buf.data;
+		b->n = buf.len;
+		*out = b;
+	}
 	timeline_free(tl);
 	return rc;
 }
@@ -918,7 +951,7 @@ static int run_stream(incline_run_status *st, const incline_run_opts *o,
 int incline_run_extract(incline_run_status *status, const incline_run_opts *opts,
 			const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const cmd_ops ops = {extractor_new, extractor_free, extract_work,
+	static const cmd_ops ops = {extract_worker_new, extract_worker_free, extract_work,
 						 write_block, text_block_free};
 	return run_stream(status, opts, &ops, inputs, n_inputs, err);
 }

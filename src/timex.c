@@ -25,6 +25,14 @@
 #define TX_SIMD 1
 #endif
 
+/* The lexer's fast path is inlined into the token loop even though a
+ * test helper calls it too (a call per token shows in profiles). */
+#if defined(__GNUC__)
+#define TX_HOT inline __attribute__((always_inline))
+#else
+#define TX_HOT inline
+#endif
+
 /* Window sizes: a match may look TX_LOOK tokens ahead; tense cues are
  * searched TX_BACK tokens behind. */
 #define TX_WIN 256
@@ -63,6 +71,11 @@ enum { SUF_NONE = 0, SUF_ORD, SUF_S, SUF_AM, SUF_PM };
 typedef struct tx_tok {
 	size_t start, end;
 	const tx_word *w;
+	/* w's class and id (0 without w), copied here when w is set: the
+	 * parsers ask has() and wid() of every token they look at, and
+	 * this spares them the NULL test and the second load */
+	uint32_t cls;
+	uint16_t id;
 	int32_t num;
 	int16_t y;
 	int8_t mo, d, h, mi;
@@ -72,7 +85,7 @@ typedef struct tx_tok {
 } tx_tok;
 
 /* What a token can begin, set by the lexer so the driver's loop over the
- * tokens tests one byte per token (see may_start). */
+ * tokens tests one byte per token (see incline_timex_scanner_scan). */
 enum {
 	TS_START = 1u << 0,   /* may begin an expression */
 	TS_ARTICLE = 1u << 1, /* "the", "a", "an": only with a TS_START after */
@@ -86,6 +99,10 @@ typedef struct tx_lexer {
 	size_t len, pos, last_end;
 	unsigned pending; /* flags for the next token (a joining hyphen) */
 	int dmy;          /* +1 day-first, -1 month-first, 0 unknown */
+	/* lx_fast reads a token only if the 17 bytes from pos lie below
+	 * fast_len: the text's length, or 0 to leave every token to lx_next
+	 * (tx_scanner_slow) */
+	size_t fast_len;
 	const tx_index *idx;      /* borrowed from the scanner */
 	const unsigned char *wst; /* TS_* per lexicon word, likewise */
 } tx_lexer;
@@ -150,9 +167,11 @@ typedef struct tx_scan {
 	size_t last_abs;  /* absolute token index just after it */
 	bool has_last;
 	incline_timex_list *out;
+	bool no_dispatch; /* tx_scanner_slow: core_at calls every parser */
 	/* Tables and the window last: they are filled, not zeroed. */
 	tx_index idx;
 	unsigned char wst[TX_MAX_WORDS]; /* TS_* per lexicon word */
+	uint32_t wpm[TX_MAX_WORDS];      /* parsers per word (word_parsers) */
 	tx_tok tok[TX_WIN];
 } tx_scan;
 
@@ -173,6 +192,7 @@ enum {
 	CC_HIGH = 1u << 3,  /* >= 0x80: a letter unless u8_special says not */
 	CC_SPACE = 1u << 4, /* blank other than a line break */
 	CC_NL = 1u << 5,
+	CC_LETTER = CC_LOWER | CC_UPPER,
 	CC_WORD = CC_LOWER | CC_UPPER | CC_DIGIT | CC_HIGH
 };
 
@@ -557,6 +577,10 @@ static inline void lx_word_end(tx_lexer *lx, tx_tok *t, size_t start, size_t n, 
 		lx_alnum_word(t, lx->s + start, n);
 	} else if (n <= TX_MAX_WORD) {
 		t->w = tx_lookup_key(lx->idx, key ? *key : tx_key_of((const char *)lx->s + start, n));
+		if (t->w) {
+			t->cls = t->w->cls;
+			t->id = t->w->id;
+		}
 	}
 }
 
@@ -718,27 +742,140 @@ static bool lx_next(tx_lexer *lx, tx_tok *t)
 	return true;
 }
 
+/* -------------------------------------------------- lexer fast path */
+
+#ifdef TX_SIMD
+/* 16 bytes at tx_keep + 16 - n: n bytes of 0xFF, then zeros. */
+static const unsigned char tx_keep[32] = {
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/* Most tokens of news text (nine in ten of the bench corpus's) are a
+ * plain word (ASCII letters only) or one byte of punctuation, after no
+ * blank or one space. lx_fast makes exactly the token lx_next would make
+ * for those, in one straight run: one 16-byte load gives the word's
+ * length, whether it holds only letters, its capitals and its padded
+ * lexicon key, with no branch per byte. Whatever else comes next (more
+ * blanks or a line break, a number, a hyphen, a non-ASCII byte, "]", a
+ * word of 16 bytes or more, a scheme's ":" or "www.", the last 17 bytes
+ * of the text) makes it return false with the lexer untouched, and
+ * lx_next reads the token. (Taking line breaks, joining hyphens or
+ * plain numbers here too cost more on the common path than it saved:
+ * callgrind, +0.7 to +1.3 M instructions on 2 MB.) It is exact because
+ * it takes only branches of lx_next whose outcome it has tested: a space
+ * sets TF_SPACE alone, a letter starts a word that ends at the first
+ * byte that is no letter, digit or non-ASCII byte, and lx_word_end's
+ * address test needs a ':' or "www.". test_timex compares the two token
+ * by token (tx_lex_diff). */
+static TX_HOT bool lx_fast(tx_lexer *lx, tx_tok *t)
+{
+	const unsigned char *s = lx->s;
+	size_t p = lx->pos;
+	unsigned flags = lx->pending, c, cc, n;
+
+	/* the space, and 16 bytes at the token's start, are text */
+	if (p + 17 > lx->fast_len)
+		return false;
+	c = s[p];
+	if (c == ' ') {
+		flags |= TF_SPACE;
+		c = s[++p];
+	}
+	cc = tx_cc[c];
+	if (!(cc & CC_LETTER)) {
+		/* Punctuation or a control byte: tx_cc gives it no class
+		 * (a blank, digit or non-ASCII byte has one). A '-' may join
+		 * words and a ']' may take a link target: lx_next decides. */
+		if (cc || c == '-' || c == ']')
+			return false;
+		memset(t, 0, sizeof *t);
+		t->kind = TK_PUNCT;
+		t->ch = (char)c;
+		t->st = c == '\'' ? TS_APOS : 0;
+		n = 1;
+	} else {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+		__m128i lc = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i al = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)),
+					   _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
+		unsigned let = (unsigned)_mm_movemask_epi8(al), m, up;
+
+		/* The word's letters end at n. It is a letters-only word when
+		 * byte n cannot continue it (no digit, as in "FY2023" or
+		 * "3f2a", and no non-ASCII byte, which may end it, a curly
+		 * quote, or belong to it): lx_next's word ends there too. A
+		 * word of 16 letters or more is lx_next's as well. */
+		n = (unsigned)__builtin_ctz(~let | 0x10000u);
+		if (n == 16 || (tx_cc[s[p + n]] & (CC_DIGIT | CC_HIGH)))
+			return false;
+		m = (1u << n) - 1;
+		/* a scheme's ':' or "www." may open a web address */
+		if (s[p + n] == ':' ||
+		    (s[p + n] == '.' && n == 3 && (s[p] | 0x20) == 'w' && (s[p + 1] | 0x20) == 'w' &&
+		     (s[p + 2] | 0x20) == 'w'))
+			return false;
+		memset(t, 0, sizeof *t);
+		t->kind = TK_WORD;
+		/* capitals: letters whose 0x20 bit is clear (shifted to the
+		 * top of each byte for movemask) */
+		up = let & ~(unsigned)_mm_movemask_epi8(_mm_slli_epi16(v, 2)) & m;
+		if (up & 1)
+			flags |= TF_CAP;
+		if (up == m && n >= 2) /* letters only, so no lower case */
+			flags |= TF_ALLCAP;
+		if (s[p + n] == '.')
+			flags |= TF_DOT;
+		if (n <= TX_MAX_WORD && (lx->idx->edge[tx_edge(s[p], s[p + n - 1])] >> n & 1)) {
+			tx_key key;
+			/* n bytes of 0xFF then zeros: the key's padding */
+			__m128i keep = _mm_loadu_si128((const __m128i *)(const void *)(tx_keep + 16 - n));
+			_mm_storeu_si128((__m128i *)(void *)&key, _mm_and_si128(lc, keep));
+			t->w = tx_lookup_key(lx->idx, key);
+			if (t->w) {
+				t->st = lx->wst[t->w - tx_words];
+				t->cls = t->w->cls;
+				t->id = t->w->id;
+			}
+		}
+	}
+	t->flags = (uint8_t)flags;
+	t->start = p;
+	t->end = p + n;
+	lx->pos = lx->last_end = p + n;
+	lx->pending = 0;
+	return true;
+}
+#else
+static inline bool lx_fast(tx_lexer *lx, tx_tok *t)
+{
+	(void)lx;
+	(void)t;
+	return false;
+}
+#endif
+
 /* ---------------------------------------------------------- token access */
 
 static const tx_tok *tk(const tx_scan *s, int i)
 {
-	if (i < 0 || i >= s->n)
+	/* one unsigned compare: a negative i wraps past s->n */
+	if ((unsigned)i >= (unsigned)s->n)
 		return &no_tok;
 	return &s->tok[i];
 }
 
-/* Only a word token has a lexicon entry (w stays NULL for the others),
- * so the parsers' most frequent questions need no test of the kind. */
+/* Only a word token has a lexicon entry (w stays NULL and cls, id 0 for
+ * the others), so the parsers' most frequent questions need no test of
+ * the kind. */
 static unsigned wid(const tx_scan *s, int i)
 {
-	const tx_tok *t = tk(s, i);
-	return t->w ? t->w->id : 0;
+	return tk(s, i)->id;
 }
 
 static bool has(const tx_scan *s, int i, uint32_t cls)
 {
-	const tx_tok *t = tk(s, i);
-	return t->w && (t->w->cls & cls);
+	return (tk(s, i)->cls & cls) != 0;
 }
 
 static int wval(const tx_scan *s, int i)
@@ -1267,6 +1404,96 @@ static int count_phrase(const tx_scan *s, int i, int *n, bool *half)
 /* ------------------------------------------------------------- parsers */
 
 typedef int (*tx_parser)(tx_scan *s, int i, tx_res *r);
+
+/* The core parsers, in the order core_at tries them (a tie keeps the
+ * first), then two of match_at's others: bits of tok_parsers. */
+enum {
+	CP_UNIT_END, CP_MONTH_DAY, CP_DAY_MONTH, CP_NUMERIC_DATE, CP_YEAR_MONTH_DAY, CP_MONTH,
+	CP_YEAR, CP_DECADE, CP_SEASON, CP_QUARTER, CP_REF, CP_RELATIVE, CP_AGO, CP_WEEKDAY,
+	CP_TIME, CP_COUNT, CP_DURATION = CP_COUNT, CP_SET
+};
+
+#define CP(x) (1u << CP_##x)
+
+/* The core parsers whose opening test a lexicon word can pass, by its
+ * class and id (computed once per scanner). Each term is a superset of
+ * that parser's first "return 0" test, which stays in the parser: a
+ * parser left out would have returned 0, so leaving it out is exact. */
+static unsigned word_parsers(const tx_word *w)
+{
+	uint32_t c = w->cls;
+	unsigned id = w->id, m = 0;
+	bool the = id == TXW_THE;
+
+	if (c & TXC_UNIT)
+		m |= CP(UNIT_END);
+	if (c & (TXC_MONTH | TXC_WEEKDAY))
+		m |= CP(MONTH_DAY);
+	if ((c & TXC_WEEKDAY) || the)
+		m |= CP(DAY_MONTH);
+	if (c & TXC_WEEKDAY)
+		m |= CP(NUMERIC_DATE) | CP(WEEKDAY);
+	if (c & TXC_MONTH)
+		m |= CP(MONTH);
+	if ((c & TXC_NUM) || the || id == TXW_FISCAL)
+		m |= CP(YEAR);
+	if ((c & (TXC_DECADE | TXC_ORD)) || the)
+		m |= CP(DECADE);
+	if ((c & (TXC_REL | TXC_SEASON)) || the)
+		m |= CP(SEASON);
+	if ((c & (TXC_REL | TXC_ORD)) || the || id == TXW_FISCAL || id == TXW_YEAR_WORD)
+		m |= CP(QUARTER);
+	if ((c & TXC_REF) || the || id == TXW_THESE || id == TXW_NEAR || id == TXW_FUTURE ||
+	    id == TXW_A || id == TXW_RECENT || id == TXW_COMING || id == TXW_RIGHT)
+		m |= CP(REF);
+	if ((c & TXC_REL) || the)
+		m |= CP(RELATIVE);
+	if ((c & (TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT)) || the || id == TXW_HALF ||
+	    id == TXW_AT || id == TXW_UP)
+		m |= CP(AGO);
+	/* p_time's forms: a clock word, a day to put a clock on
+	 * (may_begin_day), "the morning of", "last night", "overnight" */
+	if ((c & (TXC_MONTH | TXC_WEEKDAY | TXC_REL | TXC_REF)) || the || id == TXW_NOON ||
+	    id == TXW_MIDNIGHT || id == TXW_OVERNIGHT)
+		m |= CP(TIME);
+	if ((c & (TXC_REL | TXC_MOD | TXC_NUM | TXC_TENS | TXC_UNIT)) || the || id == TXW_MORE ||
+	    id == TXW_LESS || id == TXW_AT || id == TXW_UP || id == TXW_FEW || id == TXW_SEVERAL ||
+	    id == TXW_MANY || id == TXW_HALF)
+		m |= CP(DURATION);
+	/* p_set: "daily", "twice a", a count ("three times a": count_phrase
+	 * opens with a number word, "a", "half" or a tens word), "every" */
+	if ((c & (TXC_SET | TXC_NUM | TXC_TENS)) || id == TXW_ONCE || id == TXW_TWICE ||
+	    id == TXW_A || id == TXW_HALF || id == TXW_EVERY || id == TXW_EACH)
+		m |= CP(SET);
+	return m;
+}
+
+/* The core parsers that can match at token t (see word_parsers). A
+ * number is a day, a year, a decade, a count or an hour; a token past
+ * the window (no_tok) passes no parser's test. */
+static unsigned tok_parsers(const tx_scan *s, const tx_tok *t)
+{
+	switch (t->kind) {
+	case TK_WORD:
+		return t->w ? s->wpm[t->w - tx_words] : 0;
+	case TK_NUM:
+		return CP(DAY_MONTH) | CP(YEAR_MONTH_DAY) | CP(YEAR) | CP(DECADE) | CP(QUARTER) |
+		       CP(AGO) | CP(TIME) | CP(DURATION) | CP(SET);
+	case TK_DATE:
+		return CP(NUMERIC_DATE) | CP(TIME);
+	case TK_CLOCK:
+		return CP(TIME);
+	case TK_QTR:
+	case TK_HALFY:
+		return CP(QUARTER);
+	case TK_FY:
+		return CP(YEAR) | CP(QUARTER);
+	case TK_PUNCT:
+		return t->ch == '\'' ? CP(DECADE) : 0;
+	default:
+		return 0;
+	}
+}
 
 /* A month word at i usable as a month; returns 1..12 and sets *k to the
  * tokens used (the abbreviation's dot included). strong: a day or year
@@ -2701,24 +2928,29 @@ static int day_for_time(tx_scan *s, int i, tx_res *r)
 	int k;
 	tx_res tmp;
 
+	/* only the parsers token i can open (see tok_parsers): one left out
+	 * would return 0 before touching tmp */
+	unsigned m = s->no_dispatch ? ~0u : tok_parsers(s, tk(s, i));
+
 	res_init(&tmp);
-	if ((k = p_month_day(s, i, &tmp)) || (k = p_day_month(s, i, &tmp)) ||
-	    (k = p_numeric_date(s, i, &tmp))) {
+	if (((m & CP(MONTH_DAY)) && (k = p_month_day(s, i, &tmp))) ||
+	    ((m & CP(DAY_MONTH)) && (k = p_day_month(s, i, &tmp))) ||
+	    ((m & CP(NUMERIC_DATE)) && (k = p_numeric_date(s, i, &tmp)))) {
 		*r = tmp;
 		return k;
 	}
 	res_init(&tmp);
-	if ((k = p_relative(s, i, &tmp)) && tmp.p.g == TG_DAY) {
+	if ((m & CP(RELATIVE)) && (k = p_relative(s, i, &tmp)) && tmp.p.g == TG_DAY) {
 		*r = tmp;
 		return k;
 	}
 	res_init(&tmp);
-	if ((k = p_weekday(s, i, &tmp))) {
+	if ((m & CP(WEEKDAY)) && (k = p_weekday(s, i, &tmp))) {
 		*r = tmp;
 		return k;
 	}
 	res_init(&tmp);
-	if (has(s, i, TXC_REF) && (k = p_ref(s, i, &tmp)) && tmp.p.g == TG_DAY) {
+	if (has(s, i, TXC_REF) && (m & CP(REF)) && (k = p_ref(s, i, &tmp)) && tmp.p.g == TG_DAY) {
 		*r = tmp;
 		return k;
 	}
@@ -3117,23 +3349,29 @@ static int p_unit_end(tx_scan *s, int i, tx_res *r)
 	return j + 1 - i;
 }
 
-static const tx_parser core_parsers[] = {
-	p_unit_end,
-	p_month_day, p_day_month, p_numeric_date, p_year_month_day, p_month, p_year, p_decade,
-	p_season, p_quarter, p_ref, p_relative, p_ago, p_weekday, p_time,
+static const tx_parser core_parsers[CP_COUNT] = {
+	[CP_UNIT_END] = p_unit_end, [CP_MONTH_DAY] = p_month_day, [CP_DAY_MONTH] = p_day_month,
+	[CP_NUMERIC_DATE] = p_numeric_date, [CP_YEAR_MONTH_DAY] = p_year_month_day,
+	[CP_MONTH] = p_month, [CP_YEAR] = p_year, [CP_DECADE] = p_decade, [CP_SEASON] = p_season,
+	[CP_QUARTER] = p_quarter, [CP_REF] = p_ref, [CP_RELATIVE] = p_relative, [CP_AGO] = p_ago,
+	[CP_WEEKDAY] = p_weekday, [CP_TIME] = p_time,
 };
 
-/* The longest core expression at i. */
+/* The longest core expression at i: every parser is tried, in order (a
+ * tie keeps the first), but only those whose opening test token i can
+ * pass are called. */
 static int core_at(tx_scan *s, int i, tx_res *best)
 {
 	int bestk = 0;
+	unsigned todo = s->no_dispatch ? (1u << CP_COUNT) - 1
+				       : tok_parsers(s, tk(s, i)) & ((1u << CP_COUNT) - 1);
 
-	for (size_t p = 0; p < sizeof core_parsers / sizeof core_parsers[0]; p++) {
+	for (; todo; todo &= todo - 1) {
 		tx_res r;
 		int k;
 		res_init(&r);
 		r.p.hour = r.p.minute = -1;
-		k = core_parsers[p](s, i, &r);
+		k = core_parsers[__builtin_ctz(todo)](s, i, &r);
 		if (k > bestk) {
 			bestk = k;
 			*best = r;
@@ -3295,15 +3533,6 @@ static inline void settle(tx_tok *t, const tx_tok *nx, const tx_tok *nx2)
 		t->st |= TS_CAND;
 }
 
-/* A cheap test run on every token before any parser. */
-static bool may_start(const tx_scan *s, int i)
-{
-	if (s->tok[i].st & TS_CAND)
-		return true;
-	/* "and 5" after "March 3" */
-	return s->has_last && s->last.md && s->dropped + (size_t)i == s->last_abs;
-}
-
 /* A year no calendar date has follows at j: "January 1, 99999.", "the
  * year 10000 was" (a plain number of five or more digits after "year",
  * or after a date and a comma, ending the clause). The expression before it is no date:
@@ -3328,6 +3557,7 @@ static int match_at(tx_scan *s, int i, tx_res *r)
 	int best = 0, part, k, pk;
 	incline_timex_mod pmod;
 	tx_res tmp;
+	/* in the order of CP_DURATION, CP_SET */
 	static const tx_parser others[] = { p_duration, p_set, p_range_end };
 
 	pk = prefix_at(s, i, &part, &pmod);
@@ -3367,6 +3597,10 @@ plain:
 		best = k;
 	}
 	for (size_t p = 0; p < sizeof others / sizeof others[0]; p++) {
+		/* p_duration and p_set only where token i passes their
+		 * opening test (see word_parsers) */
+		if (!s->no_dispatch && p < 2 && !(tok_parsers(s, tk(s, i)) & (1u << (CP_DURATION + p))))
+			continue;
 		res_init(&tmp);
 		tmp.p.hour = tmp.p.minute = -1;
 		if ((k = others[p](s, i, &tmp)) > best) {
@@ -3636,21 +3870,29 @@ static bool needs_ref(const tx_res *r)
 
 /* ------------------------------------------------------------- driver */
 
+/* Lexes tokens into the window until it is full or the text ends. The
+ * count is a local: the token writes could alias s->n, which would
+ * otherwise be reloaded and stored for every token. */
 static void fill(tx_scan *s)
 {
-	while (!s->eof && s->n < TX_WIN) {
-		if (!lx_next(&s->lx, &s->tok[s->n])) {
+	int n = s->n;
+
+	if (s->eof)
+		return;
+	for (; n < TX_WIN; n++) {
+		tx_tok *t = &s->tok[n];
+		if (!lx_fast(&s->lx, t) && !lx_next(&s->lx, t)) {
 			s->eof = true;
-			if (s->n > 1)
-				settle(&s->tok[s->n - 2], &s->tok[s->n - 1], NULL);
-			if (s->n > 0)
-				settle(&s->tok[s->n - 1], NULL, NULL);
-		} else {
-			if (s->n > 1)
-				settle(&s->tok[s->n - 2], &s->tok[s->n - 1], &s->tok[s->n]);
-			s->n++;
+			if (n > 1)
+				settle(&s->tok[n - 2], &s->tok[n - 1], NULL);
+			if (n > 0)
+				settle(&s->tok[n - 1], NULL, NULL);
+			break;
 		}
+		if (n > 1)
+			settle(&s->tok[n - 2], &s->tok[n - 1], t);
 	}
+	s->n = n;
 }
 
 /* Drops tokens far behind i so the window can take more text. */
@@ -3671,7 +3913,45 @@ static int slide(tx_scan *s, int i)
  * in profiles of many short articles), and the token window's memory. */
 struct incline_timex_scanner {
 	tx_scan s;
+	bool slow; /* tx_scanner_slow: no fast paths */
 };
+
+void tx_scanner_slow(incline_timex_scanner *sc, bool slow)
+{
+	sc->slow = slow;
+}
+
+static bool tok_same(const tx_tok *a, const tx_tok *b)
+{
+	return a->start == b->start && a->end == b->end && a->w == b->w && a->cls == b->cls &&
+	       a->id == b->id && a->num == b->num &&
+	       a->y == b->y && a->mo == b->mo && a->d == b->d && a->h == b->h && a->mi == b->mi &&
+	       a->kind == b->kind && a->flags == b->flags && a->ndig == b->ndig &&
+	       a->suf == b->suf && a->st == b->st && a->ch == b->ch;
+}
+
+long tx_lex_diff(incline_timex_scanner *sc, const char *text, size_t len)
+{
+	tx_lexer a, b;
+	long n = 0;
+
+	memset(&a, 0, sizeof a);
+	a.s = (const unsigned char *)text;
+	a.len = len;
+	a.idx = &sc->s.idx;
+	a.wst = sc->s.wst;
+	b = a;
+	a.fast_len = len;
+	for (;; n++) {
+		tx_tok ta, tb;
+		bool ra = lx_fast(&a, &ta) || lx_next(&a, &ta), rb = lx_next(&b, &tb);
+		if (ra != rb || a.pos != b.pos || a.last_end != b.last_end || a.dmy != b.dmy ||
+		    (ra && !tok_same(&ta, &tb)))
+			return n;
+		if (!ra)
+			return -1;
+	}
+}
 
 int incline_timex_scanner_new(incline_timex_scanner **out, incline_error *err)
 {
@@ -3683,9 +3963,12 @@ int incline_timex_scanner_new(incline_timex_scanner **out, incline_error *err)
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
 					 "timex: out of memory");
 	s = &sc->s;
+	sc->slow = false;
 	tx_index_init(&s->idx);
-	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++)
+	for (size_t w = 0; w < tx_nwords && w < TX_MAX_WORDS; w++) {
 		s->wst[w] = (unsigned char)word_starts(&tx_words[w]);
+		s->wpm[w] = word_parsers(&tx_words[w]);
+	}
 	*out = sc;
 	return 0;
 }
@@ -3712,6 +3995,8 @@ int incline_timex_scanner_scan(incline_timex_scanner *sc, incline_timex_list *ou
 	s->lx.wst = s->wst;
 	s->lx.s = (const unsigned char *)text;
 	s->lx.len = len;
+	s->lx.fast_len = sc->slow ? 0 : len;
+	s->no_dispatch = sc->slow;
 	s->base = base;
 	s->ref = ref == INCLINE_DAY_NONE ? 0 : ref;
 	s->out = out;
@@ -3725,9 +4010,20 @@ int incline_timex_scanner_scan(incline_timex_scanner *sc, incline_timex_list *ou
 			fill(s);
 			continue;
 		}
-		if (!may_start(s, i)) {
-			i++;
-			continue;
+		{
+			/* Most tokens begin nothing: a tight loop skips them up
+			 * to where the window must slide (the test above, for
+			 * each i). A token may start an expression when the
+			 * lexer settled it a candidate, or when it follows a
+			 * month and day just emitted ("and 5" after "March
+			 * 3"): that position moves only when something is
+			 * emitted, which ends this loop. */
+			int stop = s->eof ? s->n : s->n - TX_LOOK + 1;
+			size_t and_at = s->has_last && s->last.md ? s->last_abs - s->dropped : SIZE_MAX;
+			while (i < stop && !(s->tok[i].st & TS_CAND) && (size_t)i != and_at)
+				i++;
+			if (i == stop)
+				continue;
 		}
 		k = match_at(s, i, &r);
 		if (k > 0 && (ref != INCLINE_DAY_NONE || !needs_ref(&r))) {

@@ -456,6 +456,7 @@ tx_key tx_key_of(const char *w, size_t n)
 void tx_index_init(tx_index *idx)
 {
 	memset(idx->slot, 0, sizeof idx->slot);
+	memset(idx->edge, 0, sizeof idx->edge);
 	/* Never the key of a word: word keys end in zero bytes. */
 	idx->key[0].lo = idx->key[0].hi = ~(uint64_t)0;
 	for (size_t i = 0; i < TX_MAX_WORDS && i < tx_nwords; i++) {
@@ -465,6 +466,9 @@ void tx_index_init(tx_index *idx)
 		while (idx->slot[at])
 			at = (at + 1) & (TX_HASH_SIZE - 1);
 		idx->slot[at] = (uint16_t)(i + 1);
+		idx->edge[tx_edge((unsigned char)tx_words[i].word[0],
+				  (unsigned char)tx_words[i].word[tx_words[i].len - 1])] |=
+			(uint16_t)(1u << tx_words[i].len);
 	}
 }
 

@@ -14,6 +14,7 @@
 
 #include "incline/emit.h"
 #include "incline/incline.h"
+#include "emit_ndjson.h"
 
 #define FFFD "\xEF\xBF\xBD"
 
@@ -559,6 +560,73 @@ static void test_ndjson_lines_stand_alone(void **state)
 	incline_timeline_free(&all);
 }
 
+/* Event i of make_varied, with the evidence of events i + 1 .. i + extra
+ * added: events told by several articles. */
+static void make_varied_multi(incline_event *ev, size_t i, size_t extra)
+{
+	make_varied(ev, i);
+	for (size_t k = 1; k <= extra; k++) {
+		incline_event other;
+
+		make_varied(&other, i + k);
+		add_evidence(ev, &other.evidence[0]);
+		incline_event_clear(&other);
+	}
+	incline_event_assign_id(ev);
+}
+
+/* `incline extract` keeps one writer from article to article (its event
+ * objects, strings and days): each article's lines must be byte for byte
+ * those incline_emit_ndjson writes for that article alone, whatever the
+ * articles before left in the writer. */
+static void test_ndjson_writer_kept(void **state)
+{
+	enum { N = 40, PERIOD = 420 }; /* make_varied's shapes repeat every 420 */
+	incline_ndjson_writer *w;
+	incline_emit_buf out = { NULL, 0, 0 };
+
+	(void)state;
+	assert_int_equal(incline_ndjson_writer_new(&w), 0);
+	/* the second pass has the shapes of the first with other values:
+	 * every kept object is refreshed, nested evidence included */
+	for (size_t pass = 0; pass < 2; pass++) {
+		for (size_t a = 0; a < N; a++) {
+			incline_timeline tl = {0};
+			incline_error err;
+			char *alone;
+			size_t alone_len;
+
+			/* 0 to 3 events, some told by several articles, and
+			 * the articles' names (also for none: the head line
+			 * alone) */
+			for (size_t k = 0; k < a % 4; k++) {
+				incline_event ev;
+				/* 2 to 4 pieces, or 8 to 10 (past the most a
+				 * line shape holds: made anew each time) */
+				size_t extra = (a + k) % 5 == 2   ? 1 + (a + k) % 3
+					       : (a + k) % 7 == 4 ? 7 + a % 3
+								  : 0;
+
+				make_varied_multi(&ev, a * 3 + k + pass * PERIOD, extra);
+				assert_int_equal(incline_timeline_take(&tl, &ev), 0);
+			}
+			if (a % 6 != 5)
+				assert_int_equal(incline_timeline_add_article(&tl, a % 2 ? "a.txt" : "b.txt"), 0);
+			capture(&alone, &alone_len, incline_emit_ndjson, &tl);
+			incline_emit_buf_reset(&out);
+			incline_error_clear(&err);
+			assert_int_equal(incline_ndjson_writer_write(w, &out, &tl, &err), 0);
+			assert_int_equal(out.len, alone_len);
+			assert_memory_equal(out.data ? out.data : "", alone ? alone : "", alone_len);
+			free(alone);
+			incline_timeline_free(&tl);
+		}
+	}
+	incline_emit_buf_free(&out);
+	incline_ndjson_writer_free(w);
+	incline_ndjson_writer_free(NULL);
+}
+
 static void test_json_empty_timeline(void **state)
 {
 	incline_timeline empty;
@@ -932,6 +1000,7 @@ int main(void)
 		cmocka_unit_test(test_json_deterministic),
 		cmocka_unit_test(test_ndjson_matches_json),
 		cmocka_unit_test(test_ndjson_lines_stand_alone),
+		cmocka_unit_test(test_ndjson_writer_kept),
 		cmocka_unit_test(test_json_empty_timeline),
 		cmocka_unit_test(test_json_streamed_layout),
 		cmocka_unit_test(test_timex_ndjson),

@@ -259,6 +259,20 @@ static const type_case kind_cases[] = {
 	{"Many phishing scams imitate the tax agency's letters.", "intrusion", false, "", "", NULL},
 	{"Some ransomware attacks also threaten to publish the files.", "intrusion", false, "", "", NULL},
 	{"Hackers stole the payroll data, and other attacks followed.", "intrusion", true, NULL, PUB, "publication"},
+	/* in a sentence about a flaw, an ability or modal word anywhere before
+	 * the cue makes it what the flaw lets an attacker do */
+	{"The bug can be exploited by a local user, to crash and hijack the service.", "intrusion", false, "", "", NULL},
+	{"The zero-day flaw could have allowed attackers to hijack a Windows system.", "intrusion", false, "", "", NULL},
+	{"If the router is on a network, and an attacker gains access to it, the flaw lets them take over.", "intrusion", false, "", "", NULL},
+	{"Hackers may have used the flaw to steal customer data.", "intrusion", true, NULL, PUB, "publication"},
+	{"Hackers exploited the flaw to steal customer data in May.", "intrusion", true, "2023-05-01", "2023-05-31", NULL},
+	{"Attackers can no longer log in, and hackers stole the data in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
+	/* after an agent, "took" is no act on a victim; what was taken or
+	 * controlled is */
+	{"The attackers also took advantage of a Windows utility to install a service.", "intrusion", false, "", "", NULL},
+	{"Online bank thieves took so long to join in.", "intrusion", false, "", "", NULL},
+	{"Hackers took control of the utility's systems on Monday.", "intrusion", true, "2023-09-18", "2023-09-18", NULL},
+	{"The attackers took the files before encrypting the servers.", "intrusion", true, NULL, PUB, "publication"},
 	{"The port suffered several attacks on its cargo system in June.", "intrusion", true, "2023-06-01", "2023-06-30", NULL},
 };
 

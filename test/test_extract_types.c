@@ -176,6 +176,17 @@ static const type_case cases[] = {
 	NO("vulnerability", "No vulnerability was found in the voting machines."),
 	NO("vulnerability", "The researchers did not find any flaw in the update mechanism."),
 	NO("vulnerability", "A flaw could be found if researchers look hard enough."),
+	/* an exploit bought, sold or packaged is a tool of a trade, not a flaw */
+	NO("vulnerability", "A broker said it pays exploit sellers up to a million dollars."),
+	NO("vulnerability", "Researchers said the gang rented exploit kits on underground forums."),
+	YES("vulnerability", "Researchers said the exploit kit used a flaw found in June.", P, "June"),
+	YES("vulnerability", "The exploit was sold to a broker, the researchers said.", P, NULL),
+	/* a finding word inside a flaw's name or a noun finds nothing */
+	NO("vulnerability", "Microsoft also patched an information disclosure vulnerability in Exchange."),
+	NO("vulnerability", "The impact of this vulnerability is high."),
+	NO("vulnerability", "Facebook was one of the three most exploited brand names last year."),
+	YES("vulnerability", "An information disclosure vulnerability was found in Exchange.", P, NULL),
+	YES("vulnerability", "The bug impacts all versions of the router firmware.", P, NULL),
 
 	/* ---- patch ---- */
 	YES("patch", "Microsoft released a patch for the flaw on Tuesday.", P, "Tuesday"),

@@ -139,12 +139,78 @@ static void test_actors(void **state)
 	assert_int_equal(incline_lexicon_add_actor(lex, "evil*", "X"), INCLINE_EUSAGE);
 }
 
+/* The matcher's fast paths at their edges: the word after a first word
+ * at the sentence's end or missing, a gap's reach (LEX_GAP words) to
+ * the last word, words of every length the hash reads differently (up to
+ * 3 bytes, 4 to 8, longer), and incline_lexicon_match_n with the lengths
+ * given finds what incline_lexicon_match finds. */
+static const match_case edge_cases[] = {
+	{"according", LEX_ACCORDING, -1, 0},                 /* 2nd word past the end */
+	{"it was according to", LEX_ACCORDING, 2, 3},        /* 2nd word is the last */
+	{"they declined to", LEX_NEG_SCOPE, -1, 0},          /* a gap's target past the end */
+	{"declined to a b c d comment", LEX_NEG_SCOPE, 0, 6}, /* the gap's last word */
+	{"declined to a b c d e comment", LEX_NEG_SCOPE, -1, 0}, /* one word too far */
+	{"the a b c attack", LEX_PRESUPPOSED, 0, 4},         /* gap after the first word */
+	{"the a b c d e attack", LEX_PRESUPPOSED, -1, 0},
+	{"if", LEX_MODAL, 0, 0},                             /* 2 bytes */
+	{"not", LEX_NEGATION, 0, 0},                         /* 3 */
+	{"hack", INCLINE_EVENT_INTRUSION, 0, 0},             /* 4 */
+	{"ransomware hit", INCLINE_EVENT_INTRUSION, 0, 1},   /* 10 */
+	{"phishers stole", INCLINE_EVENT_INTRUSION, 0, 1},   /* 8 */
+	{"cybercriminals stole", INCLINE_EVENT_INTRUSION, 0, 1}, /* 14 */
+	{"cyber-criminals stole", INCLINE_EVENT_INTRUSION, 0, 1}, /* 15 */
+	{"hackerz stole", INCLINE_EVENT_INTRUSION, 1, 1},    /* an unknown 7-byte word */
+	{"hack3", INCLINE_EVENT_INTRUSION, -1, 0},
+	{"hac", INCLINE_EVENT_INTRUSION, -1, 0},
+	{"cyber-criminalz stole", INCLINE_EVENT_INTRUSION, 1, 1},
+	{"compromis", INCLINE_EVENT_INTRUSION, 0, 0},        /* a prefix row, the bare prefix */
+};
+
+static void test_edges(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof edge_cases / sizeof *edge_cases; i++) {
+		const match_case *c = &edge_cases[i];
+		char *copy = strdup(c->sentence), *save = NULL;
+		const char *toks[64];
+		size_t lens[64], nt = 0, n = 0, n2 = 0, cap = 0, cap2 = 0;
+		lex_hit *hits = match(c->sentence, &n), *hits2 = NULL;
+		const lex_hit *h = hit_of(hits, n, c->cls);
+
+		if (c->first < 0 && h)
+			fail_msg("'%s': unexpected hit of class %d", c->sentence, c->cls);
+		if (c->first >= 0) {
+			if (!h)
+				fail_msg("'%s': no hit of class %d", c->sentence, c->cls);
+			assert_int_equal(h->first, c->first);
+			assert_int_equal(h->last, c->last);
+		}
+		for (char *t = strtok_r(copy, " ", &save); t && nt < 64; t = strtok_r(NULL, " ", &save)) {
+			lens[nt] = strlen(t);
+			toks[nt++] = t;
+		}
+		assert_int_equal(incline_lexicon_match_n(lex, toks, lens, nt, &hits2, &n2, &cap2), 0);
+		assert_int_equal(n2, n);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(hits2[k].cls, hits[k].cls);
+			assert_int_equal(hits2[k].first, hits[k].first);
+			assert_int_equal(hits2[k].last, hits[k].last);
+			assert_ptr_equal(hits2[k].actor, hits[k].actor);
+		}
+		(void)cap;
+		free(hits);
+		free(hits2);
+		free(copy);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_longest_per_class),
 		cmocka_unit_test(test_actors),
+		cmocka_unit_test(test_edges),
 	};
 	return cmocka_run_group_tests_name("lexicon", tests, setup, teardown);
 }

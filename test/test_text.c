@@ -699,6 +699,43 @@ static void test_words(void **state)
 	}
 }
 
+/* The tokenizer finds the end of an ASCII letter-and-digit run 16 bytes
+ * at a time (alnum_run_end) and lets the general path decide when the run
+ * ends at a joiner or a non-ASCII byte: runs of every length against
+ * those steps, then each kind of ending, also as the text's last bytes
+ * (an exact-size buffer: ASan sees a read past it). */
+static void test_words_every_length(void **state)
+{
+	static const struct {
+		const char *tail; /* after the run */
+		size_t letters, digits; /* the first word's extra bytes */
+	} tails[] = {
+		{"", 0, 0}, {" x", 0, 0}, {"'s x", 2, 2}, {"-x y", 2, 2}, {".5 x", 0, 2},
+		{"\xC3\xA9 x", 2, 2}, {"\xE2\x80\x99s x", 4, 4}, {". x", 0, 0}, {"--x", 0, 0},
+		{"'", 0, 0}, {"-", 0, 0}, {".", 0, 0}, {"\xE2\x80\x94x", 0, 0},
+	};
+	(void)state;
+	for (size_t k = 0; k < COUNT(tails); k++) {
+		for (size_t run = 1; run < 40; run++) {
+			for (int digits = 0; digits < 2; digits++) {
+				size_t tl = strlen(tails[k].tail), n = run + tl;
+				char *t = malloc(n);
+				incline_span_list l = {0};
+				assert_non_null(t);
+				memset(t, digits ? '7' : 'A', run);
+				memcpy(t + run, tails[k].tail, tl);
+				assert_int_equal(incline_text_words(&l, t, n), 0);
+				assert_true(l.n >= 1);
+				assert_int_equal(l.items[0].start, 0);
+				assert_int_equal(l.items[0].end,
+						 run + (digits ? tails[k].digits : tails[k].letters));
+				incline_span_list_free(&l);
+				free(t);
+			}
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- */
 
 static int group_setup(void **state)
@@ -719,6 +756,47 @@ static int group_teardown(void **state)
 	return 0;
 }
 
+/* The splitter skips 16 bytes at a time while none of them is one its
+ * handlers want (skip_plain): a period, '!', '?', a dash, a newline or a
+ * non-ASCII byte at every offset against those steps, and at the very end
+ * of the text, is still seen. The text is in a buffer of exactly its size
+ * (ASan sees a read past it). */
+static void test_sentences_every_offset(void **state)
+{
+	static const char *const stops[] = {". ", "! ", "? ", "\n\n", " \xE2\x80\x94 ",
+					    ".\xE2\x80\x9D "};
+	(void)state;
+	for (size_t k = 0; k < COUNT(stops); k++) {
+		for (size_t pad = 0; pad < 40; pad++) {
+			/* "x...x END<stop>Next word" */
+			size_t sl = strlen(stops[k]), n = pad + 3 + sl + 9;
+			char *t = malloc(n);
+			incline_span_list l = {0};
+			assert_non_null(t);
+			memset(t, 'x', pad);
+			memcpy(t + pad, "END", 3);
+			memcpy(t + pad + 3, stops[k], sl);
+			memcpy(t + pad + 3 + sl, "Next word", 9);
+			assert_int_equal(incline_text_sentences(&l, t, n, 0), 0);
+			if (k == 4) { /* a spaced dash ends no sentence */
+				assert_int_equal(l.n, 1);
+			} else {
+				assert_int_equal(l.n, 2);
+				assert_int_equal(l.items[0].start, 0);
+				assert_int_equal(l.items[1].start, pad + 3 + sl);
+				assert_int_equal(l.items[1].end, n);
+			}
+			incline_span_list_free(&l);
+			/* the terminator as the text's last byte */
+			assert_int_equal(incline_text_sentences(&l, t, pad + 4, 0), 0);
+			assert_int_equal(l.n, 1);
+			assert_int_equal(l.items[0].end, pad + (k == 3 || k == 4 ? 3 : 4));
+			incline_span_list_free(&l);
+			free(t);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,9 +812,11 @@ int main(void)
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentences_base),
 		cmocka_unit_test(test_sentences_long),
+		cmocka_unit_test(test_sentences_every_offset),
 		cmocka_unit_test(test_sentences_seed),
 		cmocka_unit_test(test_paragraph_break),
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_words_every_length),
 	};
 	return cmocka_run_group_tests_name("text", tests, group_setup,
 					   group_teardown);

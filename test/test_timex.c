@@ -571,6 +571,159 @@ static void test_word_paths(void **state)
 	assert_true(tx_nwords <= TX_MAX_WORDS);
 }
 
+/* "span=value;" for each expression of text (no reference date). */
+static void spans_of(const char *text, char *out, size_t size)
+{
+	incline_timex_list l = { 0 };
+	size_t at = 0;
+
+	out[0] = '\0';
+	assert_int_equal(incline_timex_scan(&l, text, strlen(text), 0, INCLINE_DAY_NONE, NULL), 0);
+	for (size_t i = 0; i < l.n; i++) {
+		int w = snprintf(out + at, size - at, "%.*s=%s;", (int)(l.items[i].end - l.items[i].start),
+				 text + l.items[i].start, l.items[i].value);
+		assert_true(w > 0 && (size_t)w < size - at);
+		at += (size_t)w;
+	}
+	incline_timex_list_free(&l);
+}
+
+/* Words the lexer's fast path must not misread: a word that starts like
+ * a month ("Marches", "Mayday", "Septem"), digits glued to letters,
+ * non-ASCII letters inside a month (Cyrillic М and а), curly quotes, a
+ * word one letter longer than the lexicon's longest, codes. */
+static void test_fast_path_words(void **state)
+{
+	static const struct {
+		const char *text, *spans;
+	} words[] = {
+		{ "The breach began in Marches 2023 and in March 2023.", "2023=2023;March 2023=2023-03;" },
+		{ "Mayday alerts came in May 2022, then Mayday 2021.", "May 2022=2022-05;2021=2021;" },
+		{ "It was Septem 19, 2023 or Sept 19, 2023 or Sep. 19, 2023.",
+		  "2023=2023;Sept 19, 2023=2023-09-19;Sep. 19, 2023=2023-09-19;" },
+		{ "Logs: 5March 2023, March5, 2023, 19thMarch, on March 5th2023.", "2023=2023;" },
+		{ "Since \xd0\x9c\x61rch 5, 2023 and since M\xd0\xb0rch 5, 2023 and since March 5, 2023.",
+		  "2023=2023;2023=2023;March 5, 2023=2023-03-05;" },
+		{ "In \xe2\x80\x9cMarch 2023\xe2\x80\x9d the court was hit.", "March 2023=2023-03;" },
+		{ "Approximatelyy two years, nothing more.", "two years=P2Y;" },
+		{ "Q3x results, FY2023x results, the Q3 results, FY2023.", "FY2023=2023;" },
+		{ "MARCH 2023 and march 2023 and mArCh 2023 were cited.",
+		  "MARCH 2023=2023-03;2023=2023;2023=2023;" }, /* lower-case initial: the verb */
+	};
+	char got[512];
+	(void)state;
+
+	for (size_t i = 0; i < N_ELEMS(words); i++) {
+		spans_of(words[i].text, got, sizeof got);
+		assert_string_equal(got, words[i].spans);
+	}
+}
+
+/* The same expressions, item for item, with the fast paths and without. */
+static void assert_same_scans(incline_timex_scanner *fast, incline_timex_scanner *slow,
+			      const char *text, size_t len, incline_day ref)
+{
+	incline_timex_list a = { 0 }, b = { 0 };
+	/* an exact-size copy: a sanitizer sees any read past the end */
+	char *copy = malloc(len ? len : 1);
+
+	assert_non_null(copy);
+	memcpy(copy, text, len);
+	assert_int_equal(incline_timex_scanner_scan(fast, &a, copy, len, 5, ref, NULL), 0);
+	assert_int_equal(incline_timex_scanner_scan(slow, &b, copy, len, 5, ref, NULL), 0);
+	assert_int_equal(a.n, b.n);
+	for (size_t k = 0; k < a.n; k++)
+		assert_memory_equal(&a.items[k], &b.items[k], sizeof a.items[k]);
+	incline_timex_list_free(&a);
+	incline_timex_list_free(&b);
+	free(copy);
+}
+
+/* Every fast path of the scanner gives what the general code gives, on
+ * text built from the pieces that sit on their edges: blanks of each
+ * kind, line breaks, hyphens, "]", web addresses, non-ASCII letters and
+ * punctuation, NUL and invalid UTF-8 bytes, digits glued to letters,
+ * words of 13 to 17 letters, and every end of the buffer (each text is
+ * also scanned cut at each of its last 40 bytes). */
+static void test_fast_paths_same(void **state)
+{
+	static const char *const pieces[] = {
+		"March", "Mar", "Marches", "may", "May", "Mayday", "Sept", "Sept.", "Septem",
+		"september", "SEPTEMBER", "Thursday", "Thursdays", "today", "yesterday", "the",
+		"a", "an", "last", "this", "next", "year", "years", "week", "ago", "early",
+		"mid", "late", "of", "and", "to", "at", "least", "up", "these", "days", "right",
+		"now", "more", "than", "about", "around", "approximately", "approximatelyy",
+		"approximatel", "supercalifragil", "abcdefghijklmnopq", "Q3", "Q3x", "3Q", "H1",
+		"FY2023", "FY23", "5March", "March5", "19th", "1990s", "'90s", "\xe2\x80\x99\x39\x30s",
+		"2023", "19", "5", "2,000", "10.0.3", "2023-03-15", "3/15/2023", "10:30", "5pm",
+		"p.m.", "a.m.", "o'clock", "noon", "www", "www.example.com/2020/1", "http",
+		"https://x.example/2019/05/06", "[link](/files/2020/a.png)", "[x](/2019-03-05/a)",
+		"I", "A", "AB", "Ab", "aB", "]", "(", ")", ",",
+		".", ";", ":", "'", "\"", "-", "--", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xa0",
+		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xd0\x9c\xd0\xb0\xd1\x80\xd1\x82", "M\xd0\xb0rch",
+		"\xce\xa3", "\xe3\x80\x80", "\x00", "\xff", "\xc3", "\xe2\x80", "\x01", "\t",
+		"Patch", "Tuesday", "Outlook", "2010", "version", "fiscal", "quarter", "daily",
+		"every", "spring", "night", "morning", "o", "clock", "Mr", "U.S.", "ET", "UTC",
+		/* whole expressions, so that parsers match as well as fail */
+		"year-end", "year end", "quarter-end", "month end", "half a year", "half an hour",
+		"each week", "every other week", "three times a year", "once a month",
+		"twice a day", "the morning of", "last night", "Friday at 5 p.m.",
+		"2023-09-14 at 14:05 UTC", "the same period a year earlier", "a year earlier",
+		"two years ago", "the 1990s", "mid-1990s", "early 2023", "late last year",
+		"the end of March", "March 3 and 5", "15-19 October", "3 to 5 March",
+		"Q3 2023", "FY2022 Q4", "the third quarter", "this past weekend", "Sept. 19, 2023",
+		"more than two years", "at least 5 days", "up to a week", "these days", "right now",
+	};
+	static const char *const gaps[] = { " ", " ", " ", " ", " ", " ", "", "  ", "\n", "\n\n", "\t", " \n ", "-", ", ", ". " };
+	incline_timex_scanner *fast = NULL, *slow = NULL;
+	unsigned x = 2023;
+	char text[1200];
+	(void)state;
+
+	assert_int_equal(incline_timex_scanner_new(&fast, NULL), 0);
+	assert_int_equal(incline_timex_scanner_new(&slow, NULL), 0);
+	tx_scanner_slow(slow, true);
+	for (int round = 0; round < 400; round++) {
+		size_t len = 0;
+		incline_day ref = round % 3 == 0 ? INCLINE_DAY_NONE : day("2023-09-20");
+		while (len < 900) {
+			const char *p, *g;
+			size_t pl, gl;
+			x = x * 1103515245u + 12345u;
+			if ((x >> 20) % 2) {
+				/* any lexicon word: lower case, Capitalised or UPPER */
+				const tx_word *w = &tx_words[(x >> 8) % tx_nwords];
+				memcpy(text + len, w->word, w->len);
+				if ((x >> 21) % 3 > 0)
+					text[len] = (char)(text[len] - 32);
+				for (size_t c = 1; (x >> 21) % 3 == 2 && c < w->len; c++)
+					text[len + c] = (char)(text[len + c] - 32);
+				p = text + len;
+				pl = w->len;
+			} else {
+				p = pieces[(x >> 8) % N_ELEMS(pieces)];
+				/* "\x00" is one NUL byte */
+				pl = p[0] ? strlen(p) : 1;
+			}
+			x = x * 1103515245u + 12345u;
+			g = gaps[(x >> 8) % N_ELEMS(gaps)];
+			gl = strlen(g);
+			memmove(text + len, p, pl);
+			memcpy(text + len + pl, g, gl);
+			len += pl + gl;
+		}
+		assert_same_scans(fast, slow, text, len, ref);
+		for (size_t cut = len - 40; cut < len; cut++)
+			assert_same_scans(fast, slow, text, cut, ref);
+		/* and token for token */
+		for (size_t from = 0; from < 40; from += 13)
+			for (size_t cut = len - 40; cut <= len; cut += 3)
+				assert_int_equal(tx_lex_diff(fast, text + from, cut - from), -1);
+	}
+	incline_timex_scanner_free(fast);
+	incline_timex_scanner_free(slow);
+}
+
 /* Arbitrary bytes never crash the scanner. */
 static void test_junk(void **state)
 {
@@ -630,6 +783,15 @@ static void test_lexicon_sorted(void **state)
 		assert_null(tx_lookup_in(&idx, "septembre", 9));
 		assert_null(tx_lookup_in(&idx, "zz", 2));
 		assert_null(tx_lookup_in(&idx, "b", 1));
+		/* the edge filter admits every word, in either case */
+		for (size_t i = 0; i < tx_nwords; i++) {
+			const char *w = tx_words[i].word;
+			size_t n = tx_words[i].len;
+			assert_true(idx.edge[tx_edge((unsigned char)w[0], (unsigned char)w[n - 1])] >> n & 1);
+			assert_true(idx.edge[tx_edge((unsigned char)(w[0] - 32), (unsigned char)(w[n - 1] - 32))] >> n & 1);
+			for (size_t c = 0; c < n; c++)
+				assert_true(w[c] >= 'a' && w[c] <= 'z');
+		}
 	}
 	assert_null(tx_lookup("septembre", 9));
 	assert_null(tx_lookup("", 0));
@@ -754,6 +916,8 @@ int main(void)
 		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_junk),
 		cmocka_unit_test(test_word_paths),
+		cmocka_unit_test(test_fast_path_words),
+		cmocka_unit_test(test_fast_paths_same),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_lexicon_sorted),
 		cmocka_unit_test(test_seed_articles),

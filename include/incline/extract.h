@@ -19,9 +19,12 @@ void incline_extract_free(incline_extractor *x);
 int incline_extract_load_actors(incline_extractor *x, const char *path,
 				incline_error *err);
 
-/* Appends the events of article a (borrowed) to *out, one event per
- * (sentence, type), each with exactly one piece of evidence, unmerged.
- * Also records a's id in out->articles. Returns 0 or an INCLINE_E* code. */
+/* Appends the events of article a (borrowed) to *out: one event per
+ * happening the article tells, with every sentence that tells it as
+ * evidence (the article's (sentence, type) accounts merged as
+ * incline_merge does, with incline_merge_opts.one_article), in
+ * chronological order (incline_timeline_sort). Also records a's id in
+ * out->articles. Returns 0 or an INCLINE_E* code. */
 int incline_extract_article(incline_timeline *out, incline_extractor *x,
 			    const incline_article *a, incline_error *err);
 
