@@ -33,6 +33,7 @@
  * The timeline ends with incidents[] when merge grouped events: id, name,
  *   entities[], earliest, latest, events[] (ids). */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,12 +68,26 @@ typedef struct day_slot {
 	char text[11]; /* "YYYY-MM-DD" when valid */
 } day_slot;
 
-/* Event line objects kept for the next lines (see event_line). */
-#define JSON_SHAPE_SLOTS 8
+/* Event line objects kept for the next lines (see event_line). A shape
+ * counts the pieces of evidence and their keys: the bench corpus' lines
+ * have some 40, and with 8 slots taken in turn the common ones were
+ * pushed out by rare ones and made again. */
+#define JSON_SHAPE_SLOTS 64
+
+/* One key of a kept line object, in the order the fill_* calls fill the
+ * keys (see cur_value). */
+typedef struct script_step {
+	json_t *o;       /* the object holding the key (borrowed) */
+	void *it;        /* jansson's iterator at the key */
+	const char *key; /* the literal the fill code passed there */
+	json_t *v;       /* the value there now (borrowed) */
+} script_step;
 
 typedef struct shape_slot {
-	unsigned shape; /* event_shape of obj's events */
+	uint64_t shape; /* event_shape of obj's events */
 	json_t *obj;    /* owned, NULL = free */
+	script_step *steps; /* owned: obj's keys, nested ones included */
+	size_t n_steps, cap_steps;
 } shape_slot;
 
 typedef struct json_ctx {
@@ -82,6 +97,8 @@ typedef struct json_ctx {
 	shape_slot shapes[JSON_SHAPE_SLOTS];
 	size_t shape_next;
 	bool fresh;       /* filling new objects (see fill_event) */
+	shape_slot *slot; /* the kept object being made or refreshed */
+	size_t step;      /* refresh mode: slot's next step */
 	day_slot days[JSON_DAY_SLOTS];
 	incline_date edtf_date; /* the date of edtf, when edtf[0] */
 	char edtf[INCLINE_EMIT_EDTF_SIZE];
@@ -92,8 +109,10 @@ static void ctx_free(json_ctx *ctx)
 	incline_emit_buf_free(&ctx->buf);
 	for (size_t i = 0; i < JSON_MEMO_SLOTS; i++)
 		json_decref(ctx->memo[i].v);
-	for (size_t i = 0; i < JSON_SHAPE_SLOTS; i++)
+	for (size_t i = 0; i < JSON_SHAPE_SLOTS; i++) {
 		json_decref(ctx->shapes[i].obj);
+		free(ctx->shapes[i].steps);
+	}
 }
 
 /* A JSON string of s[0..len), shared with an equal one made shortly
@@ -154,45 +173,92 @@ static json_t *strings_array(json_ctx *ctx, char *const *list, size_t n)
  * the one a new object gets; in fresh mode (ctx->fresh) the same calls
  * add the keys in that order. */
 
-/* Where a fill_* function is in the object it fills: in refresh mode,
- * an iterator over its keys, which come in the order the fill_* calls
- * come (jansson keeps insertion order), so each value is found and
- * replaced in O(1), without hashing its key again. */
+/* Where a fill_* function is in the object it fills, and, in refresh
+ * mode, the key to fill: cur_value finds it, cur_set replaces its value,
+ * cur_next moves on.
+ *
+ * A kept object's keys, nested objects' included, come in the order the
+ * fill_* calls come (jansson keeps insertion order, and the shape says
+ * which calls are made), so when the object is made each key is recorded
+ * as a step of its slot's script (its object, jansson's iterator, the key
+ * literal and the value), and a refresh walks the script: each value is
+ * found and replaced in O(1), without hashing its key, comparing it or
+ * calling jansson to step on (that was a quarter of refreshing a line,
+ * callgrind). The key literal's address checks the step: one call site
+ * passes one literal. */
 typedef struct cursor {
 	json_t *o;
-	void *it; /* refresh mode: the key to fill next */
+	void *it;          /* refresh mode: the iterator at the key */
+	script_step *step; /* and its step (NULL off the script) */
 } cursor;
 
-static cursor cursor_of(const json_ctx *ctx, json_t *o)
+static cursor cursor_of(json_t *o)
 {
-	return (cursor){ o, ctx->fresh || !o ? NULL : json_object_iter(o) };
+	return (cursor){ o, NULL, NULL };
 }
 
 /* The value at key (refresh mode; NULL in fresh mode). */
 static json_t *cur_value(const json_ctx *ctx, cursor *c, const char *key)
 {
+	script_step *st;
+
 	if (ctx->fresh)
 		return NULL;
+	st = ctx->slot && ctx->step < ctx->slot->n_steps ? &ctx->slot->steps[ctx->step] : NULL;
+	if (st && st->key == key && st->o == c->o) {
+		c->it = st->it;
+		c->step = st;
+		return st->v;
+	}
 	/* Cannot happen (the shape says which keys are there, in order),
 	 * but a wrong guess must not write a wrong line. */
-	if (!c->it || strcmp(json_object_iter_key(c->it), key) != 0)
-		c->it = json_object_iter_at(c->o, key);
+	c->step = NULL;
+	c->it = json_object_iter_at(c->o, key);
 	return c->it ? json_object_iter_value(c->it) : NULL;
 }
 
-/* key = v (taken), after cur_value; moves on to the next key. */
+/* key = v (taken), after cur_value. */
 static bool cur_set(const json_ctx *ctx, cursor *c, const char *key, json_t *v)
 {
 	if (ctx->fresh || !c->it)
 		return SET(c->o, key, v);
-	return json_object_iter_set_new(c->o, c->it, v) == 0;
+	if (json_object_iter_set_new(c->o, c->it, v) != 0)
+		return false;
+	if (c->step)
+		c->step->v = v;
+	return true;
 }
 
-/* Moves on to the next key (refresh mode). */
-static void cur_next(const json_ctx *ctx, cursor *c)
+/* Moves on to the next key; in fresh mode, records key (just set) as a
+ * step of the object being made, when it is kept. false on OOM. */
+static bool cur_next(json_ctx *ctx, cursor *c, const char *key)
 {
-	if (!ctx->fresh && c->it)
-		c->it = json_object_iter_next(c->o, c->it);
+	shape_slot *slot = ctx->slot;
+	script_step *st;
+
+	if (!ctx->fresh) {
+		ctx->step++;
+		return true;
+	}
+	if (!slot)
+		return true;
+	if (slot->n_steps == slot->cap_steps) {
+		size_t cap = slot->cap_steps ? slot->cap_steps * 2 : 64;
+		script_step *n = realloc(slot->steps, cap * sizeof *n);
+		if (!n)
+			return false;
+		slot->steps = n;
+		slot->cap_steps = cap;
+	}
+	st = &slot->steps[slot->n_steps];
+	st->o = c->o;
+	st->key = key;
+	st->it = json_object_iter_at(c->o, key);
+	st->v = st->it ? json_object_iter_value(st->it) : NULL;
+	if (!st->it)
+		return false; /* the set failed */
+	slot->n_steps++;
+	return true;
 }
 
 /* key = the string s[0..len), or null for a NULL s. */
@@ -209,8 +275,7 @@ static bool put_strn(json_ctx *ctx, cursor *c, const char *key,
 		ok = true;
 	else
 		ok = cur_set(ctx, c, key, memo_str(ctx, s, len));
-	cur_next(ctx, c);
-	return ok;
+	return cur_next(ctx, c, key) && ok;
 }
 
 static bool put_str(json_ctx *ctx, cursor *c, const char *key, const char *s)
@@ -225,8 +290,7 @@ static bool put_new(json_ctx *ctx, cursor *c, const char *key, json_t *v)
 
 	cur_value(ctx, c, key);
 	ok = cur_set(ctx, c, key, v);
-	cur_next(ctx, c);
-	return ok;
+	return cur_next(ctx, c, key) && ok;
 }
 
 /* An id: never the same twice, so kept out of the memo. */
@@ -280,8 +344,7 @@ static bool put_size(json_ctx *ctx, cursor *c, const char *key, size_t n)
 		ok = json_integer_set(old, (json_int_t)n) == 0;
 	else
 		ok = cur_set(ctx, c, key, size_int(n));
-	cur_next(ctx, c);
-	return ok;
+	return cur_next(ctx, c, key) && ok;
 }
 
 /* key = true (a flag: in refresh mode, the shape says it is there). */
@@ -290,8 +353,7 @@ static bool put_true(json_ctx *ctx, cursor *c, const char *key)
 	json_t *old = cur_value(ctx, c, key);
 	bool ok = (old && json_is_true(old)) || cur_set(ctx, c, key, json_true());
 
-	cur_next(ctx, c);
-	return ok;
+	return cur_next(ctx, c, key) && ok;
 }
 
 /* key = the strings of list[0..n) (NULL entries as null). */
@@ -303,10 +365,9 @@ static bool put_strings(json_ctx *ctx, cursor *c, const char *key,
 
 	if (!a || !json_is_array(a)) {
 		ok = cur_set(ctx, c, key, strings_array(ctx, list, n));
-		cur_next(ctx, c);
-		return ok;
+		return cur_next(ctx, c, key) && ok;
 	}
-	cur_next(ctx, c);
+	cur_next(ctx, c, key);
 	same = json_array_size(a) == n;
 	for (size_t i = 0; same && i < n; i++) {
 		json_t *v = json_array_get(a, i);
@@ -332,8 +393,9 @@ static bool child(json_ctx *ctx, cursor *c, const char *key, cursor *out)
 		if (!SET(c->o, key, v)) /* SET released v on failure */
 			return false;
 	}
-	cur_next(ctx, c);
-	*out = cursor_of(ctx, v);
+	if (!cur_next(ctx, c, key))
+		return false;
+	*out = cursor_of(v);
 	return v != NULL;
 }
 
@@ -398,16 +460,20 @@ static bool fill_evidence_array(json_ctx *ctx, cursor *c, const incline_event *e
 	cursor sub;
 	bool ok = true;
 
-	if (!ctx->fresh) { /* the shape holds one piece of evidence */
-		cur_next(ctx, c);
-		sub = cursor_of(ctx, json_array_get(a, 0));
-		return sub.o && fill_evidence(ctx, &sub, ev, &ev->evidence[0]);
+	if (!ctx->fresh) { /* the shape says how many pieces there are */
+		cur_next(ctx, c, "evidence");
+		for (size_t i = 0; ok && i < ev->n_evidence; i++) {
+			sub = cursor_of(json_array_get(a, i));
+			ok = sub.o && fill_evidence(ctx, &sub, ev, &ev->evidence[i]);
+		}
+		return ok;
 	}
 	a = json_array();
-	ok = SET(c->o, "evidence", a); /* a is borrowed from o afterwards */
+	/* a is borrowed from o afterwards */
+	ok = SET(c->o, "evidence", a) && cur_next(ctx, c, "evidence");
 	for (size_t i = 0; ok && i < ev->n_evidence; i++) {
 		json_t *e = json_object();
-		sub = cursor_of(ctx, e);
+		sub = cursor_of(e);
 		ok = APPEND(a, e) && fill_evidence(ctx, &sub, ev, &ev->evidence[i]);
 	}
 	return ok;
@@ -417,7 +483,7 @@ static bool fill_event(json_ctx *ctx, json_t *o, const incline_event *ev)
 {
 	unsigned conflicts = INCLINE_EVENT_DATE_CONFLICT
 			     | INCLINE_EVENT_CLAIM_CONFLICT;
-	cursor c = cursor_of(ctx, o), sub;
+	cursor c = cursor_of(o), sub;
 	bool ok = put_id(ctx, &c, "id", ev->id)
 		  && put_str(ctx, &c, "type", incline_event_type_name(ev->type));
 
@@ -448,29 +514,54 @@ static json_t *event_object(json_ctx *ctx, const incline_event *ev)
 	return incline_emit_json_done(o, o && fill_event(ctx, o, ev));
 }
 
-/* Which optional keys an event line has, as bits; 0 for an event with
- * several pieces of evidence (never refreshed: rare in NDJSON). Two
- * events of one shape have the same keys in the same order. */
-static unsigned event_shape(const incline_event *ev)
+/* A slot emptied: its object and script dropped (the script's memory
+ * kept). */
+static void slot_clear(shape_slot *slot)
 {
-	const incline_evidence *e = ev->evidence;
+	json_decref(slot->obj);
+	slot->obj = NULL;
+	slot->n_steps = 0;
+}
+
+/* Events of up to this many pieces of evidence have a shape (below). */
+#define JSON_SHAPE_MAX_EVIDENCE 8
+
+/* Which optional keys a piece of evidence has, as 6 bits. */
+static uint64_t evidence_shape(const incline_evidence *e)
+{
+	return (uint64_t)(e->url != NULL)
+	       | (uint64_t)e->when.has_span << 1
+	       | (uint64_t)(e->when.value != NULL) << 2
+	       | (uint64_t)(e->claim.stance != INCLINE_STANCE_NONE) << 3
+	       | (uint64_t)((e->flags & INCLINE_EVIDENCE_HEDGED) != 0) << 4
+	       | (uint64_t)(e->about_end != 0) << 5;
+}
+
+/* Which optional keys an event line has and how many pieces of evidence,
+ * as bits; 0 for an event with none or more than JSON_SHAPE_MAX_EVIDENCE
+ * (never refreshed). Two events of one shape have the same keys in the
+ * same order. Events told again by later sentences of their article have
+ * several pieces: a tenth of the lines of `incline extract`, and when
+ * each was made anew they cost as much as all the others refreshed
+ * (callgrind). */
+static uint64_t event_shape(const incline_event *ev)
+{
 	unsigned conflicts = INCLINE_EVENT_DATE_CONFLICT
 			     | INCLINE_EVENT_CLAIM_CONFLICT;
+	uint64_t shape;
 
-	if (ev->n_evidence != 1)
+	if (ev->n_evidence == 0 || ev->n_evidence > JSON_SHAPE_MAX_EVIDENCE)
 		return 0;
-	return 1u
-	       | (unsigned)(ev->incident[0] != '\0') << 1
-	       | (unsigned)ev->when.has_span << 2
-	       | (unsigned)(ev->type == INCLINE_EVENT_ATTRIBUTION) << 3
-	       | (unsigned)((ev->flags & conflicts) != 0) << 4
-	       | (unsigned)((ev->flags & INCLINE_EVENT_HEDGED) != 0) << 5
-	       | (unsigned)(e->url != NULL) << 6
-	       | (unsigned)e->when.has_span << 7
-	       | (unsigned)(e->when.value != NULL) << 8
-	       | (unsigned)(e->claim.stance != INCLINE_STANCE_NONE) << 9
-	       | (unsigned)((e->flags & INCLINE_EVIDENCE_HEDGED) != 0) << 10
-	       | (unsigned)(e->about_end != 0) << 11;
+	shape = 1u
+		| (uint64_t)(ev->incident[0] != '\0') << 1
+		| (uint64_t)ev->when.has_span << 2
+		| (uint64_t)(ev->type == INCLINE_EVENT_ATTRIBUTION) << 3
+		| (uint64_t)((ev->flags & conflicts) != 0) << 4
+		| (uint64_t)((ev->flags & INCLINE_EVENT_HEDGED) != 0) << 5
+		| (uint64_t)(ev->n_evidence - 1) << 6; /* 3 bits */
+	for (size_t i = 0; i < ev->n_evidence; i++)
+		shape |= evidence_shape(&ev->evidence[i]) << (9 + 6 * i);
+	return shape;
 }
 
 /* The line object of ev: the kept one of its shape refreshed, else a new
@@ -478,7 +569,7 @@ static unsigned event_shape(const incline_event *ev)
  * owned by the caller. NULL on OOM. */
 static json_t *event_line(json_ctx *ctx, const incline_event *ev, bool *kept)
 {
-	unsigned shape = event_shape(ev);
+	uint64_t shape = event_shape(ev);
 	shape_slot *slot;
 	json_t *o;
 
@@ -487,21 +578,30 @@ static json_t *event_line(json_ctx *ctx, const incline_event *ev, bool *kept)
 		slot = &ctx->shapes[i];
 		if (slot->obj && slot->shape == shape) {
 			ctx->fresh = false;
+			ctx->slot = slot;
+			ctx->step = 0;
 			if (fill_event(ctx, slot->obj, ev)) {
 				*kept = true;
 				return slot->obj;
 			}
-			json_decref(slot->obj); /* half refreshed: drop it */
-			slot->obj = NULL;
+			slot_clear(slot); /* half refreshed: drop it */
 			return NULL;
 		}
 	}
-	if (!(o = event_object(ctx, ev)) || !shape)
-		return o;
+	if (!shape) {
+		ctx->slot = NULL;
+		return event_object(ctx, ev);
+	}
 	slot = &ctx->shapes[ctx->shape_next];
 	ctx->shape_next = (ctx->shape_next + 1) % JSON_SHAPE_SLOTS;
-	json_decref(slot->obj);
-	*slot = (shape_slot){ shape, o };
+	slot_clear(slot);
+	ctx->slot = slot; /* its keys are recorded as they are set */
+	if (!(o = event_object(ctx, ev))) {
+		slot->n_steps = 0;
+		return NULL;
+	}
+	slot->shape = shape;
+	slot->obj = o;
 	*kept = true;
 	return o;
 }
@@ -532,52 +632,156 @@ static json_t *incident_object(json_ctx *ctx, const incline_incident *in)
 		&& SET(o, "events", id_array(ctx, in)));
 }
 
-static json_t *events_array(json_ctx *ctx, const incline_timeline *tl)
-{
-	json_t *a = json_array();
-	bool ok = a != NULL;
+/* ---- the timeline document, written piece by piece ----
+ *
+ * The document is jansson's JSON_INDENT(2) dump of
+ *   {"incline", "generated_from", "events", "incidents"?}
+ * but never held whole: building the tree of every event before writing
+ * it was most of `incline build`'s memory (1.3 GB for a 100 MB corpus).
+ * Each element of the three arrays is made, dumped and freed in turn, and
+ * the frame around them (braces, brackets, keys, commas, line breaks) is
+ * written here exactly as jansson writes it: "[]" for an empty array,
+ * else "[", each element on a line of its own indented two spaces per
+ * level, "," between, and "]" on a line at the array's own level. An
+ * element is dumped on its own (its depth 0) and moved to its depth by
+ * indenting every line after its first: a line break in jansson's output
+ * is always layout, never in a string (it writes those as \n). */
 
-	for (size_t i = 0; ok && i < tl->n; i++)
-		ok = APPEND(a, event_object(ctx, &tl->events[i]));
-	return incline_emit_json_done(a, ok);
+/* jansson's dump callback into doc->line, indenting every line break by
+ * doc->indent spaces. The failure is sticky and checked after the dump
+ * (see emit_common.c's dump_to_buf: jansson ignores the callback's result
+ * for an object's key). */
+typedef struct doc_writer {
+	json_ctx *ctx;
+	FILE *fp;
+	incline_emit_buf line;
+	size_t indent;      /* spaces after each line break of an element */
+	bool failed;
+	incline_error *err;
+} doc_writer;
+
+static int dump_nested(const char *s, size_t len, void *payload)
+{
+	static const char spaces[] = "        ";
+	doc_writer *d = payload;
+	const char *nl;
+
+	while (!d->failed && len > 0) {
+		size_t n = (nl = memchr(s, '\n', len)) ? (size_t)(nl - s) + 1 : len;
+
+		if (incline_emit_buf_add(&d->line, s, n) != 0
+		    || (nl && incline_emit_buf_add(&d->line, spaces, d->indent)
+				      != 0))
+			d->failed = true;
+		s += n;
+		len -= n;
+	}
+	return d->failed ? -1 : 0;
 }
 
-static json_t *incidents_array(json_ctx *ctx, const incline_timeline *tl)
+/* Appends raw bytes of the frame to doc->line. */
+static bool frame(doc_writer *d, const char *s)
 {
-	json_t *a = json_array();
-	bool ok = a != NULL;
-
-	for (size_t i = 0; ok && i < tl->n_incidents; i++)
-		ok = APPEND(a, incident_object(ctx, &tl->incidents[i]));
-	return incline_emit_json_done(a, ok);
+	if (!d->failed && incline_emit_buf_add(&d->line, s, strlen(s)) != 0)
+		d->failed = true;
+	return !d->failed;
 }
 
-static json_t *timeline_object(json_ctx *ctx, const incline_timeline *tl)
+/* Appends v (taken; NULL = out of memory) as an element at nesting
+ * `depth` (1 or 2: the document's arrays and their elements). */
+static bool element(doc_writer *d, json_t *v, size_t depth)
 {
-	json_t *o = json_object();
-	bool ok = o
-		  && SET(o, "incline", json_string(INCLINE_VERSION))
-		  && SET(o, "generated_from",
-			 strings_array(ctx, tl->articles, tl->n_articles))
-		  && SET(o, "events", events_array(ctx, tl));
+	d->indent = 2 * depth;
+	if (!v || json_dump_callback(v, dump_nested, d,
+				     JSON_INDENT(2) | JSON_ENCODE_ANY) != 0)
+		d->failed = true;
+	json_decref(v);
+	return !d->failed;
+}
 
-	if (ok && tl->n_incidents)
-		ok = SET(o, "incidents", incidents_array(ctx, tl));
-	return incline_emit_json_done(o, ok);
+/* Writes out what doc->line holds. */
+static int flush_line(doc_writer *d)
+{
+	size_t len = d->line.len;
+
+	if (d->failed)
+		return incline_emit_nomem(d->err);
+	if (len && fwrite(d->line.data, 1, len, d->fp) != len)
+		return incline_emit_write_failed(d->err);
+	incline_emit_buf_reset(&d->line);
+	return 0;
+}
+
+/* One element of an array of the document (see write_array). */
+typedef json_t *(*element_fn)(json_ctx *ctx, const incline_timeline *tl,
+			      size_t i);
+
+static json_t *article_element(json_ctx *ctx, const incline_timeline *tl,
+			       size_t i)
+{
+	return str_or_null(ctx, tl->articles[i]);
+}
+
+static json_t *event_element(json_ctx *ctx, const incline_timeline *tl,
+			     size_t i)
+{
+	return event_object(ctx, &tl->events[i]);
+}
+
+static json_t *incident_element(json_ctx *ctx, const incline_timeline *tl,
+				size_t i)
+{
+	return incident_object(ctx, &tl->incidents[i]);
+}
+
+/* `"key": [elements]`, the array a member of the document (depth 1),
+ * after `lead` (what separates it from the member before), written
+ * element by element: memory bounded by the largest element. */
+static int write_array(doc_writer *d, const char *lead, const char *key,
+		       const incline_timeline *tl, size_t n, element_fn fn)
+{
+	int rc;
+
+	if (!frame(d, lead) || !frame(d, "\"") || !frame(d, key)
+	    || !frame(d, "\": ") || !frame(d, n ? "[" : "[]"))
+		return flush_line(d);
+	for (size_t i = 0; i < n; i++) {
+		if (!frame(d, i ? ",\n    " : "\n    ")
+		    || !element(d, fn(d->ctx, tl, i), 2))
+			return flush_line(d);
+		if ((rc = flush_line(d)))
+			return rc;
+	}
+	if (n)
+		frame(d, "\n  ]");
+	return flush_line(d);
 }
 
 int incline_emit_json(FILE *fp, const incline_timeline *tl,
 		      incline_error *err)
 {
 	json_ctx ctx = { .fresh = false };
-	json_t *doc = timeline_object(&ctx, tl);
+	doc_writer d = { &ctx, fp, { NULL, 0, 0 }, 0, false, err };
 	int rc;
 
+	if (!frame(&d, "{\n  \"incline\": ")
+	    || !element(&d, json_string(INCLINE_VERSION), 1))
+		rc = flush_line(&d);
+	else
+		rc = write_array(&d, ",\n  ", "generated_from", tl,
+				 tl->n_articles, article_element);
+	if (!rc)
+		rc = write_array(&d, ",\n  ", "events", tl, tl->n,
+				 event_element);
+	if (!rc && tl->n_incidents)
+		rc = write_array(&d, ",\n  ", "incidents", tl, tl->n_incidents,
+				 incident_element);
+	if (!rc) {
+		frame(&d, "\n}\n");
+		rc = flush_line(&d);
+	}
+	incline_emit_buf_free(&d.line);
 	ctx_free(&ctx);
-	if (!doc)
-		return incline_emit_nomem(err);
-	rc = incline_emit_json_line(fp, doc, JSON_INDENT(2), err);
-	json_decref(doc);
 	return rc ? rc : incline_emit_finish(fp, err);
 }
 

@@ -363,6 +363,19 @@ void incline_entity_finder_free(incline_entity_finder *f)
 	free(f);
 }
 
+/* Raw words whose flags a finder keeps cached across resets: more are
+ * forgotten, so a finder serving a stream of articles stays bounded. */
+#define ENTITY_MAX_CACHED_WORDS 65536
+
+void incline_entity_finder_reset(incline_entity_finder *f)
+{
+	incline_strmap_free(&f->surfaces);
+	incline_strmap_free(&f->keys);
+	incline_strmap_free(&f->initials);
+	if (f->words.n > ENTITY_MAX_CACHED_WORDS)
+		incline_strmap_free(&f->words);
+}
+
 /* Adds the folded forms of table[0..n) to m. */
 static int entity_load(incline_strmap *m, incline_folder *folder,
 		       const char *const *table, size_t n)

@@ -64,6 +64,7 @@ typedef struct ix_pair {
 
 struct incline_incident_index {
 	incline_entity_finder *finder;
+	bool borrowed_finder;      /* incline_incident_index_new_with */
 	incline_strmap articles;   /* article id -> index */
 	const char *last_article;  /* the last one added (in articles' pool) */
 	size_t last_index;
@@ -101,7 +102,8 @@ void incline_incident_index_free(incline_incident_index *x)
 {
 	if (!x)
 		return;
-	incline_entity_finder_free(x->finder);
+	if (!x->borrowed_finder)
+		incline_entity_finder_free(x->finder);
 	incline_strmap_free(&x->articles);
 	free(x->by_rank);
 	free(x->published);
@@ -136,6 +138,23 @@ int incline_incident_index_new(incline_incident_index **out,
 		free(x);
 		return rc;
 	}
+	*out = x;
+	return 0;
+}
+
+int incline_incident_index_new_with(incline_incident_index **out,
+				    incline_entity_finder *f,
+				    incline_error *err)
+{
+	incline_incident_index *x = calloc(1, sizeof *x);
+
+	*out = NULL;
+	if (!x)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "incident: out of memory");
+	incline_entity_finder_reset(f);
+	x->finder = f;
+	x->borrowed_finder = true;
 	*out = x;
 	return 0;
 }

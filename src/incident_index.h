@@ -28,6 +28,12 @@ int incline_incident_index_new(incline_incident_index **out,
 			       incline_error *err);
 void incline_incident_index_free(incline_incident_index *x);
 
+/* The same with the entity finder f (borrowed: it must outlive the
+ * index, and is reset here), for callers that index many small piles. */
+int incline_incident_index_new_with(incline_incident_index **out,
+				    incline_entity_finder *f,
+				    incline_error *err);
+
 /* Records atom number N (the count of earlier adds): sentence quote (may
  * be NULL) of article (may be NULL), told as an event of type t; words
  * are quote's word tokens (incline_text_words) when the caller has them,

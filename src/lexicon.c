@@ -396,6 +396,13 @@ typedef struct entry {
 	bool prefix;
 	size_t pattern;
 	size_t len; /* strlen(key) */
+	/* Set by build_accelerators from the pattern, for may_follow, so
+	 * the test reads one entry and not the pattern and its words:
+	 * whether the pattern's next word (see pattern.next_word) can be
+	 * tested by id, its id_bits and the reach of the gaps before it. */
+	bool filter;
+	uint64_t next_bits;
+	size_t next_reach;
 } entry;
 
 /* One distinct word of the tables: every exact alternative, and every
@@ -570,6 +577,29 @@ static inline uint64_t hash_key(const char *s, size_t len)
 	return mix(h, v);
 }
 
+/* a[0..n) == b[0..n)? Words are short, and memcmp was a call per word
+ * of every sentence (twice for some): up to 8 bytes are compared as two
+ * overlapping 4-byte loads (up to 3 byte by byte), which together cover
+ * every byte; longer ones by memcmp. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	uint32_t x0, x1, y0, y1;
+
+	if (n > 8)
+		return memcmp(a, b, n) == 0;
+	if (n < 4) {
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != b[i])
+				return false;
+		return true;
+	}
+	memcpy(&x0, a, 4);
+	memcpy(&y0, b, 4);
+	memcpy(&x1, a + n - 4, 4);
+	memcpy(&y1, b + n - 4, 4);
+	return x0 == y0 && x1 == y1;
+}
+
 /* The id of s[0..len) (hash h), or LEX_NO_ID. */
 static inline uint32_t find_word(const incline_lexicon *lex, const char *s, size_t len,
 				 uint64_t h)
@@ -580,7 +610,7 @@ static inline uint32_t find_word(const incline_lexicon *lex, const char *s, size
 		if (v == 0)
 			return LEX_NO_ID;
 		w = &lex->vocab[v - 1];
-		if (w->hash == h && w->len == len && memcmp(w->word, s, len) == 0)
+		if (w->hash == h && w->len == len && same_bytes(w->word, s, len))
 			return v - 1;
 	}
 }
@@ -688,6 +718,13 @@ static int build_accelerators(incline_lexicon *lex)
 
 	if (build_vocab(lex))
 		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_index; i++) {
+		entry *e = &lex->index[i];
+		const pattern *p = &lex->patterns[e->pattern];
+		e->filter = p->next_word < p->n_words && !p->words[p->next_word].has_prefix;
+		e->next_bits = e->filter ? p->words[p->next_word].id_bits : 0;
+		e->next_reach = p->next_reach;
+	}
 
 	for (size_t i = 0; i < lex->n_index; i++)
 		np += lex->index[i].prefix;
@@ -722,7 +759,7 @@ static int build_index(incline_lexicon *lex)
 		const pword *w = &lex->patterns[i].words[0];
 		for (size_t j = 0; j < w->n_alts; j++)
 			idx[k++] = (entry){w->alts[j].word, w->alts[j].prefix, i,
-					   strlen(w->alts[j].word)};
+					   strlen(w->alts[j].word), false, 0, 0};
 	}
 	qsort(idx, n, sizeof *idx, cmp_entry);
 	free(lex->index);
@@ -895,7 +932,8 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 	return 0;
 }
 
-/* Can the pattern p, whose first word is word i, go on after it? false
+/* Can the pattern of entry e, whose first word is word i, go on after
+ * it? false
  * only when it cannot match: the first word of p after the first that is
  * no gap is a plain list of words (no prefix), and none of the words it
  * may fall on (word i + 1, or up to LEX_GAP further per gap before it)
@@ -906,20 +944,16 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
  * match_from tries that word exactly at those places, a clear bit means
  * the id is in no alternative (id_bits has the bit of each), and
  * word_matches has nothing else to try without prefixes. */
-static inline bool may_follow(const pattern *p, const matcher *m, size_t i)
+static inline bool may_follow(const entry *e, const matcher *m, size_t i)
 {
-	const pword *w;
 	size_t from = i + 1, to; /* words between are gaps: they may skip none */
 
-	if (p->next_word >= p->n_words)
+	if (!e->filter) /* no next word, or one with a prefix */
 		return true;
-	w = &p->words[p->next_word];
-	if (w->has_prefix)
-		return true;
-	to = from + p->next_reach < m->n ? from + p->next_reach + 1 : m->n;
+	to = from + e->next_reach < m->n ? from + e->next_reach + 1 : m->n;
 	for (size_t k = from; k < to; k++) {
 		uint32_t id = m->ids[k];
-		if (id != LEX_NO_ID && ((w->id_bits >> (id % 64)) & 1))
+		if (id != LEX_NO_ID && ((e->next_bits >> (id % 64)) & 1))
 			return true;
 	}
 	return false;
@@ -961,7 +995,7 @@ static int match_all(const matcher *m)
 			const vword *v = &lex->vocab[m->ids[i]];
 			for (size_t k = v->lo; k < v->hi; k++) {
 				const entry *e = &lex->index[k];
-				if (may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
+				if (may_follow(e, m, i) && try_entry(m, e, i))
 					return INCLINE_ENOMEM;
 			}
 		}
@@ -969,8 +1003,8 @@ static int match_all(const matcher *m)
 			const entry *e = &lex->prefixes[k];
 			if (e->len >= len || e->len > LEX_MAX_PREFIX)
 				break; /* sorted by length: no longer one can fit */
-			if (memcmp(e->key, tok, e->len) == 0
-			    && may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
+			if (same_bytes(e->key, tok, e->len)
+			    && may_follow(e, m, i) && try_entry(m, e, i))
 				return INCLINE_ENOMEM;
 		}
 	}

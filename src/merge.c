@@ -88,9 +88,13 @@
 #define MERGE_LO_OPEN INT64_MIN
 #define MERGE_HI_OPEN INT64_MAX
 
+/* merge_ctx.olo of an atom or cluster without a date of its own. */
+#define MERGE_NO_OWN INT64_MAX
+
 void incline_merge_opts_default(incline_merge_opts *opts)
 {
 	opts->min_overlap = MERGE_DEFAULT_OVERLAP;
+	opts->one_article = false;
 }
 
 /* ---- allocation ------------------------------------------------------ */
@@ -126,10 +130,45 @@ typedef struct merge_edge {
 	uint32_t a, b;    /* unique atoms: fewer than 2^32 (merge_collect) */
 } merge_edge;
 
+/* What one merge call builds before reading any atom (the folder, the
+ * stemmer, the stop words, the synonyms and the keys they take, the
+ * entity finder's tables), kept for the next call, and what folding and
+ * stemming a raw word gave: a stream of small piles (extraction merges
+ * each article's events) pays for them once. The output does not depend
+ * on it: every call still numbers its keys and names afresh. */
+struct incline_merger {
+	incline_folder *folder;
+	struct sb_stemmer *stemmer;
+	incline_strmap stops;
+	incline_strmap synonyms;
+	incline_strmap keys;        /* the synonyms' keys: each call's start */
+	incline_entity_finder *finder; /* NULL until a call needs it */
+	incline_strmap stem_of;     /* raw word -> its entry in stems, or
+				     * MERGE_DROP (merge_kit_key) */
+	incline_strmap stems;
+	/* per stem: the key it has in every call (a synonym's, or one of
+	 * keys), else MERGE_DROP; and the key it took in call number
+	 * stem_gen (so no table of this call's stems is looked up) */
+	uint32_t *stem_fixed;
+	uint32_t *stem_key;
+	uint32_t *stem_gen;
+	size_t cap_stems;
+	uint32_t gen;               /* this call's number, from 1 */
+};
+
+/* Raw words a merger keeps the stems of: more are forgotten between
+ * calls, so memory stays bounded over a stream of any length. */
+#define MERGE_KIT_MAX_WORDS 131072
+
 /* Everything one merge call uses; owned by incline_merge. */
 typedef struct merge_ctx {
+	incline_merger *kit;      /* borrowed, or NULL: folder, stemmer, stops
+				   * and synonyms are kit's then */
 	double min_overlap;
 	double conflict_overlap;
+	/* opts->one_article: then no incident index (incidents NULL): the
+	 * pile's one article has one victim, whoever it is */
+	bool one_article;
 	bool take;                /* steal evidence strings from the input */
 	incline_folder *folder;
 	struct sb_stemmer *stemmer;
@@ -170,6 +209,13 @@ typedef struct merge_ctx {
 	size_t *parent;           /* union-find over unique atoms */
 	int64_t *clo;             /* root -> its cluster's date interval */
 	int64_t *chi;
+	/* one_article: unique atom, then root -> the interval its
+	 * sentence's own date expression gives (merge_own_date), olo
+	 * MERGE_NO_OWN when none, and where that expression starts; NULL
+	 * otherwise */
+	int64_t *olo;
+	int64_t *ohi;
+	size_t *ospan;
 	/* CVE ids (incline_merge_cve_id) each cluster names, for the
 	 * cannot-link rule (merge_cve_apart): root r's sorted, distinct ids
 	 * are cvpool[cvoff[r] .. cvoff[r] + cvlen[r]). cvoff and cvlen stay
@@ -202,6 +248,12 @@ static void merge_ctx_free(merge_ctx *c)
 {
 	for (size_t i = 0; i < c->n_atoms; i++)
 		merge_free_atom(&c->atoms[i]);
+	if (c->kit) {
+		c->folder = NULL;
+		c->stemmer = NULL;
+		memset(&c->stops, 0, sizeof c->stops);
+		memset(&c->synonyms, 0, sizeof c->synonyms);
+	}
 	incline_text_folder_free(c->folder);
 	sb_stemmer_delete(c->stemmer);
 	incline_strmap_free(&c->stops);
@@ -231,6 +283,9 @@ static void merge_ctx_free(merge_ctx *c)
 	free(c->parent);
 	free(c->clo);
 	free(c->chi);
+	free(c->olo);
+	free(c->ohi);
+	free(c->ospan);
 	free(c->cvpool);
 	free(c->cvoff);
 	free(c->cvlen);
@@ -614,6 +669,101 @@ static int merge_load_synonyms(merge_ctx *c)
 	return 0;
 }
 
+/* Files a new stem in the kit as entry *e, with the key it has in every
+ * call when it is a synonym's (or a synonym row's first word). */
+static int merge_kit_stem(size_t *e, merge_ctx *c, const char *stem, size_t slen)
+{
+	incline_merger *m = c->kit;
+	uint32_t fixed;
+	void *p;
+	int rc;
+
+	*e = m->stems.n;
+	if (*e >= m->cap_stems) {
+		size_t cap = m->cap_stems ? 2 * m->cap_stems : 1024;
+
+		if (!(p = realloc(m->stem_fixed, cap * sizeof *m->stem_fixed)))
+			return INCLINE_ENOMEM;
+		m->stem_fixed = p;
+		if (!(p = realloc(m->stem_key, cap * sizeof *m->stem_key)))
+			return INCLINE_ENOMEM;
+		m->stem_key = p;
+		if (!(p = realloc(m->stem_gen, cap * sizeof *m->stem_gen)))
+			return INCLINE_ENOMEM;
+		m->stem_gen = p;
+		m->cap_stems = cap;
+	}
+	if ((rc = incline_strmap_put(&m->stems, stem, slen, 0)))
+		return rc;
+	if (!incline_strmap_get(&m->synonyms, stem, slen, &fixed)
+	    && !incline_strmap_get(&m->keys, stem, slen, &fixed))
+		fixed = MERGE_DROP;
+	m->stem_fixed[*e] = fixed;
+	m->stem_gen[*e] = 0;
+	return 0;
+}
+
+/* merge_stem_key's work for raw word s[0..len) through the kit: what
+ * folding and stemming made of it last time (its stem, or nothing), then
+ * the stem's key in this call. */
+static int merge_kit_key(uint32_t *id, merge_ctx *c, const char *s, size_t len)
+{
+	incline_merger *m = c->kit;
+	const char *stem;
+	size_t slen;
+	uint32_t v, stop;
+
+	*id = MERGE_DROP;
+	if (!incline_strmap_get(&m->stem_of, s, len, &v)) {
+		char *f = NULL;
+		size_t flen = 0;
+		int rc = incline_text_fold(&f, &flen, c->folder, s, len);
+
+		v = MERGE_DROP;
+		/* as merge_stem_key: a stop word, a short stem or a stop stem
+		 * is no key; a word that cannot be folded is left out */
+		if (rc == 0 && flen <= INT_MAX
+		    && !incline_strmap_get(&c->stops, f, flen, &stop)) {
+			stem = (const char *)sb_stemmer_stem(
+				c->stemmer, (const sb_symbol *)f, (int)flen);
+			slen = stem ? (size_t)sb_stemmer_length(c->stemmer) : 0;
+			if (!stem) {
+				rc = INCLINE_ENOMEM;
+			} else if (slen >= MERGE_MIN_WORD_BYTES
+				   && !incline_strmap_get(&c->stops, stem, slen, &stop)) {
+				size_t e = incline_strmap_find(&m->stems, stem, slen);
+
+				if (e == SIZE_MAX)
+					rc = merge_kit_stem(&e, c, stem, slen);
+				v = (uint32_t)e;
+			}
+		} else if (rc != INCLINE_ENOMEM) {
+			rc = 0;
+		}
+		free(f);
+		if (!rc)
+			rc = incline_strmap_put(&m->stem_of, s, len, v);
+		if (rc)
+			return rc;
+	}
+	if (v == MERGE_DROP)
+		return 0;
+	if (m->stem_fixed[v] != MERGE_DROP) {
+		*id = m->stem_fixed[v];
+		return 0;
+	}
+	if (m->stem_gen[v] == m->gen) {
+		*id = m->stem_key[v];
+		return 0;
+	}
+	/* as merge_stem_key: numbered in order of first appearance; the
+	 * stems live in the kit, c->keys only counts them (merge_setup) */
+	*id = (uint32_t)c->keys.n++;
+	m->stem_gen[v] = m->gen;
+	m->stem_key[v] = *id;
+	return 0;
+}
+
 /* The cache of raw words' keys is looked up for every word of every
  * quote, the hottest lookup of merge: a word of up to MERGE_SHORT_WORD
  * bytes is kept inside its slot (open addressing, at most half full), so
@@ -717,6 +867,10 @@ static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 	size_t flen = 0;
 	int rc;
 
+	/* the kit caches across calls what this cache holds for one */
+	if (c->kit)
+		return merge_is_number(s, len) ? (*id = MERGE_DROP, 0)
+					       : merge_kit_key(id, c, s, len);
 	if (short_word ? merge_wcache_get(c, s, len, h, id)
 		       : incline_strmap_get(&c->raw, s, len, id))
 		return 0;
@@ -985,6 +1139,63 @@ static void merge_interval(int64_t *lo, int64_t *hi, const incline_evidence *e)
 	*lo = MERGE_LO_OPEN;
 }
 
+/* true when e's date came from words of its own sentence: not carried
+ * from the sentence before, nor the publication day alone. */
+static bool merge_own_span(const incline_evidence *e)
+{
+	const incline_when *w = &e->when;
+
+	return w->has_span && w->start >= e->start && w->end <= e->end
+	       && !merge_cmp_str(w->article, e->article);
+}
+
+/* The interval e's own date expression allows (an upper bound, "in the
+ * past few weeks", too) into *lo, *hi; false when it has none. */
+static bool merge_own_date(int64_t *lo, int64_t *hi, const incline_evidence *e)
+{
+	if (!merge_own_span(e))
+		return false;
+	merge_interval(lo, hi, e);
+	return true;
+}
+
+/* With one_article: true when clusters (or atoms) a and b each date
+ * their happening in their own words, and differently. Inside one
+ * article, "the breach took place between April and September" and "the
+ * intrusion occurred on December 22" are two tellings of two dates, so
+ * two events, each keeping its own date. So are two sentences dated
+ * coarser than a day by two expressions ("in 2015" twice, "last week"
+ * and "this month"): a year or a week holds many happenings, and each
+ * sentence keeps the date it gives. One day named twice ("on Monday",
+ * "on Sept. 19") is one date. */
+static bool merge_own_apart(const merge_ctx *c, size_t a, size_t b)
+{
+	return c->olo && c->olo[a] != MERGE_NO_OWN && c->olo[b] != MERGE_NO_OWN
+	       && (c->olo[a] != c->olo[b] || c->ohi[a] != c->ohi[b]
+		   || (c->olo[a] != c->ohi[a] && c->ospan[a] != c->ospan[b]));
+}
+
+/* After root r took in root o: r's own date is o's when it had none. */
+static void merge_own_join(merge_ctx *c, size_t r, size_t o)
+{
+	if (c->olo && c->olo[r] == MERGE_NO_OWN) {
+		c->olo[r] = c->olo[o];
+		c->ohi[r] = c->ohi[o];
+		c->ospan[r] = c->ospan[o];
+	}
+}
+
+/* Unique atom u's article number: UINT32_MAX for none. One article's
+ * merge (one_article) builds no incident index; the atoms' ranks say it. */
+static uint32_t merge_atom_article(const merge_ctx *c, size_t u)
+{
+	const merge_atom *at = &c->atoms[c->uniq[u]];
+
+	if (c->incidents)
+		return incline_incident_index_atom_article(c->incidents, u);
+	return at->ev->article ? at->art : UINT32_MAX;
+}
+
 /* A step of the hashes of merge_weigh and merge_join_copies. */
 static uint64_t merge_mix(uint64_t h, uint64_t v)
 {
@@ -1000,15 +1211,14 @@ static bool merge_same_sentence(const merge_ctx *c, size_t a, size_t b)
 	const incline_evidence *y = c->atoms[c->uniq[b]].ev;
 
 	return x->start == y->start && x->end == y->end
-	       && incline_incident_index_atom_article(c->incidents, a)
-			  == incline_incident_index_atom_article(c->incidents, b);
+	       && merge_atom_article(c, a) == merge_atom_article(c, b);
 }
 
 static uint64_t merge_sentence_hash(const merge_ctx *c, size_t u)
 {
 	const incline_evidence *e = c->atoms[c->uniq[u]].ev;
 	uint64_t h = merge_mix(0xcbf29ce484222325ULL,
-			       incline_incident_index_atom_article(c->incidents, u));
+			       merge_atom_article(c, u));
 
 	h = merge_mix(h, (uint64_t)e->start);
 	return merge_mix(merge_mix(h, (uint64_t)e->end), 0);
@@ -1049,8 +1259,7 @@ static int merge_weigh(merge_ctx *c)
 			MERGE_PREFETCH(c->atoms[c->uniq[u + 8]].ev);
 		if (!c->atoms[c->uniq[u]].ev->quote)
 			continue;
-		if (incline_incident_index_atom_article(c->incidents, u)
-		    != UINT32_MAX) {
+		if (merge_atom_article(c, u) != UINT32_MAX) {
 			h = merge_sentence_hash(c, u);
 			tag = h >> 32 << 32;
 			for (i = h & mask; slot[i]; i = (i + 1) & mask)
@@ -1178,12 +1387,53 @@ static int merge_drop_victim_words(merge_ctx *c)
 	return 0;
 }
 
+/* Unique atom u's keys and CVE ids as a copy of those of p, an atom of
+ * the same sentence (told as another type): the words are the same. */
+static int merge_copy_keys(merge_ctx *c, size_t u, size_t p)
+{
+	void *kpool = c->kpool;
+	int rc = incline_array_reserve(&kpool, &c->kpool_cap, c->kpool_n + c->klen[p],
+				       sizeof *c->kpool);
+
+	c->kpool = kpool;
+	if (rc)
+		return rc;
+	memcpy(c->kpool + c->kpool_n, c->kpool + c->koff[p], c->klen[p] * sizeof *c->kpool);
+	c->koff[u] = c->kpool_n;
+	c->klen[u] = c->klen[p];
+	c->kpool_n += c->klen[p];
+	for (uint32_t i = 0; c->cvlen && i < c->cvlen[p]; i++)
+		if ((rc = merge_cve_add(c, u, c->cvpool[c->cvoff[p] + i])))
+			return rc;
+	return 0;
+}
+
+/* One article's pile (no incident index: its sentences are all of one
+ * article): the unique atom before u with u's sentence, found through
+ * the open-addressing table seen (n_seen slots, a power of two, holding
+ * atom + 1), or SIZE_MAX after filing u there. A sentence told as
+ * several types is read for words once. */
+static size_t merge_seen_sentence(const merge_ctx *c, size_t *seen, size_t n_seen, size_t u)
+{
+	const incline_evidence *e = c->atoms[c->uniq[u]].ev;
+	size_t i = (e->start * 0x9E3779B97F4A7C15ull ^ e->end) & (n_seen - 1);
+
+	for (; seen[i]; i = (i + 1) & (n_seen - 1)) {
+		const incline_evidence *o = c->atoms[c->uniq[seen[i] - 1]].ev;
+
+		if (o->start == e->start && o->end == e->end && !merge_cmp_str(o->quote, e->quote))
+			return seen[i] - 1;
+	}
+	seen[i] = u + 1;
+	return SIZE_MAX;
+}
+
 /* Keys, weights and intervals of every unique atom; each atom its own
  * cluster, with its own interval. */
 static int merge_prepare(merge_ctx *c)
 {
-	size_t n = c->n_uniq;
-	int rc;
+	size_t n = c->n_uniq, n_seen = 16, *seen = NULL;
+	int rc = 0;
 
 	c->koff = merge_calloc(n, sizeof *c->koff);
 	c->klen = merge_calloc(n, sizeof *c->klen);
@@ -1199,6 +1449,13 @@ static int merge_prepare(merge_ctx *c)
 	if (!c->koff || !c->klen || !c->pub || !c->lo || !c->hi || !c->parent
 	    || !c->clo || !c->chi || !c->kpool)
 		return INCLINE_ENOMEM;
+	if (c->one_article) {
+		c->olo = merge_calloc(n, sizeof *c->olo);
+		c->ohi = merge_calloc(n, sizeof *c->ohi);
+		c->ospan = merge_calloc(n, sizeof *c->ospan);
+		if (!c->olo || !c->ohi || !c->ospan)
+			return INCLINE_ENOMEM;
+	}
 	for (size_t u = 0; u < n; u++) {
 		const merge_atom *a = &c->atoms[c->uniq[u]];
 
@@ -1213,19 +1470,43 @@ static int merge_prepare(merge_ctx *c)
 		merge_interval(&c->lo[u], &c->hi[u], a->ev);
 		c->clo[u] = c->lo[u];
 		c->chi[u] = c->hi[u];
+		if (c->olo && !merge_own_date(&c->olo[u], &c->ohi[u], a->ev))
+			c->olo[u] = MERGE_NO_OWN;
+		if (c->olo)
+			c->ospan[u] = a->ev->when.start;
+		if (!c->incidents && !seen) {
+			while (n_seen < 2 * n)
+				n_seen *= 2;
+			if (!(seen = merge_calloc(n_seen, sizeof *seen)))
+				return INCLINE_ENOMEM;
+		}
+		if (seen) {
+			size_t p = merge_seen_sentence(c, seen, n_seen, u);
+
+			rc = p == SIZE_MAX ? merge_atom_keys(c, u) : merge_copy_keys(c, u, p);
+			if (rc)
+				break;
+			continue;
+		}
 		if ((rc = merge_atom_keys(c, u))
-		    || (rc = incline_incident_index_add_ranked(
+		    || (c->incidents && (rc = incline_incident_index_add_ranked(
 				c->incidents, a->art, a->ev->article,
 				a->ev->published,
 				a->type, a->ev->quote,
 				a->ev->quote ? c->words.items : NULL,
-				c->words.n)))
+				c->words.n))))
 			return rc;
 	}
-	if ((rc = incline_incident_index_finish(c->incidents)))
+	free(seen);
+	if (rc)
 		return rc;
 	if (!(c->victim = merge_calloc(n, sizeof *c->victim)))
 		return INCLINE_ENOMEM;
+	/* one article: one victim, whoever it is (merge_ctx.one_article) */
+	if (!c->incidents)
+		return merge_weigh(c);
+	if ((rc = incline_incident_index_finish(c->incidents)))
+		return rc;
 	for (size_t u = 0; u < n; u++)
 		c->victim[u] = incline_incident_index_atom_victim(c->incidents, u);
 	if ((rc = merge_drop_victim_words(c)))
@@ -1327,7 +1608,8 @@ static int merge_join_copies(merge_ctx *c)
 		hash[u] = merge_copy_hash(c, u);
 		for (i = hash[u] & mask; slot[i]; i = (i + 1) & mask)
 			if (hash[slot[i] - 1] == hash[u]
-			    && merge_copies(c, slot[i] - 1, u))
+			    && merge_copies(c, slot[i] - 1, u)
+			    && !merge_own_apart(c, slot[i] - 1, u))
 				break;
 		if (!slot[i]) {
 			slot[i] = (uint32_t)u + 1;
@@ -1335,6 +1617,7 @@ static int merge_join_copies(merge_ctx *c)
 		}
 		r = slot[i] - 1;
 		c->parent[u] = r;
+		merge_own_join(c, r, u);
 		if (c->lo[u] > c->clo[r])
 			c->clo[r] = c->lo[u];
 		if (c->hi[u] < c->chi[r])
@@ -1732,6 +2015,39 @@ static void merge_victim_range(size_t *from, size_t *to,
 	*to = lo;
 }
 
+/* The first posting in [from, p1) (sorted by victim) whose victim is not
+ * below v. A common word's list holds most of a block, and stepping its
+ * cursor one posting at a time over every victim in between was the
+ * largest cost of matching at 1M events: galloping (steps of 1, 2, 4 ...
+ * then a binary search in the last step) costs the log of the distance. */
+static size_t merge_skip_victims(const merge_index *x, size_t from,
+				 size_t p1, uint32_t v)
+{
+	size_t lo = from, step = 1, hi;
+
+	if (lo >= p1 || x->postings[lo].victim >= v)
+		return lo;
+	/* postings[lo].victim < v throughout */
+	for (;;) {
+		hi = p1 - lo > step ? lo + step : p1;
+		if (hi == p1 || x->postings[hi].victim >= v)
+			break;
+		lo = hi;
+		step *= 2;
+	}
+	/* the answer lies in (lo, hi] */
+	lo++;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->postings[mid].victim < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Compares a with the atoms postings[from, to) not yet compared to it,
  * adding an edge for each match. */
 static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
@@ -1790,9 +2106,7 @@ static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 					return rc;
 				continue;
 			}
-			from = x->cur[k[i]];
-			while (from < p1 && x->postings[from].victim < v)
-				from++;
+			from = merge_skip_victims(x, x->cur[k[i]], p1, v);
 			x->cur[k[i]] = from;
 			for (to = from; to < p1 && x->postings[to].victim == v; to++)
 				;
@@ -1872,7 +2186,7 @@ static int merge_link_claims(merge_ctx *c, size_t b, size_t e)
 
 		if (cls == 0)
 			continue;
-		refs[n].victim = incline_incident_index_victim(
+		refs[n].victim = !c->incidents ? 0 : incline_incident_index_victim(
 			c->incidents, c->atoms[c->uniq[u]].ev->article);
 		refs[n].actor = cl->actor;
 		refs[n].cls = cls;
@@ -1973,7 +2287,9 @@ static uint64_t merge_edge_key(double strength)
 static void merge_sort_edges(merge_edge *e, size_t n)
 {
 	uint64_t *k = (uint64_t *)(void *)e;
-	bool packable = true;
+	/* a few edges (one article's) sort faster by comparisons than in
+	 * radix passes over all their bytes */
+	bool packable = n >= 64;
 
 	_Static_assert(sizeof(merge_edge) == 2 * sizeof(uint64_t),
 		       "merge_sort_edges packs an edge into two uint64");
@@ -2028,9 +2344,10 @@ static int merge_cluster_edges(merge_ctx *c)
 		lo = c->clo[ra] > c->clo[rb] ? c->clo[ra] : c->clo[rb];
 		hi = c->chi[ra] < c->chi[rb] ? c->chi[ra] : c->chi[rb];
 		if ((lo > hi && !(e->strength >= c->conflict_overlap))
-		    || merge_cve_apart(c, ra, rb))
+		    || merge_cve_apart(c, ra, rb) || merge_own_apart(c, ra, rb))
 			continue;
 		r = merge_union(c->parent, ra, rb);
+		merge_own_join(c, r, r == ra ? rb : ra);
 		c->clo[r] = lo;
 		c->chi[r] = hi;
 		if ((rc = merge_cve_join(c, r, ra, rb)))
@@ -2136,9 +2453,11 @@ static int merge_join_undated(merge_ctx *c)
 			rk = merge_find(c->parent, k);
 			lo = c->clo[ri] > c->clo[rk] ? c->clo[ri] : c->clo[rk];
 			hi = c->chi[ri] < c->chi[rk] ? c->chi[ri] : c->chi[rk];
-			if (lo > hi || merge_cve_apart(c, ri, rk))
+			if (lo > hi || merge_cve_apart(c, ri, rk)
+			    || merge_own_apart(c, ri, rk))
 				continue;
 			into = merge_union(c->parent, ri, rk);
+			merge_own_join(c, into, into == ri ? rk : ri);
 			c->clo[into] = lo;
 			c->chi[into] = hi;
 			if ((rc = merge_cve_join(c, into, ri, rk))) {
@@ -2271,6 +2590,14 @@ static size_t merge_pick_dated(const merge_ctx *c, const merge_cluster *k)
 
 		if (merge_ev(c, u)->when.basis == INCLINE_BASIS_PUBLICATION)
 			continue;
+		/* one_article: the sentence's own expression first, over
+		 * a date carried from the sentence before */
+		if (best != SIZE_MAX && c->olo
+		    && (c->olo[best] == MERGE_NO_OWN) != (c->olo[u] == MERGE_NO_OWN)) {
+			if (c->olo[u] != MERGE_NO_OWN)
+				best = u;
+			continue;
+		}
 		if (best == SIZE_MAX || merge_better(c, best, u))
 			best = u;
 	}
@@ -2294,6 +2621,18 @@ static size_t merge_pick_summary(const merge_ctx *c, const merge_cluster *k)
 	return best;
 }
 
+/* How much unique atom u's date says in words: 2 for an expression of
+ * its own sentence ("in the past few weeks"), 1 for one carried from
+ * before, 0 for none (the publication day alone). */
+static int merge_worded(const merge_ctx *c, size_t u)
+{
+	const incline_evidence *e = merge_ev(c, u);
+
+	if (!e->when.has_span)
+		return 0;
+	return merge_own_span(e) ? 2 : 1;
+}
+
 /* The day by which the first report came out (the least upper bound of
  * the publication-basis dates) into *hi, MERGE_HI_OPEN when none; returns
  * the evidence that says so (the first of the cluster when none does). */
@@ -2307,7 +2646,8 @@ static size_t merge_first_report(int64_t *hi, const merge_ctx *c,
 		size_t u = k->u[i];
 
 		if (merge_ev(c, u)->when.basis == INCLINE_BASIS_PUBLICATION
-		    && c->hi[u] < *hi) {
+		    && (c->hi[u] < *hi
+			|| (c->hi[u] == *hi && merge_worded(c, u) > merge_worded(c, best)))) {
 			*hi = c->hi[u];
 			best = u;
 		}
@@ -2794,7 +3134,7 @@ static int merge_build(incline_timeline *out, merge_ctx *c)
 	}
 	/* Event i is the i-th non-empty group: its unique atoms (numbered as
 	 * added to the incident index) lie together in g.u. */
-	if (!rc) {
+	if (!rc && c->incidents) {
 		size_t e = 0;
 
 		for (size_t r = 0; r < n; r++)
@@ -2822,6 +3162,8 @@ static void merge_release_words(merge_ctx *c)
 	c->wslots = NULL;
 	c->n_wslots = c->n_words = 0;
 	incline_strmap_free(&c->keys);
+	if (c->kit) /* borrowed */
+		memset(&c->synonyms, 0, sizeof c->synonyms);
 	incline_strmap_free(&c->synonyms);
 	incline_span_list_free(&c->words);
 	free(c->whash);
@@ -2890,12 +3232,31 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 	}
 	/* NaN or negative: any one shared word is enough. */
 	c->min_overlap = opts->min_overlap > 0 ? opts->min_overlap : 0;
+	c->one_article = opts->one_article;
 	c->conflict_overlap = c->min_overlap > MERGE_CONFLICT_OVERLAP
 				      ? c->min_overlap
 				      : MERGE_CONFLICT_OVERLAP;
 
+	if (c->kit) {
+		c->folder = c->kit->folder;
+		c->stemmer = c->kit->stemmer;
+		c->stops = c->kit->stops;
+		c->synonyms = c->kit->synonyms;
+		/* a kit call asks the kit for every key (merge_kit_key): keys
+		 * only counts them, from the synonyms' on, and holds nothing */
+		c->keys.n = c->kit->keys.n;
+		if (opts->one_article)
+			return 0;
+		/* built at the first call that looks for victims */
+		if (!c->kit->finder
+		    && (rc = incline_entity_finder_new(&c->kit->finder, err)))
+			return rc;
+		return incline_incident_index_new_with(&c->incidents,
+						       c->kit->finder, err);
+	}
 	if ((rc = incline_text_folder_new(&c->folder, err))
-	    || (rc = incline_incident_index_new(&c->incidents, err)))
+	    || (!c->one_article
+		&& (rc = incline_incident_index_new(&c->incidents, err))))
 		return rc;
 	c->stemmer = sb_stemmer_new("english", NULL);
 	if (!c->stemmer)
@@ -2908,8 +3269,8 @@ static int merge_setup(merge_ctx *c, const incline_merge_opts *opts,
 /* Merges in into out; taken is in itself for incline_merge_take (its
  * events are freed as soon as they are collected), else NULL. */
 static int merge_run(incline_timeline *out, const incline_timeline *in,
-		     incline_timeline *taken, const incline_merge_opts *opts,
-		     incline_error *err)
+		     incline_timeline *taken, incline_merger *kit,
+		     const incline_merge_opts *opts, incline_error *err)
 {
 	merge_ctx c;
 	int rc;
@@ -2918,6 +3279,7 @@ static int merge_run(incline_timeline *out, const incline_timeline *in,
 		return incline_error_set(err, INCLINE_EUSAGE, NULL, 0, 0,
 					 "merge: output timeline is not empty");
 	memset(&c, 0, sizeof c);
+	c.kit = kit;
 	c.take = taken != NULL;
 	if (!(rc = merge_setup(&c, opts, err))
 	    && !(rc = merge_collect(&c, in, taken)) && !(rc = merge_prepare(&c))
@@ -2949,14 +3311,82 @@ static int merge_run(incline_timeline *out, const incline_timeline *in,
 int incline_merge(incline_timeline *out, const incline_timeline *in,
 		  const incline_merge_opts *opts, incline_error *err)
 {
-	return merge_run(out, in, NULL, opts, err);
+	return merge_run(out, in, NULL, NULL, opts, err);
 }
 
 int incline_merge_take(incline_timeline *out, incline_timeline *in,
 		       const incline_merge_opts *opts, incline_error *err)
 {
-	int rc = merge_run(out, in, in, opts, err);
+	int rc = merge_run(out, in, in, NULL, opts, err);
 
+	incline_timeline_free(in);
+	return rc;
+}
+
+void incline_merger_free(incline_merger *m)
+{
+	if (!m)
+		return;
+	incline_text_folder_free(m->folder);
+	sb_stemmer_delete(m->stemmer);
+	incline_strmap_free(&m->stops);
+	incline_strmap_free(&m->synonyms);
+	incline_strmap_free(&m->keys);
+	incline_entity_finder_free(m->finder);
+	incline_strmap_free(&m->stem_of);
+	incline_strmap_free(&m->stems);
+	free(m->stem_fixed);
+	free(m->stem_key);
+	free(m->stem_gen);
+	free(m);
+}
+
+int incline_merger_new(incline_merger **out, incline_error *err)
+{
+	incline_merger *m = calloc(1, sizeof *m);
+	merge_ctx c;
+	int rc;
+
+	*out = NULL;
+	if (!m)
+		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0,
+					 "merge: out of memory");
+	/* the tables as merge_setup builds them, then kept */
+	memset(&c, 0, sizeof c);
+	rc = incline_text_folder_new(&c.folder, err);
+	if (!rc && !(c.stemmer = sb_stemmer_new("english", NULL)))
+		rc = INCLINE_ENOMEM;
+	if (!rc)
+		rc = merge_load_stops(&c);
+	if (!rc)
+		rc = merge_load_synonyms(&c);
+	m->folder = c.folder;
+	m->stemmer = c.stemmer;
+	m->stops = c.stops;
+	m->synonyms = c.synonyms;
+	m->keys = c.keys;
+	if (rc) {
+		incline_merger_free(m);
+		return incline_error_set(err, rc, NULL, 0, 0, "merge: %s",
+					 incline_error_name(rc));
+	}
+	*out = m;
+	return 0;
+}
+
+int incline_merger_take(incline_merger *m, incline_timeline *out,
+			incline_timeline *in, const incline_merge_opts *opts,
+			incline_error *err)
+{
+	int rc;
+
+	if (m->stem_of.n > MERGE_KIT_MAX_WORDS || m->gen == UINT32_MAX) {
+		incline_strmap_free(&m->stem_of);
+		incline_strmap_free(&m->stems);
+		m->gen = 0;
+	}
+	m->gen++;
+	rc = merge_run(out, in, in, m, opts, err);
 	incline_timeline_free(in);
 	return rc;
 }

@@ -189,8 +189,9 @@ static inline const tx_word *tx_lookup_key(const tx_index *idx, tx_key k)
 const tx_word *tx_lookup_in(const tx_index *idx, const char *w, size_t n);
 
 /* For tests: with slow set, sc's scans take none of the scanner's fast
- * paths (the lexer's plain-word path, ...), which must find exactly what
- * the general code finds; test_timex compares the two on hostile text. */
+ * paths (the lexer's plain-word path, core_at's choice of parsers by the
+ * first token), which must find exactly what the general code finds;
+ * test_timex compares the two on hostile text. */
 struct incline_timex_scanner;
 void tx_scanner_slow(struct incline_timex_scanner *sc, bool slow);
 /* For tests: lexes text[0..len) with the lexer's fast path and without

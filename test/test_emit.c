@@ -581,36 +581,46 @@ static void make_varied_multi(incline_event *ev, size_t i, size_t extra)
  * articles before left in the writer. */
 static void test_ndjson_writer_kept(void **state)
 {
-	enum { N = 40 };
+	enum { N = 40, PERIOD = 420 }; /* make_varied's shapes repeat every 420 */
 	incline_ndjson_writer *w;
 	incline_emit_buf out = { NULL, 0, 0 };
 
 	(void)state;
 	assert_int_equal(incline_ndjson_writer_new(&w), 0);
-	for (size_t a = 0; a < N; a++) {
-		incline_timeline tl = {0};
-		incline_error err;
-		char *alone;
-		size_t alone_len;
+	/* the second pass has the shapes of the first with other values:
+	 * every kept object is refreshed, nested evidence included */
+	for (size_t pass = 0; pass < 2; pass++) {
+		for (size_t a = 0; a < N; a++) {
+			incline_timeline tl = {0};
+			incline_error err;
+			char *alone;
+			size_t alone_len;
 
-		/* 0 to 3 events, some told by 2 to 4 articles, and the
-		 * articles' names (also for none: the head line alone) */
-		for (size_t k = 0; k < a % 4; k++) {
-			incline_event ev;
+			/* 0 to 3 events, some told by several articles, and
+			 * the articles' names (also for none: the head line
+			 * alone) */
+			for (size_t k = 0; k < a % 4; k++) {
+				incline_event ev;
+				/* 2 to 4 pieces, or 8 to 10 (past the most a
+				 * line shape holds: made anew each time) */
+				size_t extra = (a + k) % 5 == 2   ? 1 + (a + k) % 3
+					       : (a + k) % 7 == 4 ? 7 + a % 3
+								  : 0;
 
-			make_varied_multi(&ev, a * 3 + k, (a + k) % 5 == 2 ? 1 + (a + k) % 3 : 0);
-			assert_int_equal(incline_timeline_take(&tl, &ev), 0);
+				make_varied_multi(&ev, a * 3 + k + pass * PERIOD, extra);
+				assert_int_equal(incline_timeline_take(&tl, &ev), 0);
+			}
+			if (a % 6 != 5)
+				assert_int_equal(incline_timeline_add_article(&tl, a % 2 ? "a.txt" : "b.txt"), 0);
+			capture(&alone, &alone_len, incline_emit_ndjson, &tl);
+			incline_emit_buf_reset(&out);
+			incline_error_clear(&err);
+			assert_int_equal(incline_ndjson_writer_write(w, &out, &tl, &err), 0);
+			assert_int_equal(out.len, alone_len);
+			assert_memory_equal(out.data ? out.data : "", alone ? alone : "", alone_len);
+			free(alone);
+			incline_timeline_free(&tl);
 		}
-		if (a % 6 != 5)
-			assert_int_equal(incline_timeline_add_article(&tl, a % 2 ? "a.txt" : "b.txt"), 0);
-		capture(&alone, &alone_len, incline_emit_ndjson, &tl);
-		incline_emit_buf_reset(&out);
-		incline_error_clear(&err);
-		assert_int_equal(incline_ndjson_writer_write(w, &out, &tl, &err), 0);
-		assert_int_equal(out.len, alone_len);
-		assert_memory_equal(out.data ? out.data : "", alone ? alone : "", alone_len);
-		free(alone);
-		incline_timeline_free(&tl);
 	}
 	incline_emit_buf_free(&out);
 	incline_ndjson_writer_free(w);
@@ -634,6 +644,58 @@ static void test_json_empty_timeline(void **state)
 	capture(&buf, &len, incline_emit_ndjson, &empty);
 	assert_int_equal(len, 0);
 	free(buf);
+}
+
+/* The timeline document is written element by element (emit_json.c), not
+ * dumped as one tree: its bytes must still be exactly jansson's
+ * JSON_INDENT(2) dump of the whole document, with a final newline. */
+static void assert_jansson_layout(const incline_timeline *tl)
+{
+	char *buf, *again;
+	size_t len;
+	json_t *doc;
+
+	capture(&buf, &len, incline_emit_json, tl);
+	doc = parse(buf, len);
+	again = json_dumps(doc, JSON_INDENT(2));
+	assert_non_null(again);
+	assert_int_equal(len, strlen(again) + 1);
+	assert_memory_equal(buf, again, len - 1);
+	assert_int_equal(buf[len - 1], '\n');
+	free(again);
+	json_decref(doc);
+	free(buf);
+}
+
+static void test_json_streamed_layout(void **state)
+{
+	const incline_timeline *tl = *state;
+	incline_event evs[N_EVENTS];
+	char ids[2][INCLINE_EVENT_ID_SIZE] = { "ev-1", "ev-2" };
+	char *names[] = { (char *)"Acme Corp", (char *)"\xc3\x89" "cole \"X\"" };
+	incline_incident in[2] = {
+		{ .id = "in-b", .name = (char *)"Acme = Corp", .entities = names,
+		  .n_entities = 2, .earliest = ymd(2023, 9, 1),
+		  .latest = ymd(2023, 9, 3), .events = ids, .n_events = 2 },
+		{ .id = "in-a", .name = NULL, .earliest = INCLINE_DAY_NONE,
+		  .latest = INCLINE_DAY_NONE },
+	};
+	incline_timeline view = *tl, empty;
+
+	assert_jansson_layout(tl);
+	memset(&empty, 0, sizeof empty);
+	assert_jansson_layout(&empty);
+	/* with incidents (the fixture's events, shallow copies) */
+	memcpy(evs, tl->events, sizeof evs);
+	snprintf(evs[0].incident, sizeof evs[0].incident, "in-b");
+	view.events = evs;
+	view.incidents = in;
+	view.n_incidents = 2;
+	assert_jansson_layout(&view);
+	/* articles but no events */
+	empty.articles = tl->articles;
+	empty.n_articles = tl->n_articles;
+	assert_jansson_layout(&empty);
 }
 
 /* ---- date expressions -------------------------------------------------- */
@@ -940,6 +1002,7 @@ int main(void)
 		cmocka_unit_test(test_ndjson_lines_stand_alone),
 		cmocka_unit_test(test_ndjson_writer_kept),
 		cmocka_unit_test(test_json_empty_timeline),
+		cmocka_unit_test(test_json_streamed_layout),
 		cmocka_unit_test(test_timex_ndjson),
 		cmocka_unit_test(test_csv_header_and_cells),
 		cmocka_unit_test(test_csv_neutralises_formulas),

@@ -664,8 +664,17 @@ static void test_fast_paths_same(void **state)
 		"\xce\xa3", "\xe3\x80\x80", "\x00", "\xff", "\xc3", "\xe2\x80", "\x01", "\t",
 		"Patch", "Tuesday", "Outlook", "2010", "version", "fiscal", "quarter", "daily",
 		"every", "spring", "night", "morning", "o", "clock", "Mr", "U.S.", "ET", "UTC",
+		/* whole expressions, so that parsers match as well as fail */
+		"year-end", "year end", "quarter-end", "month end", "half a year", "half an hour",
+		"each week", "every other week", "three times a year", "once a month",
+		"twice a day", "the morning of", "last night", "Friday at 5 p.m.",
+		"2023-09-14 at 14:05 UTC", "the same period a year earlier", "a year earlier",
+		"two years ago", "the 1990s", "mid-1990s", "early 2023", "late last year",
+		"the end of March", "March 3 and 5", "15-19 October", "3 to 5 March",
+		"Q3 2023", "FY2022 Q4", "the third quarter", "this past weekend", "Sept. 19, 2023",
+		"more than two years", "at least 5 days", "up to a week", "these days", "right now",
 	};
-	static const char *const gaps[] = { " ", " ", " ", " ", "", "  ", "\n", "\n\n", "\t", " \n ", "-" };
+	static const char *const gaps[] = { " ", " ", " ", " ", " ", " ", "", "  ", "\n", "\n\n", "\t", " \n ", "-", ", ", ". " };
 	incline_timex_scanner *fast = NULL, *slow = NULL;
 	unsigned x = 2023;
 	char text[1200];
@@ -681,13 +690,25 @@ static void test_fast_paths_same(void **state)
 			const char *p, *g;
 			size_t pl, gl;
 			x = x * 1103515245u + 12345u;
-			p = pieces[(x >> 8) % N_ELEMS(pieces)];
-			/* "\x00" is one NUL byte */
-			pl = p[0] ? strlen(p) : 1;
+			if ((x >> 20) % 2) {
+				/* any lexicon word: lower case, Capitalised or UPPER */
+				const tx_word *w = &tx_words[(x >> 8) % tx_nwords];
+				memcpy(text + len, w->word, w->len);
+				if ((x >> 21) % 3 > 0)
+					text[len] = (char)(text[len] - 32);
+				for (size_t c = 1; (x >> 21) % 3 == 2 && c < w->len; c++)
+					text[len + c] = (char)(text[len + c] - 32);
+				p = text + len;
+				pl = w->len;
+			} else {
+				p = pieces[(x >> 8) % N_ELEMS(pieces)];
+				/* "\x00" is one NUL byte */
+				pl = p[0] ? strlen(p) : 1;
+			}
 			x = x * 1103515245u + 12345u;
 			g = gaps[(x >> 8) % N_ELEMS(gaps)];
 			gl = strlen(g);
-			memcpy(text + len, p, pl);
+			memmove(text + len, p, pl);
 			memcpy(text + len + pl, g, gl);
 			len += pl + gl;
 		}

@@ -63,6 +63,11 @@ typedef struct incline_entity_list {
 int incline_entity_finder_new(incline_entity_finder **out, incline_error *err);
 void incline_entity_finder_free(incline_entity_finder *f);
 
+/* Forgets every key and spelling numbered so far (ids start again at 0),
+ * keeping the tables, so one finder serves many runs (merge_* of one
+ * article after another) without building them again. */
+void incline_entity_finder_reset(incline_entity_finder *f);
+
 /* Appends the names of sentence s[0..len) to *out. Returns 0 or
  * INCLINE_ENOMEM. */
 int incline_entity_find(incline_entity_list *out, incline_entity_finder *f,
