@@ -1215,6 +1215,18 @@ static bool acronym(const sentence *s, size_t i)
 	return caps >= 2;
 }
 
+/* An adverb between a subject and its verb: "allegedly", "never". */
+static bool is_adverb(const sentence *s, size_t i)
+{
+	static const char *const adverbs[] = {
+		"never", "not", "also", "later", "previously", "again", "already", "still",
+		"now", "yet", "first", "even", "too", "since", "once", "long",
+	};
+	const char *w = s->folded[i];
+	size_t n = strlen(w);
+	return IN_TABLE(w, adverbs) || (n > 4 && strcmp(w + n - 2, "ly") == 0 && !capitalised(s, i));
+}
+
 static bool is_verb_filler(const sentence *s, size_t i)
 {
 	const char *w = s->folded[i];
@@ -1483,6 +1495,24 @@ static size_t run_end(const sentence *s, size_t i)
 	return j;
 }
 
+/* true when an event cue covers word i. */
+static bool cue_word(const sentence *s, size_t i)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls < INCLINE_EVENT_TYPE_COUNT && s->hits[h].first <= i && i <= s->hits[h].last)
+			return true;
+	return false;
+}
+
+/* true when word i is no noun a claimant could end in: an auxiliary or
+ * a participle ("has been attributed links with": "links" is a noun). */
+static bool verb_like(const sentence *s, size_t i)
+{
+	const char *w = s->folded[i];
+	size_t n = strlen(w);
+	return IN_TABLE(w, verb_fillers) || (!capitalised(s, i) && n > 3 && strcmp(w + n - 2, "ed") == 0);
+}
+
 /* true when "if", "unless" or "whether" opens the clause of word w
  * before it. */
 static bool conditional(const sentence *s, size_t w)
@@ -1585,10 +1615,15 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 						!IN_TABLE(s->folded[rep->first - 1], phrase_stops))))
 			continue;
 		if (rep->cls == LEX_REPORT && rep->last + 1 < s->words.n &&
-		    strcmp(s->folded[rep->last + 1], "to") == 0 && IN_TABLE(s->folded[rep->first], linking) &&
-		    !is_verb_filler(s, rep->first - 1) && !capitalised(s, rep->first - 1) &&
-		    !is_claimant_pronoun(s->folded[rep->first - 1]))
-			continue;
+		    strcmp(s->folded[rep->last + 1], "to") == 0 && IN_TABLE(s->folded[rep->first], linking)) {
+			/* "a campaign allegedly attributed to APT10", "a
+			 * technique never attributed to any group" */
+			size_t p = rep->first - 1;
+			while (p > 0 && is_adverb(s, p))
+				p--;
+			if (!is_verb_filler(s, p) && !is_claimant_pronoun(s->folded[p]))
+				continue;
+		}
 		last = rep->first - 1;
 		clause = s->clause[rep->first];
 		for (;;) {
@@ -1658,11 +1693,15 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 		    (IN_TABLE(s->folded[last], phrase_stops) && !pronoun))
 			continue;
 		first = pronoun ? last : phrase_start(s, last);
+		/* "### Attribution Proofpoint attributes ...": a heading's cue
+		 * word is not part of the name */
+		while (first < last && cue_word(s, first))
+			first++;
 		/* "the engineer responsible for reporting the security flaw
 		 * says": a flaw or an attack says nothing; "if their DNS
 		 * linked back to Google" is no claim */
 		if (!pronoun && (covered(s, LEX_FLAW, last) || covered(s, INCLINE_EVENT_INTRUSION, last) ||
-				 conditional(s, first)))
+				 conditional(s, first) || verb_like(s, last)))
 			continue;
 		/* "APT10 is a group presumably attributed to China": a
 		 * participle after a predicate noun, nobody's claim */
