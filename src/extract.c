@@ -2237,11 +2237,13 @@ static int fill_claim_from(incline_claim *cl, const claim_memory *m, const sente
 		   (given = apposed_name(s, find(s, LEX_SELF_CLAIM, 0, s->words.n)->last, &given_last))) {
 		/* "The group that claimed responsibility, CyberBerkut, ..." */
 		free(cl->claimant);
+		cl->claimant = NULL; /* incline_claim_clear frees it on failure */
 		if (!(cl->actor = words_text(s, given, given_last)) || !(cl->claimant = strdup(cl->actor)))
 			return INCLINE_ENOMEM;
 	} else if (!cl->actor && self && k == KIND_ACTOR && m->actor) {
 		/* "LockBit hit ACME. The group claimed responsibility." */
 		free(cl->claimant);
+		cl->claimant = NULL; /* incline_claim_clear frees it on failure */
 		if (!(cl->actor = strdup(m->actor)) || !(cl->claimant = strdup(m->actor)))
 			return INCLINE_ENOMEM;
 	} else if (!cl->actor && cl->claimant && k == KIND_NONE &&
