@@ -498,7 +498,7 @@ static void test_emit_and_load_allocation_failures_are_enomem(void **state)
 /* Extraction alone of one article, every allocation failed in turn: the
  * extractor is built once, undisturbed; each run extracts and prints the
  * events as NDJSON. */
-static int extract_other(incline_extractor *x, const incline_article *a, char **out,
+static int extract_ndjson(incline_extractor *x, const incline_article *a, char **out,
 			 size_t *len, incline_error *err)
 {
 	incline_timeline raw = {0};
@@ -530,7 +530,7 @@ static void extract_chaos(const char *path)
 	incline_error_clear(&err);
 	assert_int_equal(incline_article_read(&list, path, &opts, &err), 0);
 	assert_int_equal(incline_extract_new(&x, &err), 0);
-	assert_int_equal(extract_other(x, list.items[0], &want, &want_len, &err), 0);
+	assert_int_equal(extract_ndjson(x, list.items[0], &want, &want_len, &err), 0);
 	for (n = 1;; n += stride) {
 		char *out = NULL;
 		size_t len = 0;
@@ -539,7 +539,7 @@ static void extract_chaos(const char *path)
 
 		incline_error_clear(&err);
 		chaos_arm(n);
-		rc = extract_other(x, list.items[0], &out, &len, &err);
+		rc = extract_ndjson(x, list.items[0], &out, &len, &err);
 		hit = chaos.failed;
 		total = chaos.calls;
 		chaos_arm(0);
