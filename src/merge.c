@@ -1759,7 +1759,9 @@ static size_t merge_vu_atom(uint64_t vu)
  * made these sorts a twentieth of merge. */
 static void merge_sort_u64s(uint64_t *v, size_t n)
 {
-	if (incline_array_sort_u64s(v, n, 1))
+	/* a few (one article's, incline_extract_article) sort faster by
+	 * comparisons than in eight radix passes */
+	if (n < 64 || incline_array_sort_u64s(v, n, 1))
 		incline_array_sort(v, n, sizeof *v, merge_cmp_u64);
 }
 
