@@ -17,7 +17,9 @@ void incline_array_sort(void *items, size_t n, size_t size,
 
 /* Sorts n records of `words` uint64_t each (words 1..4) ascending by
  * their first word, then the next: a stable LSD radix sort, for arrays
- * of millions where qsort's call per comparison is most of the cost.
+ * of millions where qsort's call per comparison is most of the cost (up
+ * to 48 records, an insertion sort: the same order, without the radix
+ * sort's zeroed counts).
  * Callers pack their sort key into the words. Returns 0, or
  * INCLINE_ENOMEM with items unchanged (then sort with qsort). */
 int incline_array_sort_u64s(uint64_t *items, size_t n, size_t words);

@@ -42,6 +42,7 @@ struct incline_extractor {
 	incline_span_list sents;
 	struct sentence *sent;
 	incline_merger *merger; /* consolidates each article's events */
+	bool raw;               /* incline_extract_set_consolidate(x, false) */
 };
 
 /* One sentence, analysed. Arrays are reused from sentence to sentence. */
@@ -227,7 +228,10 @@ static bool clause_break(const char *p, size_t len)
 {
 	/* One switch per byte: this runs between every two words, and a
 	 * strlen + memcmp per mark per byte was 4% of `incline extract`
-	 * (callgrind). The gap is nearly always one space. */
+	 * (callgrind). The gap is nearly always one space: no break, and
+	 * said before the loop. */
+	if (len == 1 && p[0] == ' ')
+		return false;
 	for (size_t i = 0; i < len; i++) {
 		switch (p[i]) {
 		case ',': case ';': case ':': case '(': case ')':
@@ -1120,7 +1124,8 @@ static const char *const phrase_stops[] = {
 	"since", "under", "into", "through", "over", "as", "than", "like", "while",
 	"when", "if", "whether", "because", "although", "though", "but", "or", "nor",
 	"so", "that", "which", "who", "whom", "whose", "where", "says", "said", "say",
-	"it", "they", "he", "she", "we", "i",
+	"it", "they", "he", "she", "we", "i", "i'm", "we're", "i've", "we've", "you",
+	"you're", "many", "some", "others", "those", "these", "both", "all", "most",
 };
 
 /* A phrase going back ends with its determiner ("the report's authors"). */
@@ -1139,6 +1144,8 @@ static const char *const verb_fillers[] = {
 	"not", "never", "yet", "still", "now", "almost", "been", "be", "being",
 	"don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't",
 	"hasn't", "haven't", "hadn't", "first", "even", "all", "both", "too",
+	"can", "can't", "cannot", "could", "couldn't", "would", "wouldn't", "will",
+	"won't", "may", "might", "must", "should",
 };
 
 /* Reporting verbs that may come after their subject at a quote's end:
@@ -1206,6 +1213,18 @@ static bool acronym(const sentence *s, size_t i)
 		caps += p[k] >= 'A' && p[k] <= 'Z';
 	}
 	return caps >= 2;
+}
+
+/* An adverb between a subject and its verb: "allegedly", "never". */
+static bool is_adverb(const sentence *s, size_t i)
+{
+	static const char *const adverbs[] = {
+		"never", "not", "also", "later", "previously", "again", "already", "still",
+		"now", "yet", "first", "even", "too", "since", "once", "long",
+	};
+	const char *w = s->folded[i];
+	size_t n = strlen(w);
+	return IN_TABLE(w, adverbs) || (n > 4 && strcmp(w + n - 2, "ly") == 0 && !capitalised(s, i));
 }
 
 static bool is_verb_filler(const sentence *s, size_t i)
@@ -1476,6 +1495,35 @@ static size_t run_end(const sentence *s, size_t i)
 	return j;
 }
 
+/* true when an event cue covers word i. */
+static bool cue_word(const sentence *s, size_t i)
+{
+	for (size_t h = 0; h < s->n_hits; h++)
+		if (s->hits[h].cls < INCLINE_EVENT_TYPE_COUNT && s->hits[h].first <= i && i <= s->hits[h].last)
+			return true;
+	return false;
+}
+
+/* true when word i is no noun a claimant could end in: an auxiliary or
+ * a participle ("has been attributed links with": "links" is a noun). */
+static bool verb_like(const sentence *s, size_t i)
+{
+	const char *w = s->folded[i];
+	size_t n = strlen(w);
+	return IN_TABLE(w, verb_fillers) || (!capitalised(s, i) && n > 3 && strcmp(w + n - 2, "ed") == 0);
+}
+
+/* true when "if", "unless" or "whether" opens the clause of word w
+ * before it. */
+static bool conditional(const sentence *s, size_t w)
+{
+	static const char *const ifs[] = {"if", "unless", "whether"};
+	for (size_t i = w; i > 0 && w - i < 3 && s->clause[i - 1] == s->clause[w]; i--)
+		if (IN_TABLE(s->folded[i - 1], ifs))
+			return true;
+	return false;
+}
+
 /* The subject that opens the clause of word w, when it is a name ("the
  * FBI", "Kaspersky Lab") or a definite noun ("the ministry") standing
  * before w. */
@@ -1531,6 +1579,8 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 			}
 		if (last - first >= 6)
 			last = first + 5;
+		if (name_word(s, last)) /* "company ClearSky Cyber Security" */
+			last = run_end(s, last);
 		skip_date(s, dates, &last);
 		if (last >= first) {
 			*out = (claimant_at){first, last, last};
@@ -1557,11 +1607,23 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 			return true;
 		if (rep->first == 0)
 			continue;
-		if (rep->cls == LEX_REPORT && rep->last + 1 < s->words.n &&
-		    strcmp(s->folded[rep->last + 1], "to") == 0 && IN_TABLE(s->folded[rep->first], linking) &&
-		    !is_verb_filler(s, rep->first - 1) && !capitalised(s, rep->first - 1) &&
-		    !is_claimant_pronoun(s->folded[rep->first - 1]))
+		/* "those claims", "the namespace attribute": nouns, not verbs */
+		if (rep->cls == LEX_REPORT && (IN_TABLE(s->folded[rep->first - 1], determiners) ||
+					       (strcmp(s->folded[rep->first], "attribute") == 0 &&
+						!is_verb_filler(s, rep->first - 1) &&
+						!is_claimant_pronoun(s->folded[rep->first - 1]) &&
+						!IN_TABLE(s->folded[rep->first - 1], phrase_stops))))
 			continue;
+		if (rep->cls == LEX_REPORT && rep->last + 1 < s->words.n &&
+		    strcmp(s->folded[rep->last + 1], "to") == 0 && IN_TABLE(s->folded[rep->first], linking)) {
+			/* "a campaign allegedly attributed to APT10", "a
+			 * technique never attributed to any group" */
+			size_t p = rep->first - 1;
+			while (p > 0 && is_adverb(s, p))
+				p--;
+			if (!is_verb_filler(s, p) && !is_claimant_pronoun(s->folded[p]))
+				continue;
+		}
 		last = rep->first - 1;
 		clause = s->clause[rep->first];
 		for (;;) {
@@ -1631,6 +1693,16 @@ static bool find_claimant(const sentence *s, const lex_hit *cue, const incline_t
 		    (IN_TABLE(s->folded[last], phrase_stops) && !pronoun))
 			continue;
 		first = pronoun ? last : phrase_start(s, last);
+		/* "### Attribution Proofpoint attributes ...": a heading's cue
+		 * word is not part of the name */
+		while (first < last && cue_word(s, first))
+			first++;
+		/* "the engineer responsible for reporting the security flaw
+		 * says": a flaw or an attack says nothing; "if their DNS
+		 * linked back to Google" is no claim */
+		if (!pronoun && (covered(s, LEX_FLAW, last) || covered(s, INCLINE_EVENT_INTRUSION, last) ||
+				 conditional(s, first) || verb_like(s, last)))
+			continue;
 		/* "APT10 is a group presumably attributed to China": a
 		 * participle after a predicate noun, nobody's claim */
 		if (first > 0 && is_be(s->folded[first - 1]) && IN_TABLE(s->folded[first], indefinite))
@@ -1700,7 +1772,7 @@ static name_kind run_kind(const sentence *s, size_t first, size_t last, const cl
 			return KIND_PERSON;
 		/* "the FBI", "the NCSC said", not "Facebook's API system" */
 		if (IN_TABLE(s->folded[i], org_words) ||
-		    (acronym(s, i) && (first < last || report_after ||
+		    (acronym(s, i) && (report_after ||
 				       (first > 0 && strcmp(s->folded[first - 1], "the") == 0))))
 			return KIND_ORG;
 		n += name_word(s, i);
@@ -1769,8 +1841,8 @@ static int each_name(const sentence *s, size_t upto, const claim_memory *m,
 			i = last;
 			continue;
 		}
-		if (!name_word(s, i))
-			continue;
+		if (!name_word(s, i) || covered(s, LEX_ACTOR, i))
+			continue; /* an actor is recalled as such (remember_names) */
 		size_t last = run_end(s, i);
 		/* "the Court" names the court told of before again */
 		if (last == i && i > 0 && IN_TABLE(s->folded[i], org_words) &&
@@ -2165,11 +2237,13 @@ static int fill_claim_from(incline_claim *cl, const claim_memory *m, const sente
 		   (given = apposed_name(s, find(s, LEX_SELF_CLAIM, 0, s->words.n)->last, &given_last))) {
 		/* "The group that claimed responsibility, CyberBerkut, ..." */
 		free(cl->claimant);
+		cl->claimant = NULL; /* incline_claim_clear frees it on failure */
 		if (!(cl->actor = words_text(s, given, given_last)) || !(cl->claimant = strdup(cl->actor)))
 			return INCLINE_ENOMEM;
 	} else if (!cl->actor && self && k == KIND_ACTOR && m->actor) {
 		/* "LockBit hit ACME. The group claimed responsibility." */
 		free(cl->claimant);
+		cl->claimant = NULL; /* incline_claim_clear frees it on failure */
 		if (!(cl->actor = strdup(m->actor)) || !(cl->claimant = strdup(m->actor)))
 			return INCLINE_ENOMEM;
 	} else if (!cl->actor && cl->claimant && k == KIND_NONE &&
@@ -2565,6 +2639,11 @@ static int consolidate(incline_timeline *out, size_t first, incline_merger *m,
 	return rc;
 }
 
+void incline_extract_set_consolidate(incline_extractor *x, bool on)
+{
+	x->raw = !on;
+}
+
 int incline_extract_article(incline_timeline *out, incline_extractor *x,
 			    const incline_article *a, incline_error *err)
 {
@@ -2591,7 +2670,7 @@ int incline_extract_article(incline_timeline *out, incline_extractor *x,
 		if (!rc)
 			rc = sentence_events(&c, s);
 	}
-	if (!rc)
+	if (!rc && !x->raw)
 		rc = consolidate(out, c.first_event, x->merger, err);
 	if (rc)
 		return incline_error_set(err, rc, a->id, 0, 0, "%s", incline_error_name(rc));

@@ -1094,11 +1094,12 @@ static int ix_entities(incline_incident *in, const incline_incident_index *x,
 		for (size_t k = ea->start[evs[i]]; k < ea->start[evs[i] + 1]; k++) {
 			size_t qi = ea->atoms[k];
 
-			for (size_t j = 0; qi < x->n_atoms && j < x->qlen[qi]
-					   && m < t->cap; j++) {
+			for (size_t j = 0; qi < x->n_atoms && j < x->qlen[qi]; j++) {
 				uint32_t key = x->resolve[x->qkeys[x->qoff[qi] + j]];
 
-				if (t->tally[key]++ == 0)
+				/* every mention counts, also after the last new key
+				 * (cap bounds the distinct keys, not the mentions) */
+				if (t->tally[key]++ == 0 && m < t->cap)
 					t->seen[m++] = key;
 			}
 		}

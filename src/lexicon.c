@@ -396,6 +396,13 @@ typedef struct entry {
 	bool prefix;
 	size_t pattern;
 	size_t len; /* strlen(key) */
+	/* Set by build_accelerators from the pattern, for may_follow, so
+	 * the test reads one entry and not the pattern and its words:
+	 * whether the pattern's next word (see pattern.next_word) can be
+	 * tested by id, its id_bits and the reach of the gaps before it. */
+	bool filter;
+	uint64_t next_bits;
+	size_t next_reach;
 } entry;
 
 /* One distinct word of the tables: every exact alternative, and every
@@ -711,6 +718,13 @@ static int build_accelerators(incline_lexicon *lex)
 
 	if (build_vocab(lex))
 		return INCLINE_ENOMEM;
+	for (size_t i = 0; i < lex->n_index; i++) {
+		entry *e = &lex->index[i];
+		const pattern *p = &lex->patterns[e->pattern];
+		e->filter = p->next_word < p->n_words && !p->words[p->next_word].has_prefix;
+		e->next_bits = e->filter ? p->words[p->next_word].id_bits : 0;
+		e->next_reach = p->next_reach;
+	}
 
 	for (size_t i = 0; i < lex->n_index; i++)
 		np += lex->index[i].prefix;
@@ -745,7 +759,7 @@ static int build_index(incline_lexicon *lex)
 		const pword *w = &lex->patterns[i].words[0];
 		for (size_t j = 0; j < w->n_alts; j++)
 			idx[k++] = (entry){w->alts[j].word, w->alts[j].prefix, i,
-					   strlen(w->alts[j].word)};
+					   strlen(w->alts[j].word), false, 0, 0};
 	}
 	qsort(idx, n, sizeof *idx, cmp_entry);
 	free(lex->index);
@@ -918,7 +932,8 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
 	return 0;
 }
 
-/* Can the pattern p, whose first word is word i, go on after it? false
+/* Can the pattern of entry e, whose first word is word i, go on after
+ * it? false
  * only when it cannot match: the first word of p after the first that is
  * no gap is a plain list of words (no prefix), and none of the words it
  * may fall on (word i + 1, or up to LEX_GAP further per gap before it)
@@ -929,20 +944,16 @@ static int push_hit(lex_hit **hits, size_t *n, size_t *cap, lex_hit h)
  * match_from tries that word exactly at those places, a clear bit means
  * the id is in no alternative (id_bits has the bit of each), and
  * word_matches has nothing else to try without prefixes. */
-static inline bool may_follow(const pattern *p, const matcher *m, size_t i)
+static inline bool may_follow(const entry *e, const matcher *m, size_t i)
 {
-	const pword *w;
 	size_t from = i + 1, to; /* words between are gaps: they may skip none */
 
-	if (p->next_word >= p->n_words)
+	if (!e->filter) /* no next word, or one with a prefix */
 		return true;
-	w = &p->words[p->next_word];
-	if (w->has_prefix)
-		return true;
-	to = from + p->next_reach < m->n ? from + p->next_reach + 1 : m->n;
+	to = from + e->next_reach < m->n ? from + e->next_reach + 1 : m->n;
 	for (size_t k = from; k < to; k++) {
 		uint32_t id = m->ids[k];
-		if (id != LEX_NO_ID && ((w->id_bits >> (id % 64)) & 1))
+		if (id != LEX_NO_ID && ((e->next_bits >> (id % 64)) & 1))
 			return true;
 	}
 	return false;
@@ -984,7 +995,7 @@ static int match_all(const matcher *m)
 			const vword *v = &lex->vocab[m->ids[i]];
 			for (size_t k = v->lo; k < v->hi; k++) {
 				const entry *e = &lex->index[k];
-				if (may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
+				if (may_follow(e, m, i) && try_entry(m, e, i))
 					return INCLINE_ENOMEM;
 			}
 		}
@@ -993,7 +1004,7 @@ static int match_all(const matcher *m)
 			if (e->len >= len || e->len > LEX_MAX_PREFIX)
 				break; /* sorted by length: no longer one can fit */
 			if (same_bytes(e->key, tok, e->len)
-			    && may_follow(&lex->patterns[e->pattern], m, i) && try_entry(m, e, i))
+			    && may_follow(e, m, i) && try_entry(m, e, i))
 				return INCLINE_ENOMEM;
 		}
 	}

@@ -2015,6 +2015,39 @@ static void merge_victim_range(size_t *from, size_t *to,
 	*to = lo;
 }
 
+/* The first posting in [from, p1) (sorted by victim) whose victim is not
+ * below v. A common word's list holds most of a block, and stepping its
+ * cursor one posting at a time over every victim in between was the
+ * largest cost of matching at 1M events: galloping (steps of 1, 2, 4 ...
+ * then a binary search in the last step) costs the log of the distance. */
+static size_t merge_skip_victims(const merge_index *x, size_t from,
+				 size_t p1, uint32_t v)
+{
+	size_t lo = from, step = 1, hi;
+
+	if (lo >= p1 || x->postings[lo].victim >= v)
+		return lo;
+	/* postings[lo].victim < v throughout */
+	for (;;) {
+		hi = p1 - lo > step ? lo + step : p1;
+		if (hi == p1 || x->postings[hi].victim >= v)
+			break;
+		lo = hi;
+		step *= 2;
+	}
+	/* the answer lies in (lo, hi] */
+	lo++;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->postings[mid].victim < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Compares a with the atoms postings[from, to) not yet compared to it,
  * adding an edge for each match. */
 static int merge_scan(merge_ctx *c, merge_index *x, size_t a, size_t from,
@@ -2073,9 +2106,7 @@ static int merge_link_words(merge_ctx *c, merge_index *x, size_t b, size_t e)
 					return rc;
 				continue;
 			}
-			from = x->cur[k[i]];
-			while (from < p1 && x->postings[from].victim < v)
-				from++;
+			from = merge_skip_victims(x, x->cur[k[i]], p1, v);
 			x->cur[k[i]] = from;
 			for (to = from; to < p1 && x->postings[to].victim == v; to++)
 				;

@@ -584,6 +584,17 @@ static int extractor_new(void **out, void *payload, incline_error *err)
 	return rc;
 }
 
+/* build merges all it extracts: consolidating each article first would
+ * give the same timeline at twice the merging cost. */
+static int build_extractor_new(void **out, void *payload, incline_error *err)
+{
+	int rc = extractor_new(out, payload, err);
+
+	if (!rc)
+		incline_extract_set_consolidate(*out, false);
+	return rc;
+}
+
 static void extractor_free(void *x)
 {
 	incline_extract_free(x);
@@ -886,7 +897,7 @@ static void status_clear(incline_run_status *st, incline_error *err)
 int incline_run_build(incline_run_status *status, const incline_run_opts *opts,
 		      const char *const *inputs, size_t n_inputs, incline_error *err)
 {
-	static const cmd_ops ops = {extractor_new, extractor_free, build_work,
+	static const cmd_ops ops = {build_extractor_new, extractor_free, build_work,
 						 collect_events, timeline_free};
 	incline_timeline raw = {0};
 	run_ctx ctx = {.o = opts, .st = status, .raw = &raw};

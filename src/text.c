@@ -178,16 +178,20 @@ static const fold_punct_entry FOLD_PUNCT[] = {
 enum {
 	ASCII_ALNUM = 1,   /* [A-Za-z0-9]: is_alnum */
 	ASCII_NO_WORD = 2, /* other ASCII: no word starts there */
-	ASCII_PLAIN = 4    /* ASCII the splitter ignores: not a newline, a
+	ASCII_PLAIN = 4,   /* ASCII the splitter ignores: not a newline, a
 			      terminator (. ! ?) or a dash */
+	ASCII_ENDS_WORD = 8 /* ASCII neither alnum nor a joiner (' - .,
+			       see joins_word): a word ends before it */
 };
 #define AN (ASCII_ALNUM | ASCII_PLAIN)
-#define NW (ASCII_NO_WORD | ASCII_PLAIN)
-#define SP ASCII_NO_WORD
+#define NW (ASCII_NO_WORD | ASCII_PLAIN | ASCII_ENDS_WORD)
+#define SP (ASCII_NO_WORD | ASCII_ENDS_WORD)
+#define NJ (ASCII_NO_WORD | ASCII_PLAIN) /* ' */
+#define SJ ASCII_NO_WORD                 /* - . */
 static const unsigned char ASCII_CLASS[256] = {
 	NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, SP, NW, NW, NW, NW, NW, /* \n */
 	NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW,
-	NW, SP, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, NW, SP, SP, NW, /* ! - . */
+	NW, SP, NW, NW, NW, NW, NW, NJ, NW, NW, NW, NW, NW, SJ, SJ, NW, /* ! ' - . */
 	AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, NW, NW, NW, NW, NW, SP, /* 0-9 ? */
 	NW, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, /* A-O */
 	AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, AN, NW, NW, NW, NW, NW, /* P-Z */
@@ -197,6 +201,8 @@ static const unsigned char ASCII_CLASS[256] = {
 #undef AN
 #undef NW
 #undef SP
+#undef NJ
+#undef SJ
 
 static bool cp_in(const uint32_t *set, size_t n, uint32_t cp)
 {
@@ -1342,9 +1348,8 @@ int incline_text_words(incline_span_list *out, const char *s, size_t len)
 			 * (see joins_word), that is where word_end would stop
 			 * too: most words, without its calls. */
 			e = alnum_run_end(s, len, i + 1);
-			if (e < len && ((unsigned char)s[e] >= 0x80 || s[e] == '\'' || s[e] == '-' ||
-					s[e] == '.'))
-				e = word_end(s, len, i);
+			if (e < len && !(ASCII_CLASS[(unsigned char)s[e]] & ASCII_ENDS_WORD))
+				e = word_end(s, len, i); /* a joiner, or not ASCII */
 		} else {
 			n = cp_at(&cp, s, len, i);
 			if (!is_alnum(cp)) {

@@ -63,6 +63,11 @@ static void test_sort_u64s(void **state)
 		sorts_like_qsort(1000, words, 0x0300000000000001u);
 		sorts_like_qsort(777, words, 0xff);
 		sorts_like_qsort(500, words, 0);
+		/* every size around the insertion sort's limit (48) */
+		for (size_t n = 2; n <= 60; n++) {
+			sorts_like_qsort(n, words, UINT64_MAX);
+			sorts_like_qsort(n, words, 3);
+		}
 	}
 	assert_int_equal(incline_array_sort_u64s(NULL, 0, 2), 0);
 }

@@ -119,6 +119,8 @@ static const claim_case cases[] = {
 	/* ---- actors the alias table does not list ---- */
 	{"Proofpoint attributes this campaign to TA456, an Iranian-aligned adversary.",
 	 "attributes", "TA456", "Proofpoint", "asserted"},
+	{"### Attribution\n\nProofpoint attributes this campaign to TA456.",
+	 "attributes", "TA456", "Proofpoint", "asserted"},
 	{"Investigators blamed the attacks on a pro-Russia group called CyberBerkut.",
 	 "blamed", "CyberBerkut", "Investigators", "asserted"},
 	{"A hacker who goes by \"IShAkDz\" has taken credit for the attack.",
@@ -142,6 +144,16 @@ static const claim_case cases[] = {
 	 "does not attribute", "-", "Proofpoint", "unattributed"},
 	{"This APT is supposedly attributed to the Chinese government.",
 	 "supposedly", "China", "-", "suspected"},
+	{"While researchers can't say who was behind the attack, the leak continues.",
+	 "can't say", "-", "researchers", "unattributed"},
+	/* participles after a noun are no one's claim */
+	{"Researchers found a malicious campaign allegedly attributed to APT10 against Turkish firms.",
+	 "allegedly", "APT10", "-", "suspected"},
+	{"The analysis revealed a technique never attributed to APT41 before.",
+	 "never attributed", "APT41", "-", "unattributed"},
+	/* "claims" as a noun is nobody's claim */
+	{"Those claims could not be verified, and it is unclear who was behind the leak.",
+	 "Those claims", "-", "-", "unattributed"},
 	{"Researchers said the Sandworm group was not behind the outage.",
 	 "not behind", "Sandworm", "Researchers", "denied"},
 };

@@ -225,6 +225,33 @@ static void test_merge_sees_sentences(void **state)
 	incline_timeline_free(&m2);
 }
 
+/* Turned off (incline build), extraction leaves one event per sentence
+ * and type, and merging gives the same timeline as from the
+ * consolidated events. */
+static void test_unconsolidated_merges_the_same(void **state)
+{
+	(void)state;
+	incline_timeline on = {0}, off = {0}, m1 = {0}, m2 = {0};
+	incline_error err;
+	char a[8192], b[8192];
+
+	extract_titled(&on, "News", told_thrice);
+	incline_extract_set_consolidate(extractor, false);
+	extract_titled(&off, "News", told_thrice);
+	incline_extract_set_consolidate(extractor, true);
+	assert_int_equal(count_type(&on, INCLINE_EVENT_INTRUSION), 1);
+	assert_true(count_type(&off, INCLINE_EVENT_INTRUSION) > 1);
+	assert_int_equal(incline_merge(&m1, &on, NULL, &err), 0);
+	assert_int_equal(incline_merge(&m2, &off, NULL, &err), 0);
+	describe(a, sizeof a, &m1, 0);
+	describe(b, sizeof b, &m2, 0);
+	assert_string_equal(a, b);
+	incline_timeline_free(&on);
+	incline_timeline_free(&off);
+	incline_timeline_free(&m1);
+	incline_timeline_free(&m2);
+}
+
 /* A merger (kept tables, cached stems) merges any pile as incline_merge
  * does, before and after other piles. */
 static void test_merger_is_merge(void **state)
@@ -269,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_own_date_beats_stray_year),
 		cmocka_unit_test(test_same_whatever_came_before),
 		cmocka_unit_test(test_merge_sees_sentences),
+		cmocka_unit_test(test_unconsolidated_merges_the_same),
 		cmocka_unit_test(test_merger_is_merge),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

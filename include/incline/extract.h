@@ -3,6 +3,8 @@
 #ifndef INCLINE_EXTRACT_H
 #define INCLINE_EXTRACT_H
 
+#include <stdbool.h>
+
 #include "incline/article.h"
 #include "incline/error.h"
 #include "incline/event.h"
@@ -18,6 +20,14 @@ void incline_extract_free(incline_extractor *x);
  * line, # comments) to the extractor's table. */
 int incline_extract_load_actors(incline_extractor *x, const char *path,
 				incline_error *err);
+
+/* Whether incline_extract_article consolidates each article's events
+ * (true for a new extractor). A caller that merges all it extracts
+ * anyway (incline build) turns it off: merge reads the evidence, never
+ * how it was grouped, so its result is the same, byte for byte, and the
+ * per-article merge is not paid twice. Off, each event is one sentence's
+ * account of one type, as add_to_told left it. */
+void incline_extract_set_consolidate(incline_extractor *x, bool on);
 
 /* Appends the events of article a (borrowed) to *out: one event per
  * happening the article tells, with every sentence that tells it as
