@@ -146,3 +146,26 @@ int incline_array_sort_u64s(uint64_t *items, size_t n, size_t words)
 	free(count);
 	return 0;
 }
+
+int incline_array_cmp_u32(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+
+	return (a > b) - (a < b);
+}
+
+void incline_array_sort_u32s(uint32_t *k, size_t n)
+{
+	if (n > 32) {
+		qsort(k, n, sizeof *k, incline_array_cmp_u32);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = k[i];
+		size_t j = i;
+
+		for (; j > 0 && k[j - 1] > v; j--)
+			k[j] = k[j - 1];
+		k[j] = v;
+	}
+}

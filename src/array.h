@@ -24,4 +24,13 @@ void incline_array_sort(void *items, size_t n, size_t size,
  * INCLINE_ENOMEM with items unchanged (then sort with qsort). */
 int incline_array_sort_u64s(uint64_t *items, size_t n, size_t words);
 
+/* Sorts k[0..n) ascending. Meant for a handful of keys sorted millions
+ * of times (a sentence's keys in merge), where qsort's setup and call
+ * per comparison cost more than the sorting: insertion up to 32, qsort
+ * above. */
+void incline_array_sort_u32s(uint32_t *k, size_t n);
+
+/* The qsort comparator of uint32_t values. */
+int incline_array_cmp_u32(const void *pa, const void *pb);
+
 #endif

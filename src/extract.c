@@ -176,9 +176,6 @@ static int analyse(sentence *s, incline_extractor *x)
 	return incline_sentence_analyse(s, x->lex, x->folder);
 }
 
-/* A modal in the cue's clause ("may obstruct", "if hackers gain access",
- * "warned of ... attacks") makes it not (yet) real, unless it is the
- * hedged past "may have". */
 /* true when an auxiliary stands just before the cue ("has been patched",
  * "was stolen", "had already leaked"): the cue is a finite verb. */
 static bool after_auxiliary(const sentence *s, const lex_hit *cue)
@@ -204,6 +201,9 @@ static bool nearer_cue(const sentence *s, const lex_hit *cue, size_t w)
 	return false;
 }
 
+/* A modal in the cue's clause ("may obstruct", "if hackers gain access",
+ * "warned of ... attacks") makes it not (yet) real, unless it is the
+ * hedged past "may have". */
 static bool hypothetical(const sentence *s, const lex_hit *cue)
 {
 	for (size_t h = 0; h < s->n_hits; h++) {

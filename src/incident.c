@@ -247,32 +247,6 @@ static int ix_article_ranked(uint32_t *out, incline_incident_index *x,
 	return 0;
 }
 
-static int cmp_u32(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-
-	return (a > b) - (a < b);
-}
-
-/* Sorts k[0..n) ascending: the keys of one sentence's names, a handful,
- * sorted once per atom, where qsort's setup and call per comparison cost
- * more than the sorting (a twentieth of merge at 100k events). */
-static void ix_sort_keys(uint32_t *k, size_t n)
-{
-	if (n > 32) {
-		qsort(k, n, sizeof *k, cmp_u32);
-		return;
-	}
-	for (size_t i = 1; i < n; i++) {
-		uint32_t v = k[i];
-		size_t j = i;
-
-		for (; j > 0 && k[j - 1] > v; j--)
-			k[j] = k[j - 1];
-		k[j] = v;
-	}
-}
-
 /* Records atom number n_atoms: its article and the distinct keys of the
  * names in x->scratch. */
 static int ix_atom(incline_incident_index *x, uint32_t article)
@@ -308,7 +282,7 @@ static int ix_atom(incline_incident_index *x, uint32_t article)
 	for (size_t k = 0; k < x->scratch.n; k++)
 		if (x->scratch.items[k].role != INCLINE_ENTITY_ROLE_PERSON)
 			x->qkeys[x->n_qkeys + n++] = x->scratch.items[k].key;
-	ix_sort_keys(x->qkeys + x->n_qkeys, n);
+	incline_array_sort_u32s(x->qkeys + x->n_qkeys, n);
 	x->atom_article[i] = article;
 	x->qoff[i] = x->n_qkeys;
 	x->qlen[i] = 0;
@@ -652,11 +626,11 @@ int incline_incident_index_finish(incline_incident_index *x)
 	free(count);
 	/* A surname of a titled person anywhere in the pile is that
 	 * person's wherever it stands alone ("Bottoms said"). */
-	incline_array_sort(x->persons, x->n_persons, sizeof *x->persons, cmp_u32);
+	incline_array_sort(x->persons, x->n_persons, sizeof *x->persons, incline_array_cmp_u32);
 	for (size_t i = 0; i < x->n_ments; i++) {
 		if (x->n_persons
 		    && bsearch(&x->ments[i].key, x->persons, x->n_persons,
-			       sizeof *x->persons, cmp_u32))
+			       sizeof *x->persons, incline_array_cmp_u32))
 			x->ments[i].weight = 0;
 		x->ments[i].key = x->resolve[x->ments[i].key];
 		if (!x->ments[i].initial)

@@ -888,32 +888,6 @@ static int merge_word_key(uint32_t *id, merge_ctx *c, const char *s,
 			  : incline_strmap_put(&c->raw, s, len, *id);
 }
 
-static int merge_cmp_u32(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-
-	return (a > b) - (a < b);
-}
-
-/* Sorts k[0..n) ascending: a sentence's keys, a dozen or so, sorted once
- * per sentence and again per block, where qsort's call per comparison
- * costs more than the sorting. */
-static void merge_sort_keys(uint32_t *k, size_t n)
-{
-	if (n > 32) {
-		qsort(k, n, sizeof *k, merge_cmp_u32);
-		return;
-	}
-	for (size_t i = 1; i < n; i++) {
-		uint32_t v = k[i];
-		size_t j = i;
-
-		for (; j > 0 && k[j - 1] > v; j--)
-			k[j] = k[j - 1];
-		k[j] = v;
-	}
-}
-
 /* ---- CVE identifiers: a cannot-link rule --------------------------------- */
 
 /* Advisories share boilerplate ("could allow an unauthenticated, remote
@@ -1110,7 +1084,7 @@ static int merge_atom_keys(merge_ctx *c, size_t u)
 			return rc;
 	}
 	merge_cve_finish(c, u);
-	merge_sort_keys(c->kpool + c->koff[u], n);
+	incline_array_sort_u32s(c->kpool + c->koff[u], n);
 	c->klen[u] = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t *k = c->kpool + c->koff[u];
@@ -1806,7 +1780,7 @@ static size_t merge_index_block(merge_ctx *c, merge_index *x, size_t b,
 
 		for (size_t j = 0; j < c->klen[u]; j++)
 			k[j] = x->rank[k[j]];
-		merge_sort_keys(k, c->klen[u]);
+		incline_array_sort_u32s(k, c->klen[u]);
 		for (size_t j = 0; j < c->klen[u]; j++) {
 			uint32_t id = (uint32_t)x->order[k[j]];
 			merge_posting *p = &x->postings[x->post_off[k[j]]
@@ -1988,33 +1962,31 @@ static int merge_link_nodes(merge_ctx *c, size_t a, size_t b, double s)
 	return 0;
 }
 
+/* The first posting in [lo, hi) (sorted by victim) whose victim is above
+ * v, or is v too when `above` is false. */
+static size_t merge_victim_bound(const merge_index *x, size_t lo, size_t hi,
+				 uint32_t v, bool above)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t m = x->postings[mid].victim;
+
+		if (m < v || (above && m == v))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The part [*from, *to) of posting list [p0, p1) (sorted by victim) whose
  * atoms have victim v. */
 static void merge_victim_range(size_t *from, size_t *to,
 			       const merge_index *x, size_t p0, size_t p1,
 			       uint32_t v)
 {
-	size_t lo = p0, hi = p1;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (x->postings[mid].victim < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*from = lo;
-	hi = p1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (x->postings[mid].victim <= v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*to = lo;
+	*from = merge_victim_bound(x, p0, p1, v, false);
+	*to = merge_victim_bound(x, *from, p1, v, true);
 }
 
 /* The first posting in [from, p1) (sorted by victim) whose victim is not
@@ -2038,16 +2010,7 @@ static size_t merge_skip_victims(const merge_index *x, size_t from,
 		step *= 2;
 	}
 	/* the answer lies in (lo, hi] */
-	lo++;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (x->postings[mid].victim < v)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return merge_victim_bound(x, lo + 1, hi, v, false);
 }
 
 /* Compares a with the atoms postings[from, to) not yet compared to it,

@@ -1,4 +1,4 @@
-/* Unit tests of array.h: the radix sort of packed keys gives qsort's
+/* Unit tests of array.h: the sorts give qsort's
  * order (callers rely on the bytes being the same), with keys that
  * share bytes (skipped passes), duplicates and every word count. */
 #include <setjmp.h>
@@ -72,10 +72,29 @@ static void test_sort_u64s(void **state)
 	assert_int_equal(incline_array_sort_u64s(NULL, 0, 2), 0);
 }
 
+/* every size around the insertion sort's limit (32), with duplicates */
+static void test_sort_u32s(void **state)
+{
+	uint32_t got[80] = {0}, want[80] = {0};
+	uint64_t s = 42;
+
+	(void)state;
+	for (size_t n = 0; n <= 80; n++)
+		for (uint32_t mask = 3; mask; mask = mask == 3 ? UINT32_MAX : 0) {
+			for (size_t i = 0; i < n; i++)
+				got[i] = want[i] = (uint32_t)next(&s) & mask;
+			if (n > 1)
+				qsort(want, n, sizeof *want, incline_array_cmp_u32);
+			incline_array_sort_u32s(got, n);
+			assert_memory_equal(got, want, n * sizeof *got + (n == 0));
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sort_u64s),
+		cmocka_unit_test(test_sort_u32s),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
