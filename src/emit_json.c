@@ -42,6 +42,7 @@
 
 #include "incline/emit.h"
 #include "incline/incline.h"
+#include "array.h"
 #include "emit_private.h"
 #include "emit_ndjson.h"
 
@@ -235,6 +236,8 @@ static bool cur_next(json_ctx *ctx, cursor *c, const char *key)
 {
 	shape_slot *slot = ctx->slot;
 	script_step *st;
+	void *p;
+	bool grown;
 
 	if (!ctx->fresh) {
 		ctx->step++;
@@ -242,14 +245,12 @@ static bool cur_next(json_ctx *ctx, cursor *c, const char *key)
 	}
 	if (!slot)
 		return true;
-	if (slot->n_steps == slot->cap_steps) {
-		size_t cap = slot->cap_steps ? slot->cap_steps * 2 : 64;
-		script_step *n = realloc(slot->steps, cap * sizeof *n);
-		if (!n)
-			return false;
-		slot->steps = n;
-		slot->cap_steps = cap;
-	}
+	p = slot->steps;
+	grown = incline_array_reserve(&p, &slot->cap_steps, slot->n_steps + 1,
+				      sizeof *slot->steps) == 0;
+	slot->steps = p;
+	if (!grown)
+		return false;
 	st = &slot->steps[slot->n_steps];
 	st->o = c->o;
 	st->key = key;

@@ -10,6 +10,7 @@
 
 #include "incline/limits.h"
 #include "incline/text.h"
+#include "array.h"
 #include "lexicon.h"
 #include "sentence.h"
 
@@ -229,14 +230,12 @@ static int add_designators(sentence *s)
 			named = s->hits[h].cls == LEX_ACTOR && s->hits[h].first <= i && i <= s->hits[h].last;
 		if (named)
 			continue;
-		if (s->n_hits == s->cap_hits) {
-			size_t cap = s->cap_hits ? s->cap_hits * 2 : 16;
-			lex_hit *nh = realloc(s->hits, cap * sizeof *nh);
-			if (!nh)
-				return INCLINE_ENOMEM;
-			s->hits = nh;
-			s->cap_hits = cap;
-		}
+		void *p = s->hits;
+		int rc = incline_array_reserve(&p, &s->cap_hits, s->n_hits + 1, sizeof *s->hits);
+
+		s->hits = p;
+		if (rc)
+			return rc;
 		memcpy(s->designators[k], at(s, w->start), n);
 		s->designators[k][n] = '\0';
 		s->hits[s->n_hits++] = (lex_hit){LEX_ACTOR, i, i, s->designators[k++]};
