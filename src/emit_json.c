@@ -847,17 +847,17 @@ int incline_emit_ndjson(FILE *fp, const incline_timeline *tl,
  * FILE. The bytes are those of incline_emit_ndjson: a refreshed object
  * dumps as a new one does (see event_line), whichever article filled it
  * before. */
-struct incline_ndjson_writer {
+struct incline_emit_ndjson_writer {
 	json_ctx ctx;
 };
 
-int incline_ndjson_writer_new(incline_ndjson_writer **out)
+int incline_emit_ndjson_writer_new(incline_emit_ndjson_writer **out)
 {
 	*out = calloc(1, sizeof **out);
 	return *out ? 0 : INCLINE_ENOMEM;
 }
 
-void incline_ndjson_writer_free(incline_ndjson_writer *w)
+void incline_emit_ndjson_writer_free(incline_emit_ndjson_writer *w)
 {
 	if (!w)
 		return;
@@ -865,7 +865,7 @@ void incline_ndjson_writer_free(incline_ndjson_writer *w)
 	free(w);
 }
 
-int incline_ndjson_writer_write(incline_ndjson_writer *w, incline_emit_buf *out,
+int incline_emit_ndjson_writer_write(incline_emit_ndjson_writer *w, incline_emit_buf *out,
 				const incline_timeline *tl, incline_error *err)
 {
 	return ndjson_lines(&w->ctx, tl, NULL, NULL, out, err);

@@ -648,7 +648,7 @@ static void text_block_free(void *r)
  * and the size of the last output. */
 typedef struct extract_worker {
 	incline_extractor *x;
-	incline_ndjson_writer *w;
+	incline_emit_ndjson_writer *w;
 	size_t hint; /* bytes the last article wrote: the next buffer's start */
 } extract_worker;
 
@@ -659,7 +659,7 @@ static void extract_worker_free(void *p)
 	if (!e)
 		return;
 	incline_extract_free(e->x);
-	incline_ndjson_writer_free(e->w);
+	incline_emit_ndjson_writer_free(e->w);
 	free(e);
 }
 
@@ -670,7 +670,7 @@ static int extract_worker_new(void **out, void *payload, incline_error *err)
 	int rc;
 
 	*out = NULL;
-	if (!e || incline_ndjson_writer_new(&e->w)) {
+	if (!e || incline_emit_ndjson_writer_new(&e->w)) {
 		extract_worker_free(e);
 		return incline_error_set(err, INCLINE_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -700,7 +700,7 @@ static int extract_work(void **out, void *worker, const incline_article *a, incl
 	}
 	if (!rc) {
 		buf.cap = buf.data ? e->hint : 0;
-		rc = incline_ndjson_writer_write(e->w, &buf, tl, err);
+		rc = incline_emit_ndjson_writer_write(e->w, &buf, tl, err);
 		e->hint = buf.len + 1 > 256 ? buf.len + 1 : 256;
 		b->p = buf.data;
 		b->n = buf.len;

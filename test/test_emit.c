@@ -582,11 +582,11 @@ static void make_varied_multi(incline_event *ev, size_t i, size_t extra)
 static void test_ndjson_writer_kept(void **state)
 {
 	enum { N = 40, PERIOD = 420 }; /* make_varied's shapes repeat every 420 */
-	incline_ndjson_writer *w;
+	incline_emit_ndjson_writer *w;
 	incline_emit_buf out = { NULL, 0, 0 };
 
 	(void)state;
-	assert_int_equal(incline_ndjson_writer_new(&w), 0);
+	assert_int_equal(incline_emit_ndjson_writer_new(&w), 0);
 	/* the second pass has the shapes of the first with other values:
 	 * every kept object is refreshed, nested evidence included */
 	for (size_t pass = 0; pass < 2; pass++) {
@@ -615,7 +615,7 @@ static void test_ndjson_writer_kept(void **state)
 			capture(&alone, &alone_len, incline_emit_ndjson, &tl);
 			incline_emit_buf_reset(&out);
 			incline_error_clear(&err);
-			assert_int_equal(incline_ndjson_writer_write(w, &out, &tl, &err), 0);
+			assert_int_equal(incline_emit_ndjson_writer_write(w, &out, &tl, &err), 0);
 			assert_int_equal(out.len, alone_len);
 			assert_memory_equal(out.data ? out.data : "", alone ? alone : "", alone_len);
 			free(alone);
@@ -623,8 +623,8 @@ static void test_ndjson_writer_kept(void **state)
 		}
 	}
 	incline_emit_buf_free(&out);
-	incline_ndjson_writer_free(w);
-	incline_ndjson_writer_free(NULL);
+	incline_emit_ndjson_writer_free(w);
+	incline_emit_ndjson_writer_free(NULL);
 }
 
 static void test_json_empty_timeline(void **state)

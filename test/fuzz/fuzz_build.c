@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Read-only tables once built; the history they carry is the point. */
 static incline_extractor *xs[2];
-static incline_ndjson_writer *ws[2];
+static incline_emit_ndjson_writer *ws[2];
 
 /* What fn writes for tl, in a malloc'd buffer (*len bytes); NULL when
  * the emitter fails. */
@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int k = 0; k < 2; k++) {
 		if (!xs[k] && incline_extract_new(&xs[k], &err))
 			abort();
-		if (!ws[k] && incline_ndjson_writer_new(&ws[k]))
+		if (!ws[k] && incline_emit_ndjson_writer_new(&ws[k]))
 			abort();
 	}
 	opts.ref_date = incline_date_from_ymd(2023, 9, 19);
@@ -142,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!k)
 				ok[i] = true;
 			incline_timeline_sort(&tls[k][i]);
-			if (incline_ndjson_writer_write(ws[k], &buf, &tls[k][i], &err))
+			if (incline_emit_ndjson_writer_write(ws[k], &buf, &tls[k][i], &err))
 				abort();
 			incline_error_clear(&err);
 			one = emit_mem(incline_emit_ndjson, &tls[k][i], &none);
